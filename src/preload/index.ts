@@ -1,0 +1,2 @@
+// Placeholder: the main-process helper replaces this with the real preload.
+export {}
