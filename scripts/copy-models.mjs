@@ -70,7 +70,7 @@ function readManifest() {
   try {
     return JSON.parse(readFileSync(manifestPath, 'utf8'))
   } catch (err) {
-    throw new Error(`copy-models: ${relative(repoRoot, manifestPath)} is not valid JSON (${err.message}); expected the file written by --write-manifest`)
+    throw new Error(`copy-models: ${relative(repoRoot, manifestPath)} is not valid JSON (${err.message}); expected the file written by --write-manifest`, { cause: err })
   }
 }
 
