@@ -1,0 +1,111 @@
+/**
+ * The typed message protocol between the renderer (PoseClient) and the pose worker. Every message
+ * is a tagged union member; nothing else crosses the worker boundary. Times are milliseconds.
+ */
+import type { PoseFrame } from '../../../shared/pose/types'
+import type { PoseModelId } from './models'
+
+/** tfjs backends the worker can run on, in no particular order (the worker measures which is fastest). */
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm'] as const
+export type BackendName = (typeof BACKEND_NAMES)[number]
+/** 'auto' = time each available backend on real frames and keep the fastest. */
+export type BackendChoice = BackendName | 'auto'
+
+/** How one backend fared when the worker tried it. */
+export interface BackendProbe {
+  backend: BackendName
+  ok: boolean
+  /** Median milliseconds per inference after warm-up, when ok. */
+  msPerFrame?: number
+  /** Why it could not be used, as a sentence, when not ok. */
+  error?: string
+}
+
+// ---- renderer → worker ----
+
+export interface InitRequest {
+  type: 'init'
+  model: PoseModelId
+  backend: BackendChoice
+  /** Absolute URL of the models folder, ending in '/', e.g. 'http://127.0.0.1:4000/models/'. */
+  modelsBaseUrl: string
+  /** With backend 'auto': a backend measured fastest before (cached), tried first without re-probing. */
+  remembered?: BackendName
+}
+
+export interface FrameRequest {
+  type: 'frame'
+  /** Client-assigned id, echoed in the reply. */
+  id: number
+  /** Transferred: the worker owns and closes it. */
+  image: ImageBitmap
+  /** Capture time on the source's clock (camera or media time), milliseconds. */
+  timestampMs: number
+}
+
+/** Asks for tf.memory() now (debug and leak tests). */
+export interface MemoryRequest {
+  type: 'memory'
+}
+
+export type WorkerRequest = InitRequest | FrameRequest | MemoryRequest
+
+// ---- worker → renderer ----
+
+export interface ReadyReply {
+  type: 'ready'
+  model: PoseModelId
+  backend: BackendName
+  /** How each tried backend fared (empty when a remembered or user-chosen backend started first time). */
+  probes: BackendProbe[]
+  /** Milliseconds from init to the first usable detector. */
+  loadMs: number
+  /** True when the backend was chosen by measuring, false when the user or the cache chose it. */
+  measured: boolean
+  /** WASM worker threads in use (1 = none), or null off WASM. */
+  wasmThreads: number | null
+}
+
+export interface PoseReply {
+  type: 'pose'
+  id: number
+  frame: PoseFrame
+  model: PoseModelId
+  backend: BackendName
+  /** tf.memory().numTensors after this frame: must stay flat over a session. */
+  numTensors: number
+}
+
+/** One frame failed (it is dropped); the stream goes on. */
+export interface FrameErrorReply {
+  type: 'frame-error'
+  id: number
+  message: string
+}
+
+/** The running backend failed (e.g. lost its GPU context); the worker moved to another. */
+export interface FallbackReply {
+  type: 'fallback'
+  from: BackendName
+  to: BackendName
+  reason: string
+}
+
+/** Nothing can run: the model files failed to load, or no backend starts. */
+export interface FatalReply {
+  type: 'fatal'
+  stage: 'model' | 'backend'
+  /** A sentence for the user; names the file for model failures. */
+  message: string
+  /** The failing model file relative to models/, when known. */
+  file?: string
+}
+
+export interface MemoryReply {
+  type: 'memory'
+  numTensors: number
+  numBytes: number
+  backend: BackendName | null
+}
+
+export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FallbackReply | FatalReply | MemoryReply
