@@ -1,0 +1,5 @@
+export type { ProgressPoint, ProgressSession, ProgressSet, ProgressionSuggestion } from './types'
+export { exerciseHistory, exercisesDone, progressPoint } from './history'
+export { suggestProgressions } from './suggestions'
+export { progressSessionOf } from './fromSummary'
+export { MAX_CUED_REP_FRACTION, MAX_HOLD_WARNINGS } from './criteria'
