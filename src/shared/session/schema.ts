@@ -1,0 +1,191 @@
+/**
+ * zod schemas for everything a session stores or receives over IPC. Every value from the renderer or
+ * from disk is parsed from `unknown` with these before it is used. Bounds keep one bad payload from
+ * filling memory or the disk.
+ */
+import { z } from 'zod'
+import { EXERCISE_IDS } from '../engine/events'
+import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
+import { compactPoseFrameSchema } from './poseEntry'
+import { SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './types'
+
+/** Longest free text we keep (titles, notes, cue ids); a runner's note is a sentence or two. */
+export const MAX_TEXT_CHARS = 2_000
+/** Most entries one append call may carry: ~15 pose frames/s plus events, batched about once a second, with room. */
+export const MAX_ENTRIES_PER_APPEND = 2_000
+/** A set number beyond this is a bug, not a workout. */
+export const MAX_SET_INDEX = 100
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' })
+const shortText = z.string().max(MAX_TEXT_CHARS)
+const cueId = z.string().min(1).max(80)
+
+export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, {
+  message: 'a session id looks like "s-20250105-140322-k3j9x2"'
+})
+export const exerciseIdSchema = z.enum(EXERCISE_IDS)
+export const sideSchema = z.enum(['left', 'right'])
+const nullableSide = sideSchema.nullable()
+const keypointNameSchema = z.enum(BLAZEPOSE_KEYPOINTS)
+const bandColourSchema = z.enum(['yellow', 'green', 'blue', 'black'])
+const setIndexSchema = z.number().int().min(1).max(MAX_SET_INDEX)
+const epochMsSchema = finite.refine((n) => n >= 0, { message: 'must be epoch milliseconds' })
+
+export const engineEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('view'),
+    t: finite,
+    view: z.enum(['side', 'front', 'unknown']),
+    facing: z.enum(['left', 'right', 'camera', 'away', 'unknown'])
+  }),
+  z.object({ type: z.literal('visibility'), t: finite, ok: z.boolean(), missing: z.array(keypointNameSchema).max(33) }),
+  z.object({
+    type: z.literal('rep'),
+    t: finite,
+    exercise: exerciseIdSchema,
+    side: nullableSide,
+    startMs: finite,
+    bottomMs: finite,
+    endMs: finite,
+    depthDeg: finite.nullable(),
+    rangeDeg: finite.nullable(),
+    durationMs: finite,
+    cues: z.array(cueId).max(50),
+    variant: z.record(z.string().max(80), z.union([z.string().max(200), finite, z.boolean()])).optional()
+  }),
+  z.object({
+    type: z.literal('hold'),
+    t: finite,
+    phase: z.enum(['started', 'paused', 'resumed', 'ended']),
+    side: nullableSide,
+    goodFormMs: finite,
+    reason: z.string().max(200).optional()
+  }),
+  z.object({ type: z.literal('cue'), t: finite, phase: z.enum(['raised', 'cleared']), id: cueId })
+])
+
+export const sessionStartInfoSchema = z.object({
+  title: z.string().min(1).max(200),
+  source: z.enum(['camera', 'video']),
+  model: z.string().max(80).optional(),
+  videoName: z.string().max(260).optional()
+})
+
+const setTargetSchema = z.object({
+  reps: z.number().int().min(0).max(1_000).optional(),
+  holdSeconds: finite.refine((n) => n >= 0 && n <= 3_600, { message: 'must be 0–3600 seconds' }).optional()
+})
+
+export const journalEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('set-start'),
+    at: epochMsSchema,
+    exercise: exerciseIdSchema,
+    setIndex: setIndexSchema,
+    side: nullableSide,
+    target: setTargetSchema,
+    variant: z.string().max(80).optional(),
+    bandColour: bandColourSchema.optional()
+  }),
+  z.object({
+    kind: z.literal('set-end'),
+    at: epochMsSchema,
+    exercise: exerciseIdSchema,
+    setIndex: setIndexSchema,
+    side: nullableSide,
+    reason: z.enum(['completed', 'skipped', 'stopped'])
+  }),
+  z.object({ kind: z.literal('engine'), at: epochMsSchema, exercise: exerciseIdSchema, setIndex: setIndexSchema, event: engineEventSchema }),
+  z.object({ kind: z.literal('pose'), at: epochMsSchema, exercise: exerciseIdSchema, setIndex: setIndexSchema, frame: compactPoseFrameSchema }),
+  z.object({ kind: z.literal('note'), at: epochMsSchema, text: shortText, effort: z.number().int().min(1).max(10).optional() })
+])
+
+export const journalEntriesSchema = z.array(journalEntrySchema).max(MAX_ENTRIES_PER_APPEND)
+
+export const journalHeaderSchema = z.object({
+  kind: z.literal('header'),
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  id: sessionIdSchema,
+  startedAt: z.iso.datetime(),
+  info: sessionStartInfoSchema
+})
+
+const warningCountSchema = z.object({ id: cueId, count: z.number().int().min(0) })
+
+const repRecordSchema = z.object({
+  exercise: exerciseIdSchema,
+  setIndex: setIndexSchema,
+  side: nullableSide,
+  startMs: finite,
+  bottomMs: finite,
+  endMs: finite,
+  durationMs: finite,
+  depthDeg: finite.nullable(),
+  rangeDeg: finite.nullable(),
+  cues: z.array(cueId),
+  variant: z.record(z.string(), z.union([z.string(), finite, z.boolean()])).optional()
+})
+
+const holdRecordSchema = z.object({
+  exercise: exerciseIdSchema,
+  setIndex: setIndexSchema,
+  side: nullableSide,
+  startMs: finite,
+  endMs: finite.nullable(),
+  goodFormMs: finite,
+  pauses: z.number().int().min(0)
+})
+
+const setSummarySchema = z.object({
+  exercise: exerciseIdSchema,
+  setIndex: setIndexSchema,
+  side: nullableSide,
+  startedAt: epochMsSchema.nullable(),
+  endedAt: epochMsSchema.nullable(),
+  endReason: z.enum(['completed', 'skipped', 'stopped', 'unfinished']),
+  target: setTargetSchema,
+  variant: z.string().optional(),
+  bandColour: bandColourSchema.optional(),
+  repCount: z.number().int().min(0),
+  holdSeconds: finite,
+  reps: z.array(repRecordSchema),
+  holds: z.array(holdRecordSchema),
+  warnings: z.array(warningCountSchema)
+})
+
+export const sessionSummarySchema = z.object({
+  durationSeconds: finite,
+  repCount: z.number().int().min(0),
+  holdSeconds: finite,
+  exercises: z.array(
+    z.object({
+      exercise: exerciseIdSchema,
+      setCount: z.number().int().min(0),
+      repCount: z.number().int().min(0),
+      holdSeconds: finite,
+      warnings: z.array(warningCountSchema)
+    })
+  ),
+  sets: z.array(setSummarySchema),
+  warnings: z.array(warningCountSchema),
+  notes: z.array(z.object({ at: epochMsSchema, text: shortText, effort: z.number().int().min(1).max(10).optional() }))
+})
+
+export const sessionSummaryFileSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  id: sessionIdSchema,
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  status: z.enum(['complete', 'recovered']),
+  info: sessionStartInfoSchema,
+  summary: sessionSummarySchema,
+  recovery: z.object({ droppedPartialLine: z.boolean(), entryCount: z.number().int().min(0) }).optional()
+})
+
+/** Turns a zod failure into one sentence naming the first bad field and what was expected. */
+export function describeIssue(error: z.ZodError, what: string): string {
+  const issue = error.issues[0]
+  if (!issue) return `${what} is not valid.`
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the value'
+  return `${what} is not valid: ${where} ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`
+}
