@@ -1,0 +1,49 @@
+import type { ExerciseId } from '../engine/events'
+import type { LiveSet, PlanStep, Presence } from './types'
+
+/** Placement must stay green this long before the countdown starts, so a passing glimpse does not start a set. */
+export const PLACEMENT_STEADY_MS = 1000
+/** Countdown from a green placement check to the start of the set. */
+export const COUNTDOWN_MS = 3000
+/** Gone (stood up from the floor / out of frame) this long ends a set: long enough to survive a stumble or a missed frame. */
+export const AWAY_END_MS = 3000
+/** Rest between the two sides / legs / directions of one set: time to turn over or step across. */
+export const SIDE_SWITCH_REST_SECONDS = 10
+
+/** Exercises done lying, kneeling or propped on the floor: standing up from them means the set is over. */
+const FLOOR_EXERCISES: ReadonlySet<ExerciseId> = new Set(['heel-taps', 'plank', 'side-plank', 'push-up', 'glute-bridge'])
+
+export function isFloorExercise(exercise: ExerciseId): boolean {
+  return FLOOR_EXERCISES.has(exercise)
+}
+
+/** Good-form hold time so far, ms. */
+export function holdMs(live: LiveSet, t: number): number {
+  return live.holdBankedMs + (live.holdRunningSinceMs === null ? 0 : Math.max(0, t - live.holdRunningSinceMs))
+}
+
+/** Placement has been green for long enough to start counting down. */
+export function placementSteady(okSinceMs: number | null, t: number): boolean {
+  return okSinceMs !== null && t - okSinceMs >= PLACEMENT_STEADY_MS
+}
+
+/** Every target the step sets (reps, hold, or both) is reached. */
+export function targetMet(step: PlanStep, live: LiveSet, t: number): boolean {
+  const repsDone = step.reps === null || live.reps >= step.reps
+  const holdDone = step.holdSeconds === null || holdMs(live, t) >= step.holdSeconds * 1000
+  return repsDone && holdDone
+}
+
+/** The runner looks gone for this exercise: out of frame, or standing up from a floor exercise. */
+export function looksAway(exercise: ExerciseId, presence: Presence): boolean {
+  return !presence.inFrame || (isFloorExercise(exercise) && presence.posture === 'standing')
+}
+
+/** The runner has been gone long enough to end the set hands-free. */
+export function runnerLeft(live: LiveSet, t: number): boolean {
+  return live.awaySinceMs !== null && t - live.awaySinceMs >= AWAY_END_MS
+}
+
+export function timeUp(endsAtMs: number, t: number): boolean {
+  return t >= endsAtMs
+}
