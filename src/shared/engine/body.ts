@@ -1,0 +1,114 @@
+/**
+ * `Body`: one (smoothed) PoseFrame with score-aware, pixel-space accessors. Exercise trackers read
+ * joints only through it, so a low-confidence joint is never measured as if it were seen.
+ */
+import { angleAt, distance, midpoint, toPixels, type Point2 } from '../pose/geometry'
+import type { KeypointName, PoseFrame } from '../pose/types'
+import type { Side } from './events'
+import type { ViewReading } from './view'
+
+/** Below this model score a keypoint counts as not seen (BlazePose visibility / MoveNet score, 0..1). */
+export const MIN_KEYPOINT_SCORE = 0.5
+
+/** Body parts that come in a left and a right keypoint. */
+export type BodyPart =
+  | 'eye' | 'ear' | 'shoulder' | 'elbow' | 'wrist' | 'hip' | 'knee' | 'ankle' | 'heel' | 'foot_index'
+
+/** Joints whose scores decide which side faces the camera. */
+const SIDE_EVIDENCE: BodyPart[] = ['shoulder', 'elbow', 'hip', 'knee', 'ankle']
+
+export interface Body {
+  /** Frame time, milliseconds on the PoseFrame clock. */
+  readonly tMs: number
+  /** Image size in pixels; every point below is in these pixels (origin top-left, y down). */
+  readonly imageWidth: number
+  readonly imageHeight: number
+  /** Whether the model found a person at all. */
+  readonly hasPerson: boolean
+  /** The settled camera view (from the engine's ViewTracker; 'unknown' when built without one). */
+  readonly view: ViewReading
+  /** Model score 0..1 of a keypoint, 0 when absent. */
+  score(name: KeypointName): number
+  /** Pixel position of a keypoint, or null when absent or scored below the threshold. */
+  point(name: KeypointName): Point2 | null
+  /** Whether every named keypoint is seen. */
+  visible(names: readonly KeypointName[]): boolean
+  /** The named keypoints that are not seen, in the given order. */
+  missing(names: readonly KeypointName[]): KeypointName[]
+  /** Angle at `vertex` in degrees (180 = straight), or null when any of the three is not seen. */
+  angle(a: KeypointName, vertex: KeypointName, c: KeypointName): number | null
+  /** Pixel midpoint of the left and right keypoints of `part`, or null unless both are seen. */
+  mid(part: BodyPart): Point2 | null
+  /** Distance between two seen keypoints in pixels, or null. */
+  dist(a: KeypointName, b: KeypointName): number | null
+  /** The side whose joints the model is surer of: in a side view, the side nearer the camera. */
+  nearSide(): Side | null
+}
+
+/** The keypoint name for `part` on `side`, e.g. joint('left', 'knee') = 'left_knee'. */
+export function joint(side: Side, part: BodyPart): KeypointName {
+  return `${side}_${part}` as KeypointName
+}
+
+/** The other side. */
+export function otherSide(side: Side): Side {
+  return side === 'left' ? 'right' : 'left'
+}
+
+export interface BodyOptions {
+  /** Confidence below which a keypoint counts as unseen, 0..1. */
+  minScore?: number
+  /** The settled view to attach (the engine passes its ViewTracker's reading). */
+  view?: ViewReading
+}
+
+const UNKNOWN_VIEW: ViewReading = { view: 'unknown', facing: 'unknown', widthRatio: null }
+
+/** Wraps a (smoothed) frame in score-aware pixel accessors. */
+export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
+  const minScore = options.minScore ?? MIN_KEYPOINT_SCORE
+  const byName = new Map(frame.keypoints.map((kp) => [kp.name, kp]))
+  const score = (name: KeypointName): number => byName.get(name)?.score ?? 0
+  const point = (name: KeypointName): Point2 | null => {
+    const kp = byName.get(name)
+    if (!kp || !(kp.score >= minScore) || !Number.isFinite(kp.x) || !Number.isFinite(kp.y)) return null
+    return toPixels(kp, frame.imageWidth, frame.imageHeight)
+  }
+  const missing = (names: readonly KeypointName[]): KeypointName[] => names.filter((n) => point(n) === null)
+  return {
+    tMs: frame.timestampMs,
+    imageWidth: frame.imageWidth,
+    imageHeight: frame.imageHeight,
+    hasPerson: frame.keypoints.length > 0,
+    view: options.view ?? UNKNOWN_VIEW,
+    score,
+    point,
+    visible: (names) => missing(names).length === 0,
+    missing,
+    angle(a, vertex, c) {
+      const pa = point(a)
+      const pv = point(vertex)
+      const pc = point(c)
+      if (!pa || !pv || !pc) return null
+      const deg = angleAt(pa, pv, pc)
+      return Number.isNaN(deg) ? null : deg
+    },
+    mid(part) {
+      const l = point(joint('left', part))
+      const r = point(joint('right', part))
+      return l && r ? midpoint(l, r) : null
+    },
+    dist(a, b) {
+      const pa = point(a)
+      const pb = point(b)
+      return pa && pb ? distance(pa, pb) : null
+    },
+    nearSide() {
+      const total = (side: Side): number => SIDE_EVIDENCE.reduce((sum, part) => sum + score(joint(side, part)), 0)
+      const l = total('left')
+      const r = total('right')
+      if (l === 0 && r === 0) return null
+      return l >= r ? 'left' : 'right'
+    }
+  }
+}

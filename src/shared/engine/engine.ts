@@ -1,0 +1,70 @@
+/**
+ * The form engine: PoseFrames in, EngineEvents out. Per frame it smooths keypoints, settles the
+ * camera view, gates on the exercise's required joints and only then lets the exercise judge.
+ */
+import { getExercise } from '../exercises/index'
+import type { ExerciseOptions } from '../exercises/types'
+import { KeypointSmoother } from '../pose/smoothing'
+import type { PoseFrame } from '../pose/types'
+import { createBody, MIN_KEYPOINT_SCORE } from './body'
+import type { EngineEvent, ExerciseId } from './events'
+import { isInterruptible } from './tracker'
+import { ViewTracker } from './view'
+import { VisibilityGate } from './visibility'
+
+export interface EngineOptions extends ExerciseOptions {
+  /** Keypoints scored below this count as unseen, 0..1 (MoveNet scores run lower than BlazePose's). */
+  minKeypointScore?: number
+}
+
+export interface Engine {
+  /** Judges one frame; frames must arrive in timestamp order. */
+  push(frame: PoseFrame): EngineEvent[]
+  /** Ends the set: closes an open hold and clears active cues. */
+  finish(): EngineEvent[]
+  /** Forgets everything (a new set). */
+  reset(): void
+}
+
+export function createEngine(exercise: ExerciseId, options: EngineOptions = {}): Engine {
+  const definition = getExercise(exercise)
+  const tracker = definition.createTracker(options)
+  const smoother = new KeypointSmoother()
+  const view = new ViewTracker()
+  const gate = new VisibilityGate(definition.requiredJoints)
+  const minScore = options.minKeypointScore ?? MIN_KEYPOINT_SCORE
+  let lastMs: number | null = null
+  let wasOk = false
+
+  return {
+    push(frame) {
+      if (lastMs !== null && frame.timestampMs < lastMs) {
+        throw new Error(`Frame at ${frame.timestampMs} ms arrived after ${lastMs} ms; expected frames in timestamp order`)
+      }
+      lastMs = frame.timestampMs
+      const smoothed = smoother.apply(frame)
+      const raw = createBody(smoothed, { minScore })
+      const events: EngineEvent[] = [...view.update(raw)]
+      events.push(...gate.update(raw))
+      const body = createBody(smoothed, { minScore, view: view.reading })
+      if (gate.isOk) {
+        events.push(...tracker.update(body))
+      } else if (wasOk && isInterruptible(tracker)) {
+        events.push(...tracker.interrupt(frame.timestampMs, 'joints out of sight'))
+      }
+      wasOk = gate.isOk
+      return events
+    },
+    finish() {
+      return lastMs === null ? [] : tracker.finish(lastMs)
+    },
+    reset() {
+      tracker.reset()
+      smoother.reset()
+      view.reset()
+      gate.reset()
+      lastMs = null
+      wasOk = false
+    }
+  }
+}

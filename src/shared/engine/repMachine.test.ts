@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { initialRepState, repTransition, type RepMachineConfig, type RepState, type RepStep } from './repMachine'
+
+const squatLike: RepMachineConfig = { direction: 'flex', leaveRestDeg: 150, reachDepthDeg: 120, returnRestDeg: 160, minRepMs: 600, maxRepMs: 15000 }
+
+function run(cfg: RepMachineConfig, samples: [number, number][]): RepStep[] {
+  let state: RepState = initialRepState
+  return samples.map(([tMs, angleDeg]) => {
+    const step = repTransition(cfg, state, { type: 'sample', tMs, angleDeg })
+    state = step.state
+    return step
+  })
+}
+
+describe('repTransition', () => {
+  it('counts one rep for rest → depth → rest, with its timing and depth', () => {
+    const steps = run(squatLike, [[0, 175], [500, 170], [1000, 140], [1500, 95], [2000, 130], [2500, 165], [3000, 172]])
+    const reps = steps.filter((s) => s.rep).map((s) => s.rep!)
+    expect(reps).toEqual([{ startMs: 500, bottomMs: 1500, endMs: 2500, depthDeg: 95, rangeDeg: 75 }])
+  })
+
+  it('does not count a shallow dip, and says why', () => {
+    const steps = run(squatLike, [[0, 175], [500, 140], [1000, 130], [1500, 170]])
+    expect(steps.some((s) => s.rep)).toBe(false)
+    expect(steps.at(-1)!.dropped).toBe('too-shallow')
+  })
+
+  it('does not count jitter around the start threshold twice (hysteresis)', () => {
+    const samples: [number, number][] = [[0, 175], [400, 149], [800, 152], [1200, 148], [1600, 100], [2400, 155], [2800, 158], [3200, 165]]
+    expect(run(squatLike, samples).filter((s) => s.rep)).toHaveLength(1)
+  })
+
+  it('counts nothing before the body has been seen at rest (walking in mid-movement)', () => {
+    expect(run(squatLike, [[0, 100], [500, 110], [1000, 170]]).some((s) => s.rep)).toBe(false)
+  })
+
+  it('drops reps that are too fast or that stall (sitting down)', () => {
+    expect(run(squatLike, [[0, 175], [100, 100], [300, 170]]).at(-1)!.dropped).toBe('too-fast')
+    const stalled = run(squatLike, [[0, 175], [1000, 100], [20000, 100], [21000, 170]])
+    expect(stalled.some((s) => s.rep)).toBe(false)
+    expect(stalled.some((s) => s.dropped === 'too-slow')).toBe(true)
+  })
+
+  it('works for extension (glute-bridge-like hip angle rising)', () => {
+    const bridge: RepMachineConfig = { direction: 'extend', leaveRestDeg: 140, reachDepthDeg: 160, returnRestDeg: 135, minRepMs: 500, maxRepMs: 10000 }
+    const reps = run(bridge, [[0, 120], [500, 150], [1000, 175], [1500, 150], [2000, 125]]).filter((s) => s.rep)
+    expect(reps.map((s) => s.rep!.depthDeg)).toEqual([175])
+  })
+
+  it('an interruption drops the rep in progress and requires rest again', () => {
+    let state: RepState = initialRepState
+    for (const [tMs, angleDeg] of [[0, 175], [500, 100]] as const) state = repTransition(squatLike, state, { type: 'sample', tMs, angleDeg }).state
+    const step = repTransition(squatLike, state, { type: 'interrupt', tMs: 600 })
+    expect(step.dropped).toBe('interrupted')
+    expect(step.state.phase).toBe('unready')
+  })
+})

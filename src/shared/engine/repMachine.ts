@@ -1,0 +1,117 @@
+/**
+ * The rep-phase state machine, as pure `(state, input) => state` transitions with named guards.
+ * It follows one angle (degrees) that leaves a rest value, reaches a working depth and comes back.
+ * `direction: 'flex'` = the angle shrinks during the rep (knee in a squat); 'extend' = it grows
+ * (hip in a glute bridge). Hysteresis: a rep starts past `leaveRestDeg` but only ends back past
+ * `returnRestDeg`, which sits nearer the rest value, so jitter at the threshold cannot count twice.
+ */
+
+export interface RepMachineConfig {
+  direction: 'flex' | 'extend'
+  /** Angle past which the body has left the rest position, degrees. */
+  leaveRestDeg: number
+  /** Angle the rep must reach to count (working depth), degrees. */
+  reachDepthDeg: number
+  /** Angle back past which the rep is complete, degrees (between leaveRestDeg and the rest value). */
+  returnRestDeg: number
+  /** Faster than this is a flinch or tracking glitch, not a rep, milliseconds. */
+  minRepMs: number
+  /** Slower than this is resting, sitting or adjusting, not a rep, milliseconds. */
+  maxRepMs: number
+}
+
+export type RepPhase =
+  /** Not yet seen at rest since start or an interruption: nothing may count. */
+  | 'unready'
+  | 'rest'
+  /** Left rest, working depth not reached yet. */
+  | 'descending'
+  /** Working depth reached; waiting for the return to rest. */
+  | 'deep'
+
+export interface RepState {
+  phase: RepPhase
+  /** Last time at rest, ms: the start of the next rep. */
+  restMs: number
+  startMs: number
+  /** Time and angle of the deepest point so far. */
+  bottomMs: number
+  extremeDeg: number
+  /** Angle at the start (last rest sample), degrees. */
+  startDeg: number
+}
+
+export type RepInput =
+  | { type: 'sample'; tMs: number; angleDeg: number }
+  /** Tracking lost, view changed or the set was paused: any rep in progress is dropped. */
+  | { type: 'interrupt'; tMs: number }
+
+/** A completed rep, times in ms, angles in degrees. */
+export interface CompletedRep {
+  startMs: number
+  bottomMs: number
+  endMs: number
+  depthDeg: number
+  rangeDeg: number
+}
+
+export interface RepStep {
+  state: RepState
+  /** Set on the transition that completes a valid rep. */
+  rep?: CompletedRep
+  /** Set when a rep in progress was dropped, with the guard that dropped it. */
+  dropped?: 'too-fast' | 'too-slow' | 'too-shallow' | 'interrupted'
+}
+
+export const initialRepState: RepState = { phase: 'unready', restMs: 0, startMs: 0, bottomMs: 0, extremeDeg: 0, startDeg: 0 }
+
+/** How far `angle` is past `threshold` in the working direction (positive = deeper). */
+function past(cfg: RepMachineConfig, angle: number, threshold: number): number {
+  return cfg.direction === 'flex' ? threshold - angle : angle - threshold
+}
+
+// Named guards.
+export const atRest = (cfg: RepMachineConfig, angle: number): boolean => past(cfg, angle, cfg.returnRestDeg) <= 0
+export const leftRest = (cfg: RepMachineConfig, angle: number): boolean => past(cfg, angle, cfg.leaveRestDeg) > 0
+export const reachedDepth = (cfg: RepMachineConfig, angle: number): boolean => past(cfg, angle, cfg.reachDepthDeg) >= 0
+
+export function repTransition(cfg: RepMachineConfig, state: RepState, input: RepInput): RepStep {
+  if (input.type === 'interrupt') {
+    const wasMoving = state.phase === 'descending' || state.phase === 'deep'
+    return { state: { ...initialRepState }, dropped: wasMoving ? 'interrupted' : undefined }
+  }
+  const { tMs, angleDeg } = input
+  if (!Number.isFinite(angleDeg)) return { state }
+  switch (state.phase) {
+    case 'unready':
+      return atRest(cfg, angleDeg) ? { state: { ...state, phase: 'rest', restMs: tMs, startDeg: angleDeg } } : { state }
+    case 'rest':
+      if (leftRest(cfg, angleDeg)) {
+        const phase = reachedDepth(cfg, angleDeg) ? 'deep' : 'descending'
+        return { state: { ...state, phase, startMs: state.restMs, bottomMs: tMs, extremeDeg: angleDeg } }
+      }
+      return { state: { ...state, restMs: tMs, startDeg: angleDeg } }
+    case 'descending':
+    case 'deep': {
+      const deeper = past(cfg, angleDeg, state.extremeDeg) > 0
+      const next: RepState = deeper ? { ...state, extremeDeg: angleDeg, bottomMs: tMs } : { ...state }
+      if (state.phase === 'descending' && reachedDepth(cfg, angleDeg)) next.phase = 'deep'
+      if (tMs - state.startMs > cfg.maxRepMs) {
+        // Stayed down too long (sat down, rested): wait to be seen at rest again before counting.
+        return { state: { ...initialRepState }, dropped: 'too-slow' }
+      }
+      if (!atRest(cfg, angleDeg)) return { state: next }
+      const rest: RepState = { ...initialRepState, phase: 'rest', restMs: tMs, startDeg: angleDeg }
+      if (next.phase !== 'deep') return { state: rest, dropped: 'too-shallow' }
+      if (tMs - state.startMs < cfg.minRepMs) return { state: rest, dropped: 'too-fast' }
+      const rep: CompletedRep = {
+        startMs: state.startMs,
+        bottomMs: next.bottomMs,
+        endMs: tMs,
+        depthDeg: next.extremeDeg,
+        rangeDeg: Math.abs(next.extremeDeg - state.startDeg)
+      }
+      return { state: rest, rep }
+    }
+  }
+}
