@@ -1,0 +1,51 @@
+import type { StateCreator } from 'zustand'
+import { initialWorkout, workoutTransition } from '../../../shared/workout/machine'
+import type { PlacementResult } from '../../../shared/workout/placement'
+import type { WorkoutEvent, WorkoutPlan, WorkoutState } from '../../../shared/workout/types'
+
+/** How saving the session is going, in a sentence for the screen; null while all is well. */
+export interface SaveStatus {
+  sessionId: string | null
+  /** Set when the bridge is missing or a save failed; the workout goes on regardless. */
+  problem: string | null
+}
+
+/**
+ * The workout in progress. Only phase-level changes land here (a rep, a cue, a pause, the
+ * placement verdict when it changes); pose frames never do: they go through coach/liveBus.
+ */
+export interface WorkoutSlice {
+  workout: WorkoutState | null
+  placement: PlacementResult | null
+  save: SaveStatus
+  beginWorkout: (plan: WorkoutPlan) => void
+  /** Runs one event through the workout's transition; a no-op event does not notify subscribers. */
+  send: (event: WorkoutEvent) => void
+  setPlacement: (placement: PlacementResult | null) => void
+  setSave: (patch: Partial<SaveStatus>) => void
+  leaveWorkout: () => void
+}
+
+/** Placement verdicts that would look the same on screen are not stored again (no re-render). */
+function samePlacement(a: PlacementResult | null, b: PlacementResult | null): boolean {
+  if (a === null || b === null) return a === b
+  return a.ok === b.ok && a.issue === b.issue && a.guidance === b.guidance
+}
+
+export const createWorkoutSlice: StateCreator<WorkoutSlice, [], [], WorkoutSlice> = (set, get) => ({
+  workout: null,
+  placement: null,
+  save: { sessionId: null, problem: null },
+  beginWorkout: (plan) => set({ workout: initialWorkout(plan), placement: null, save: { sessionId: null, problem: null } }),
+  send: (event) => {
+    const current = get().workout
+    if (!current) return
+    const next = workoutTransition(current, event)
+    if (next !== current) set({ workout: next })
+  },
+  setPlacement: (placement) => {
+    if (!samePlacement(get().placement, placement)) set({ placement })
+  },
+  setSave: (patch) => set((s) => ({ save: { ...s.save, ...patch } })),
+  leaveWorkout: () => set({ workout: null, placement: null })
+})
