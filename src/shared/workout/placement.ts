@@ -1,6 +1,7 @@
 import type { CameraView, ExerciseId } from '../engine/events'
 import type { ExerciseDefinition } from '../exercises/types'
 import type { KeypointName, PoseFrame } from '../pose/types'
+import { missingRequired } from '../engine/visibility'
 import { readBody, type BodyReading } from './body-reading'
 import { isFloorExercise } from './guards'
 import type { Presence } from './types'
@@ -117,19 +118,12 @@ function issueOf(exercise: PlacementExercise, r: BodyReading): PlacementIssue | 
 }
 
 /**
- * Required joints not seen. In a side view only the side facing the camera has to be seen
- * (the far side hides behind the body), so a left/right pair is satisfied by the better side.
+ * Required joints not seen. In a side view only the side facing the camera has to be seen (the far
+ * side hides behind the body; the engine's own gate rule); front-on, both sides must be.
  */
 export function missingJoints(exercise: PlacementExercise, r: BodyReading): KeypointName[] {
-  const required = exercise.requiredJoints
   const sideOn = exercise.view === 'side' && r.view !== 'front'
-  if (!sideOn) return r.body.missing(required)
-  const unpaired = required.filter((j) => !/^(left|right)_/.test(j))
-  const paired = (side: 'left' | 'right'): KeypointName[] =>
-    [...new Set(required.filter((j) => /^(left|right)_/.test(j)).map((j) => j.replace(/^(left|right)_/, `${side}_`)))] as KeypointName[]
-  const missLeft = r.body.missing(paired('left'))
-  const missRight = r.body.missing(paired('right'))
-  return [...r.body.missing(unpaired), ...(missLeft.length <= missRight.length ? missLeft : missRight)]
+  return sideOn ? missingRequired(r.body, exercise.requiredJoints) : r.body.missing(exercise.requiredJoints)
 }
 
 function guidanceFor(exercise: PlacementExercise, issue: PlacementIssue | null, latest: BodyReading): string {
