@@ -37,6 +37,8 @@ export interface SessionStarted {
   id: SessionId
   /** ISO time main recorded as the start. */
   startedAt: string
+  /** Set when the disk refused the first write; the session still runs and saving is retried. */
+  storageProblem: string | null
 }
 
 export interface AppendReceipt {

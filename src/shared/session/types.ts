@@ -194,4 +194,6 @@ export type SessionListItem =
 export interface SessionRecord {
   file: SessionSummaryFile
   entries: JournalEntry[]
+  /** Set when summary.json is fine but the journal could not be read; entries is then empty. */
+  journalProblem?: string
 }

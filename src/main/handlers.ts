@@ -1,0 +1,67 @@
+/**
+ * The IPC handlers as plain async functions of `unknown` arguments, with no electron import: main's
+ * ipc.ts wraps them with the sender check, and the Playwright bridge calls them directly. Every
+ * argument is parsed with the contract's schema first; nothing a handler does can throw out of it.
+ */
+import {
+  fail,
+  IPC_ARGS,
+  ok,
+  VERB_DESCRIPTIONS,
+  type AppInfo,
+  type Result,
+  type Verb,
+  type VerbArgs,
+  type VerbResult
+} from '../shared/ipc'
+import { describeIssue } from '../shared/session/schema'
+import { exportSessions, type ChooseExportPath } from './sessions/exportSessions'
+import type { SessionStore } from './sessions/sessionStore'
+import { describeStorageError } from './sessions/storageErrors'
+import type { SettingsFile } from './settingsFile'
+
+export interface HandlerDeps {
+  store: SessionStore
+  settings: SettingsFile
+  appInfo: () => AppInfo
+  chooseExportPath: ChooseExportPath
+}
+
+export type Handler<V extends Verb> = (args: unknown) => Promise<VerbResult<V>>
+export type Handlers = { [V in Verb]: Handler<V> }
+
+type Implementations = { [V in Verb]: (...args: VerbArgs<V>) => Promise<VerbResult<V>> }
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { store, settings } = deps
+  const impl: Implementations = {
+    getAppInfo: async () => ok(deps.appInfo()),
+    startSession: (info) => store.start(info),
+    appendToSession: (id, entries) => store.append(id, entries),
+    finishSession: (id) => store.finish(id),
+    listSessions: async () => ok(await store.list()),
+    getSession: (id, options) => store.get(id, options),
+    deleteSession: (id) => store.delete(id),
+    exportSession: (id, format) => exportSessions(store, { id, format }, deps.chooseExportPath),
+    exportAllSessions: (format) => exportSessions(store, { format }, deps.chooseExportPath),
+    loadSettings: () => settings.load(),
+    saveSettings: (value) => settings.save(value)
+  }
+  const handlers = {} as Record<Verb, Handler<Verb>>
+  for (const verb of Object.keys(impl) as Verb[]) handlers[verb] = guard(verb, impl[verb] as (...a: unknown[]) => Promise<Result<unknown>>)
+  return handlers as Handlers
+}
+
+/** Parses the argument tuple from `unknown`, runs the verb, and turns any throw into a failed Result. */
+function guard<V extends Verb>(verb: V, run: (...a: unknown[]) => Promise<Result<unknown>>): Handler<V> {
+  const schema = IPC_ARGS[verb]
+  return async (args: unknown) => {
+    const parsed = schema.safeParse(args)
+    if (!parsed.success) return fail(describeIssue(parsed.error, `The request to ${VERB_DESCRIPTIONS[verb]}`)) as VerbResult<V>
+    try {
+      return (await run(...(parsed.data as unknown[]))) as VerbResult<V>
+    } catch (error) {
+      return fail(`Could not ${VERB_DESCRIPTIONS[verb]}: ${describeStorageError(error)}`) as VerbResult<V>
+    }
+  }
+}
