@@ -1,5 +1,6 @@
 import { useAppStore } from '../store'
 import type { Screen } from '../store/navigation'
+import { LiveScreen } from '../live/LiveScreen'
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Workout' },
@@ -31,6 +32,8 @@ export function App() {
 
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
+    case 'live':
+      return <LiveScreen />
     default:
       return <p>{screen}</p>
   }
