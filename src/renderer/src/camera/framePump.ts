@@ -1,0 +1,102 @@
+/**
+ * Moves frames from a playing <video> into the pose worker, one per presented video frame
+ * (requestVideoFrameCallback), downscaled on the GPU by createImageBitmap. In 'fast' mode (video
+ * files) the video plays faster than real time and pauses whenever the worker already has a frame
+ * waiting, so the file is analysed as fast as the model allows without skipping ahead of it.
+ */
+
+/** Frames wider than this are downscaled before inference: the models see 192-256 px anyway. */
+export const MAX_ANALYSIS_WIDTH = 640
+
+/** Playback rate while analysing a file as fast as possible; the worker's back-pressure paces it. */
+export const FAST_PLAYBACK_RATE = 4
+
+export type PumpMode = 'realtime' | 'fast'
+
+/** Where frames go (PoseClient): takes ownership of the bitmap. */
+export interface FrameSink {
+  submit(image: ImageBitmap, timestampMs: number, capturedAtMs: number): unknown
+  /** True when a frame already waits for the worker. */
+  readonly saturated: boolean
+}
+
+export interface FramePumpStats {
+  /** Frames grabbed from the video and handed to the sink. */
+  grabbed: number
+  /** Video frames the browser presented but we never saw (too slow or paused). */
+  missed: number
+}
+
+export class FramePump {
+  private handle: number | null = null
+  private running = false
+  private lastTimestamp = -Infinity
+  private lastPresented: number | null = null
+  private waitingForRoom = false
+  readonly stats: FramePumpStats = { grabbed: 0, missed: 0 }
+
+  /**
+   * @param clock 'media' = media time of the file (seconds → ms); 'capture' = camera capture time
+   */
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly sink: FrameSink,
+    private readonly mode: PumpMode,
+    private readonly clock: 'media' | 'capture'
+  ) {}
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    if (this.mode === 'fast') this.video.playbackRate = FAST_PLAYBACK_RATE
+    this.schedule()
+  }
+
+  /** Call when the sink finished a frame: a paused fast-mode file resumes. */
+  notifyRoom(): void {
+    if (this.running && this.waitingForRoom && !this.sink.saturated) {
+      this.waitingForRoom = false
+      void this.video.play().catch(() => undefined)
+    }
+  }
+
+  stop(): void {
+    this.running = false
+    if (this.handle !== null) this.video.cancelVideoFrameCallback(this.handle)
+    this.handle = null
+  }
+
+  dispose(): void {
+    this.stop()
+  }
+
+  private schedule(): void {
+    this.handle = this.video.requestVideoFrameCallback((now, metadata) => this.onFrame(now, metadata))
+  }
+
+  private onFrame(now: number, metadata: VideoFrameCallbackMetadata): void {
+    if (!this.running) return
+    this.schedule()
+    if (this.lastPresented !== null) this.stats.missed += Math.max(0, metadata.presentedFrames - this.lastPresented - 1)
+    this.lastPresented = metadata.presentedFrames
+    const timestampMs = this.clock === 'media' ? metadata.mediaTime * 1000 : (metadata.captureTime ?? metadata.expectedDisplayTime ?? now)
+    // PoseFrame timestamps must be monotonic: a seek backwards or a repeated frame is skipped.
+    if (!(timestampMs > this.lastTimestamp)) return
+    this.lastTimestamp = timestampMs
+    const capturedAtMs = performance.now()
+    const scale = Math.min(1, MAX_ANALYSIS_WIDTH / metadata.width)
+    const size = { resizeWidth: Math.round(metadata.width * scale), resizeHeight: Math.round(metadata.height * scale), resizeQuality: 'medium' as const }
+    createImageBitmap(this.video, size).then(
+      (bitmap) => {
+        if (!this.running) return bitmap.close()
+        this.stats.grabbed++
+        this.sink.submit(bitmap, timestampMs, capturedAtMs)
+        if (this.mode === 'fast' && this.sink.saturated) {
+          this.waitingForRoom = true
+          this.video.pause()
+        }
+      },
+      () => undefined // The video was torn down between the callback and the grab.
+    )
+  }
+}

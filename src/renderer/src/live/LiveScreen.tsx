@@ -1,0 +1,128 @@
+/**
+ * The "Camera check" screen: pick a camera or a video file, optionally override the model and
+ * backend, and watch the skeleton to check the framing before a workout.
+ */
+import { useEffect, useRef, useState, type ChangeEvent } from 'react'
+import { RESOLUTIONS, loadCameraPreference, type CameraPreference, type ResolutionId } from '../camera/cameraPreference'
+import { listCameras, type CameraDevice } from '../camera/webcamSource'
+import { VIDEO_FILE_ACCEPT } from '../camera/videoFileSource'
+import type { PumpMode } from '../camera/framePump'
+import { POSE_MODELS, POSE_MODEL_IDS, type PoseModelId } from '../pose/models'
+import { BACKEND_NAMES, type BackendChoice } from '../pose/protocol'
+import type { PoseClientStatus } from '../pose/poseClient'
+import { LiveView } from './LiveView'
+import { browserStorage, loadPoseSettings, savePoseSettings, type PoseSettings } from './poseSettings'
+import { useLivePipeline } from './useLivePipeline'
+
+const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'Auto (fastest measured)', wasm: 'WASM (CPU)', webgl: 'WebGL', webgpu: 'WebGPU' }
+
+function describePose(status: PoseClientStatus | undefined): string {
+  if (!status) return ''
+  if (status.phase === 'loading') return `Loading ${POSE_MODELS[status.model].displayName}…`
+  if (status.phase === 'error') return status.message
+  const probes = status.probes.map((p) => (p.ok ? `${p.backend} ${p.msPerFrame!.toFixed(0)} ms` : `${p.backend} unavailable`)).join(', ')
+  const threads = status.wasmThreads && status.wasmThreads > 1 ? ` (${status.wasmThreads} threads)` : ''
+  return `${POSE_MODELS[status.model].displayName} on ${status.backend}${threads}` + (probes ? ` — measured: ${probes}` : '') + (status.notice ? ` — ${status.notice}` : '')
+}
+
+export function LiveScreen() {
+  const videoRef = useRef<HTMLVideoElement>(null)
+  const [settings, setSettings] = useState<PoseSettings>(() => loadPoseSettings(browserStorage()))
+  const [camera, setCamera] = useState<CameraPreference>(() => loadCameraPreference(browserStorage()))
+  const [cameras, setCameras] = useState<CameraDevice[]>([])
+  const [fileMode, setFileMode] = useState<PumpMode>('realtime')
+  const { pipeline, state } = useLivePipeline(videoRef, settings)
+
+  useEffect(() => {
+    listCameras().then(setCameras, () => setCameras([]))
+  }, [state?.source])
+
+  const changeSettings = (patch: Partial<PoseSettings>) => {
+    const next = { ...settings, ...patch }
+    savePoseSettings(browserStorage(), next)
+    setSettings(next)
+  }
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    if (file) void pipeline?.openFile(file, fileMode)
+    event.target.value = ''
+  }
+
+  return (
+    <section className="live-screen" aria-labelledby="live-title">
+      <h1 id="live-title">Camera check</h1>
+      <div className="live-controls">
+        <fieldset>
+          <legend>Camera</legend>
+          <label>
+            Device
+            <select value={camera.deviceId ?? ''} onChange={(e) => setCamera({ ...camera, deviceId: e.target.value || null })}>
+              <option value="">System default</option>
+              {cameras.map((c) => (
+                <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Resolution
+            <select value={camera.resolution} onChange={(e) => setCamera({ ...camera, resolution: e.target.value as ResolutionId })}>
+              {Object.keys(RESOLUTIONS).map((r) => (
+                <option key={r} value={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void pipeline?.startCamera(camera)} disabled={!pipeline}>
+            Start camera
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>Video file</legend>
+          <label>
+            Playback
+            <select value={fileMode} onChange={(e) => setFileMode(e.target.value as PumpMode)}>
+              <option value="realtime">Real time</option>
+              <option value="fast">As fast as possible</option>
+            </select>
+          </label>
+          <label>
+            Open a video
+            <input type="file" accept={VIDEO_FILE_ACCEPT} onChange={onFile} data-testid="video-file-input" disabled={!pipeline} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Pose model</legend>
+          <label>
+            Model
+            <select value={settings.model} onChange={(e) => changeSettings({ model: e.target.value as PoseModelId })}>
+              {POSE_MODEL_IDS.map((id) => (
+                <option key={id} value={id}>{POSE_MODELS[id].displayName}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Backend
+            <select value={settings.backend} onChange={(e) => changeSettings({ backend: e.target.value as BackendChoice })}>
+              {(['auto', ...BACKEND_NAMES] as const).map((b) => (
+                <option key={b} value={b}>{BACKEND_LABELS[b]}</option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        {state && state.source !== 'none' && (
+          <button type="button" onClick={() => pipeline?.stopSource()}>Stop</button>
+        )}
+      </div>
+      {state?.sourceError && (
+        <p className="live-message" role="alert" data-testid="source-error" data-problem={state.sourceProblem ?? ''}>{state.sourceError}</p>
+      )}
+      {state?.pose.phase === 'error' ? (
+        <p className="live-message" role="alert" data-testid="pose-error">{state.pose.message}</p>
+      ) : (
+        <p className="live-status" data-testid="pose-status" data-phase={state?.pose.phase ?? 'loading'}>{describePose(state?.pose)}</p>
+      )}
+      {state?.fileEnded && <p className="live-status" data-testid="file-ended">Reached the end of {state.sourceLabel}.</p>}
+      <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} />
+    </section>
+  )
+}

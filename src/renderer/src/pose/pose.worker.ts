@@ -1,0 +1,43 @@
+/**
+ * The dedicated module worker that runs pose detection off the UI thread. It only routes typed
+ * messages (protocol.ts) to a PoseRuntime, one at a time in arrival order.
+ */
+/// <reference lib="webworker" />
+import { PoseRuntime } from './poseRuntime'
+import type { WorkerReply, WorkerRequest } from './protocol'
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+let runtime: PoseRuntime | null = null
+let queue: Promise<void> = Promise.resolve()
+
+function reply(message: WorkerReply): void {
+  scope.postMessage(message)
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'init':
+      runtime?.dispose()
+      runtime = new PoseRuntime(request, reply)
+      await runtime.start()
+      return
+    case 'frame':
+      if (!runtime) {
+        request.image.close()
+        reply({ type: 'frame-error', id: request.id, message: 'The pose worker got a frame before init.' })
+        return
+      }
+      await runtime.estimate(request)
+      return
+    case 'memory':
+      reply(runtime ? runtime.memory() : { type: 'memory', numTensors: 0, numBytes: 0, backend: null })
+      return
+  }
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data
+  queue = queue.then(() => handle(request)).catch((err: unknown) => {
+    reply({ type: 'fatal', stage: 'backend', message: `The pose worker failed: ${(err as Error).message ?? String(err)}` })
+  })
+}

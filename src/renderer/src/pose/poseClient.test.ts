@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest'
+import { PoseClient, type WorkerPort } from './poseClient'
+import type { WorkerReply, WorkerRequest } from './protocol'
+
+class FakeWorker implements WorkerPort {
+  sent: WorkerRequest[] = []
+  terminated = false
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null
+  onerror: ((event: ErrorEvent) => void) | null = null
+  postMessage(message: WorkerRequest): void {
+    this.sent.push(message)
+  }
+  terminate(): void {
+    this.terminated = true
+  }
+  reply(message: WorkerReply): void {
+    this.onmessage?.({ data: message } as MessageEvent<WorkerReply>)
+  }
+  frames() {
+    return this.sent.filter((m) => m.type === 'frame')
+  }
+}
+
+function bitmap() {
+  return { width: 640, height: 360, close: vi.fn() } as unknown as ImageBitmap
+}
+
+function memoryStorage() {
+  const data = new Map<string, string>()
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k)
+  }
+}
+
+function setup(storage = memoryStorage()) {
+  const worker = new FakeWorker()
+  const client = new PoseClient({ model: 'blazepose-lite', backend: 'auto', modelsBaseUrl: 'http://x/models/', storage, createWorker: () => worker })
+  return { worker, client, storage }
+}
+
+const pose = (id: number): WorkerReply => ({
+  type: 'pose', id, model: 'blazepose-lite', backend: 'wasm', numTensors: 42,
+  frame: { timestampMs: id, imageWidth: 640, imageHeight: 360, keypoints: [] }
+})
+
+describe('PoseClient', () => {
+  it('sends init with the model, backend choice and models URL', () => {
+    const { worker } = setup()
+    expect(worker.sent[0]).toEqual({ type: 'init', model: 'blazepose-lite', backend: 'auto', modelsBaseUrl: 'http://x/models/' })
+  })
+
+  it('keeps one frame in flight and one waiting, never a queue', () => {
+    const { worker, client } = setup()
+    const frames = Array.from({ length: 10 }, bitmap)
+    frames.forEach((f, i) => client.submit(f, i))
+    expect(worker.frames()).toHaveLength(1)
+    expect(frames.filter((f) => (f.close as ReturnType<typeof vi.fn>).mock.calls.length > 0)).toHaveLength(8)
+    worker.reply(pose(1))
+    expect(worker.frames()).toHaveLength(2)
+    expect((worker.frames()[1] as { timestampMs: number }).timestampMs).toBe(9)
+  })
+
+  it('delivers poses with latency and tensor count to subscribers', () => {
+    const { worker, client } = setup()
+    const seen: number[] = []
+    client.onPose((r) => seen.push(r.numTensors))
+    client.submit(bitmap(), 0)
+    worker.reply(pose(1))
+    expect(seen).toEqual([42])
+  })
+
+  it('remembers a measured backend and offers it on the next start', () => {
+    const storage = memoryStorage()
+    const first = setup(storage)
+    first.worker.reply({ type: 'ready', model: 'blazepose-lite', backend: 'wasm', probes: [], loadMs: 1, measured: true, wasmThreads: 2 })
+    const second = setup(storage)
+    expect(second.worker.sent[0]).toMatchObject({ type: 'init', remembered: 'wasm' })
+  })
+
+  it('forgets the remembered backend when it fails', () => {
+    const storage = memoryStorage()
+    const first = setup(storage)
+    first.worker.reply({ type: 'ready', model: 'blazepose-lite', backend: 'webgl', probes: [], loadMs: 1, measured: true, wasmThreads: null })
+    first.worker.reply({ type: 'fallback', from: 'webgl', to: 'wasm', reason: 'context lost' })
+    expect(first.client.status).toMatchObject({ phase: 'ready', backend: 'wasm' })
+    expect(setup(storage).worker.sent[0]).not.toHaveProperty('remembered')
+  })
+
+  it('reports a fatal model error with the file and closes later frames', () => {
+    const { worker, client } = setup()
+    worker.reply({ type: 'fatal', stage: 'model', message: 'Model file models/human/x.json is missing (HTTP 404).', file: 'human/x.json' })
+    expect(client.status).toMatchObject({ phase: 'error', file: 'human/x.json' })
+    const f = bitmap()
+    expect(client.submit(f, 0)).toBe('closed')
+    expect(f.close).toHaveBeenCalled()
+  })
+
+  it('dispose terminates the worker', () => {
+    const { worker, client } = setup()
+    client.dispose()
+    expect(worker.terminated).toBe(true)
+  })
+})

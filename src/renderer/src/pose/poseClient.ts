@@ -1,0 +1,207 @@
+/**
+ * The renderer's handle on the pose worker. Owns the Worker (dispose() terminates it), keeps at
+ * most one frame in flight and one waiting (FrameSlot), remembers the measured-fastest backend per
+ * model, and hands each PoseFrame to subscribers with its capture-to-pose latency.
+ */
+import type { PoseFrame } from '../../../shared/pose/types'
+import { FrameSlot, type SubmitOutcome } from './frameSlot'
+import type { PoseModelId } from './models'
+import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type WorkerReply, type WorkerRequest } from './protocol'
+
+/** One analysed frame as subscribers see it. */
+export interface PoseResult {
+  frame: PoseFrame
+  model: PoseModelId
+  backend: BackendName
+  /** Milliseconds from frame capture (performance.now clock) to the pose arriving on the UI thread. */
+  latencyMs: number
+  /** Live tensors in the worker after this frame. */
+  numTensors: number
+}
+
+export type PoseClientStatus =
+  | { phase: 'loading'; model: PoseModelId }
+  | { phase: 'ready'; model: PoseModelId; backend: BackendName; probes: BackendProbe[]; measured: boolean; wasmThreads: number | null; loadMs: number; notice?: string }
+  | { phase: 'error'; model: PoseModelId; message: string; file?: string }
+
+/** The parts of Worker the client uses (a fake in unit tests). */
+export interface WorkerPort {
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void
+  terminate(): void
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+}
+
+export interface PoseClientOptions {
+  model: PoseModelId
+  backend: BackendChoice
+  /** Absolute URL of models/ ending in '/'; default: /models/ on this page's origin. */
+  modelsBaseUrl?: string
+  /** Where the measured-fastest backend is remembered; default localStorage (none when unavailable). */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null
+  /** Injected for tests; default: the real pose worker. */
+  createWorker?: () => WorkerPort
+}
+
+const REMEMBERED_KEY_PREFIX = 'revup.poseBackend.'
+
+interface PendingFrame {
+  id: number
+  image: ImageBitmap
+  timestampMs: number
+  capturedAtMs: number
+  release(): void
+}
+
+function defaultStorage(): PoseClientOptions['storage'] {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null
+  }
+}
+
+function createPoseWorker(): WorkerPort {
+  return new Worker(new URL('./pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' }) as unknown as WorkerPort
+}
+
+export class PoseClient {
+  private readonly worker: WorkerPort
+  private readonly slot: FrameSlot<PendingFrame>
+  private readonly inFlight = new Map<number, PendingFrame>()
+  private readonly poseListeners = new Set<(result: PoseResult) => void>()
+  private readonly statusListeners = new Set<(status: PoseClientStatus) => void>()
+  private readonly memoryWaiters: ((reply: MemoryReply) => void)[] = []
+  private readonly storage: PoseClientOptions['storage']
+  private nextId = 1
+  private disposed = false
+  private currentStatus: PoseClientStatus
+
+  constructor(private readonly options: PoseClientOptions) {
+    this.storage = options.storage === undefined ? defaultStorage() : options.storage
+    this.currentStatus = { phase: 'loading', model: options.model }
+    this.worker = (options.createWorker ?? createPoseWorker)()
+    this.worker.onmessage = (event) => this.receive(event.data)
+    this.worker.onerror = (event) => {
+      event.preventDefault?.()
+      this.setStatus({ phase: 'error', model: options.model, message: `The pose worker could not start: ${event.message || 'script failed to load'}` })
+    }
+    this.slot = new FrameSlot<PendingFrame>((frame) => {
+      this.inFlight.set(frame.id, frame)
+      this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
+    })
+    const modelsBaseUrl = options.modelsBaseUrl ?? new URL('/models/', location.href).href
+    const remembered = options.backend === 'auto' ? this.remembered() : undefined
+    this.worker.postMessage({ type: 'init', model: options.model, backend: options.backend, modelsBaseUrl, ...(remembered ? { remembered } : {}) })
+  }
+
+  get status(): PoseClientStatus {
+    return this.currentStatus
+  }
+
+  /** Frames replaced before reaching the worker (the model was slower than the source). */
+  get droppedFrames(): number {
+    return this.slot.droppedCount
+  }
+
+  /** True while a frame waits behind the one in flight: a file source may pause instead of grabbing more. */
+  get saturated(): boolean {
+    return this.slot.hasWaiting
+  }
+
+  /**
+   * Offers a frame; takes ownership of `image` (it is transferred or closed).
+   * @param timestampMs capture time on the source clock (camera or media time), ms
+   * @param capturedAtMs when the frame was captured on this thread's performance.now() clock
+   */
+  submit(image: ImageBitmap, timestampMs: number, capturedAtMs: number = performance.now()): SubmitOutcome | 'closed' {
+    if (this.disposed || this.currentStatus.phase === 'error') {
+      image.close()
+      return 'closed'
+    }
+    const id = this.nextId++
+    return this.slot.submit({ id, image, timestampMs, capturedAtMs, release: () => image.close() })
+  }
+
+  /** Subscribes to every pose; returns the unsubscribe function. Called outside React: keep it cheap. */
+  onPose(listener: (result: PoseResult) => void): () => void {
+    this.poseListeners.add(listener)
+    return () => this.poseListeners.delete(listener)
+  }
+
+  /** Subscribes to status changes and gets the current status at once. */
+  onStatus(listener: (status: PoseClientStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    listener(this.currentStatus)
+    return () => this.statusListeners.delete(listener)
+  }
+
+  /** tf.memory() inside the worker (leak checks, diagnostics). */
+  memory(): Promise<MemoryReply> {
+    return new Promise((resolve) => {
+      this.memoryWaiters.push(resolve)
+      this.worker.postMessage({ type: 'memory' })
+    })
+  }
+
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    this.slot.clear()
+    this.inFlight.clear()
+    this.poseListeners.clear()
+    this.statusListeners.clear()
+    this.worker.terminate()
+  }
+
+  private receive(reply: WorkerReply): void {
+    if (this.disposed) return
+    switch (reply.type) {
+      case 'pose': {
+        const pending = this.inFlight.get(reply.id)
+        this.inFlight.delete(reply.id)
+        this.slot.complete()
+        const latencyMs = pending ? performance.now() - pending.capturedAtMs : Number.NaN
+        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors }
+        for (const listener of this.poseListeners) listener(result)
+        return
+      }
+      case 'frame-error':
+        this.inFlight.delete(reply.id)
+        this.slot.complete()
+        return
+      case 'ready':
+        if (reply.measured) this.storage?.setItem(REMEMBERED_KEY_PREFIX + reply.model, reply.backend)
+        this.setStatus({ phase: 'ready', model: reply.model, backend: reply.backend, probes: reply.probes, measured: reply.measured, wasmThreads: reply.wasmThreads, loadMs: reply.loadMs })
+        return
+      case 'fallback': {
+        // The remembered backend broke: measure again next time.
+        this.storage?.removeItem(REMEMBERED_KEY_PREFIX + this.options.model)
+        const previous = this.currentStatus
+        if (previous.phase === 'ready') {
+          this.setStatus({ ...previous, backend: reply.to, notice: `${reply.from} stopped working (${reply.reason}); switched to ${reply.to}.` })
+        }
+        return
+      }
+      case 'fatal':
+        this.slot.clear()
+        this.setStatus(reply.file === undefined
+          ? { phase: 'error', model: this.options.model, message: reply.message }
+          : { phase: 'error', model: this.options.model, message: reply.message, file: reply.file })
+        return
+      case 'memory':
+        this.memoryWaiters.shift()?.(reply)
+        return
+    }
+  }
+
+  private remembered(): BackendName | undefined {
+    const value = this.storage?.getItem(REMEMBERED_KEY_PREFIX + this.options.model)
+    return (BACKEND_NAMES as readonly string[]).includes(value ?? '') ? (value as BackendName) : undefined
+  }
+
+  private setStatus(status: PoseClientStatus): void {
+    this.currentStatus = status
+    for (const listener of this.statusListeners) listener(status)
+  }
+}
