@@ -1,0 +1,73 @@
+import { useMemo } from 'react'
+import { api } from '../api'
+import type { SessionRecord } from '../../../shared/session/types'
+import { ExportButtons } from './ExportButtons'
+import { formatDateTime, formatSeconds } from './format'
+import { cueText } from './RepTable'
+import { sessionPoses } from './sessionPoses'
+import { buildSetViews } from './setViews'
+import { SetPanel } from './SetPanel'
+import { useResult } from './useResult'
+
+/** One saved session: its facts, every set in detail, and export. */
+export function SessionDetail({ id, onBack }: { id: string; onBack: () => void }) {
+  const [loaded] = useResult(id, () => api.getSession(id, { includePoses: true }))
+  return (
+    <section className="review-detail" aria-label="Session detail">
+      <button className="review-back" onClick={onBack}>← All sessions</button>
+      {loaded.state === 'loading' && <p className="review-note">Loading session…</p>}
+      {loaded.state === 'failed' && <p className="review-error" role="alert">{loaded.error}</p>}
+      {loaded.state === 'ready' && <SessionBody record={loaded.value} />}
+    </section>
+  )
+}
+
+function SessionBody({ record }: { record: SessionRecord }) {
+  const { file } = record
+  const poses = useMemo(() => sessionPoses(record.entries), [record])
+  const views = useMemo(() => buildSetViews(record, poses), [record, poses])
+  const s = file.summary
+  const warnings = s.warnings.reduce((n, w) => n + w.count, 0)
+  return (
+    <>
+      <header className="review-header">
+        <h1>
+          {file.info.title}
+          {file.status === 'recovered' && <span className="badge recovered">Recovered</span>}
+        </h1>
+        <ExportButtons sessionId={file.id} />
+      </header>
+      <p className="review-facts">
+        {formatDateTime(file.startedAt)} · {formatSeconds(s.durationSeconds)} · {s.repCount} reps
+        {s.holdSeconds > 0 && ` · ${formatSeconds(s.holdSeconds)} held`} · {warnings} warning{warnings === 1 ? '' : 's'}
+        {file.info.source === 'video' && file.info.videoName && ` · from video ${file.info.videoName}`}
+      </p>
+      {file.status === 'recovered' && (
+        <p className="review-note">
+          The app stopped before this session was finished; it was rebuilt from {file.recovery?.entryCount ?? 'the'} saved entries
+          {file.recovery?.droppedPartialLine ? ' (the last, half-written line was dropped)' : ''}.
+        </p>
+      )}
+      {poses.unreadable > 0 && <p className="review-note">{poses.unreadable} saved pose frames could not be read and are left out of the replay.</p>}
+      {s.warnings.length > 0 && (
+        <ul className="review-warnings" aria-label="Warnings">
+          {s.warnings.map((w) => (
+            <li key={w.id}>
+              {cueText(w.id)} <span className="review-note">×{w.count}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.notes.map((n) => (
+        <p key={n.at} className="review-note">
+          Note: {n.text}
+          {n.effort !== undefined && ` (effort ${n.effort}/10)`}
+        </p>
+      ))}
+      {views.length === 0 && <p className="review-note">No sets were recorded in this session.</p>}
+      {views.map((v) => (
+        <SetPanel key={v.key} view={v} />
+      ))}
+    </>
+  )
+}
