@@ -1,6 +1,5 @@
 import { useAppStore } from '../store'
 import type { Screen } from '../store/navigation'
-import { LiveScreen } from '../live/LiveScreen'
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Workout' },
@@ -32,8 +31,6 @@ export function App() {
 
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
-    case 'live':
-      return <LiveScreen />
     default:
       return <p>{screen}</p>
   }
