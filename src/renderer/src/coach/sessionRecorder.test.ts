@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { JournalEntry } from '../../../shared/session/types'
+import { SessionRecorder, type RecorderApi, type RecorderStatus } from './sessionRecorder'
+
+const ID = 's-20260101-120000-abcdef'
+const note = (text: string): JournalEntry => ({ kind: 'note', at: 1, text })
+
+function fakeApi(failAppends = 0): RecorderApi & { appended: JournalEntry[][]; finished: string[] } {
+  const appended: JournalEntry[][] = []
+  const finished: string[] = []
+  let failures = failAppends
+  return {
+    appended,
+    finished,
+    startSession: async () => ({ ok: true as const, value: { id: ID, startedAt: '2026-01-01T12:00:00Z', storageProblem: null } }),
+    appendToSession: async (_id, entries) => {
+      if (failures-- > 0) return { ok: false as const, error: 'The disk is full.' }
+      appended.push(entries)
+      return { ok: true as const, value: { accepted: entries.length, pending: 0, storageProblem: null } }
+    },
+    finishSession: async (id) => {
+      finished.push(id)
+      return { ok: true as const, value: {} as never }
+    }
+  }
+}
+
+afterEach(() => vi.useRealTimers())
+
+describe('SessionRecorder', () => {
+  it('buffers entries added before the session id arrives, then sends them and finishes', async () => {
+    const api = fakeApi()
+    const rec = new SessionRecorder(api, () => undefined)
+    const started = rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(note('a'))
+    await started
+    rec.add(note('b'))
+    expect(await rec.finish()).toBe(ID)
+    expect(api.appended.flat().map((e) => (e.kind === 'note' ? e.text : ''))).toEqual(['a', 'b'])
+    expect(api.finished).toEqual([ID])
+  })
+
+  it('reports a failed save as a sentence, keeps the entries and retries', async () => {
+    const api = fakeApi(1)
+    const statuses: RecorderStatus[] = []
+    const rec = new SessionRecorder(api, (s) => statuses.push(s))
+    await rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(note('a'))
+    await rec.flush()
+    expect(statuses.at(-1)?.problem).toBe('Could not save the workout so far: The disk is full.')
+    await rec.flush()
+    expect(statuses.at(-1)?.problem).toBeNull()
+    expect(api.appended).toHaveLength(1)
+    rec.dispose()
+  })
+
+  it('says it is not saving when the bridge is missing, and finish answers null', async () => {
+    const statuses: RecorderStatus[] = []
+    const api: RecorderApi = {
+      ...fakeApi(),
+      startSession: async () => ({ ok: false as const, error: 'Saving and loading sessions needs the RevUp desktop app.' })
+    }
+    const rec = new SessionRecorder(api, (s) => statuses.push(s))
+    await rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(note('a'))
+    expect(await rec.finish()).toBeNull()
+    expect(statuses[0].problem).toMatch(/^Not saving this workout: Saving and loading sessions needs/)
+  })
+})
