@@ -5,7 +5,6 @@
  */
 import {
   fail,
-  IPC_ARGS,
   ok,
   VERB_DESCRIPTIONS,
   type AppInfo,
@@ -15,6 +14,7 @@ import {
   type VerbResult
 } from '../shared/ipc'
 import { describeIssue } from '../shared/session/schema'
+import { IPC_ARGS } from './ipcArgs'
 import { exportSessions, type ChooseExportPath } from './sessions/exportSessions'
 import type { SessionStore } from './sessions/sessionStore'
 import { describeStorageError } from './sessions/storageErrors'

@@ -1,10 +1,9 @@
 /**
  * The one IPC contract between the renderer and main. The preload exposes exactly these verbs as
  * `window.revup`; main registers one handler per channel and parses every argument with the schemas
- * here before use. The renderer reaches it only through src/renderer/src/api.ts.
+ * in src/main/ipcArgs.ts before use. The renderer reaches it only through src/renderer/src/api.ts.
+ * No runtime imports: the sandboxed preload bundles this file and must stay small.
  */
-import { z } from 'zod'
-import { sessionIdSchema, journalEntriesSchema, sessionStartInfoSchema } from './session/schema'
 import type { ExportFormat, SkippedSession } from './session/exportFormats'
 import type {
   JournalEntry,
@@ -99,28 +98,6 @@ export const IPC_CHANNELS = {
 } as const satisfies Record<Verb, string>
 
 export const VERBS = Object.keys(IPC_CHANNELS) as Verb[]
-
-const exportFormatSchema = z.enum(['json', 'csv'])
-const settingsSchema = z
-  .record(z.string().max(200), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= MAX_SETTINGS_CHARS, {
-    message: `settings must be at most ${MAX_SETTINGS_CHARS} characters of JSON`
-  })
-
-/** Argument tuples per verb, checked in main before any handler runs. */
-export const IPC_ARGS = {
-  getAppInfo: z.tuple([]),
-  startSession: z.tuple([sessionStartInfoSchema]),
-  appendToSession: z.tuple([sessionIdSchema, journalEntriesSchema]),
-  finishSession: z.tuple([sessionIdSchema]),
-  listSessions: z.tuple([]),
-  getSession: z.tuple([sessionIdSchema, z.object({ includePoses: z.boolean().optional() }).optional()]),
-  deleteSession: z.tuple([sessionIdSchema]),
-  exportSession: z.tuple([sessionIdSchema, exportFormatSchema]),
-  exportAllSessions: z.tuple([exportFormatSchema]),
-  loadSettings: z.tuple([]),
-  saveSettings: z.tuple([settingsSchema])
-} as const satisfies { [V in Verb]: z.ZodType }
 
 /** Words for each verb in error sentences ("Could not save the session: ..."). */
 export const VERB_DESCRIPTIONS: Record<Verb, string> = {

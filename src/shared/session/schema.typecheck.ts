@@ -11,7 +11,6 @@ import type {
   sessionSummaryFileSchema,
   engineEventSchema
 } from './schema'
-import type { IPC_ARGS, Verb, VerbArgs } from '../ipc'
 import type { JournalEntry, JournalHeader, SessionStartInfo, SessionSummaryFile } from './types'
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -26,6 +25,3 @@ export type SchemaMatchesTypes = [
   Assert<z.infer<typeof sessionSummaryFileSchema> extends SessionSummaryFile ? true : false>
 ]
 
-/** Every IPC argument schema parses to exactly the verb's parameter tuple. */
-export type IpcArgsMatchApi = AllTrue<{ [V in Verb]: Same<z.infer<(typeof IPC_ARGS)[V]>, VerbArgs<V>> }>
-type AllTrue<T extends Record<Verb, true>> = T
