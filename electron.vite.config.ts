@@ -21,6 +21,11 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     base: './',
     plugins: [react()],
+    resolve: {
+      // pose-detection imports '@mediapipe/pose' for its MediaPipe runtime, a classic script with no ES
+      // exports. The worker uses the tfjs runtime, so the import resolves to a stand-in that says so.
+      alias: { '@mediapipe/pose': resolve(__dirname, 'src/renderer/src/pose/mediapipeStub.ts') }
+    },
     worker: { format: 'es' },
     build: {
       target: 'es2022',
