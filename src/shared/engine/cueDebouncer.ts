@@ -59,13 +59,16 @@ export function cueTransition(cfg: CueDebounceConfig, state: CueState, input: Cu
   return { state: next, events }
 }
 
-/** Clears every active cue (end of a set, tracking lost). */
-export function clearAllCues(state: CueState, tMs: number): { state: CueState; events: EngineEvent[] } {
+/**
+ * Clears every active cue (end of a rep or set, tracking lost). With `newRep` the repeat window is
+ * forgotten too: each rep may carry its own cue, however short the reps.
+ */
+export function clearAllCues(state: CueState, tMs: number, newRep = false): { state: CueState; events: EngineEvent[] } {
   const next: Record<string, OneCue> = {}
   const events: EngineEvent[] = []
   for (const [id, c] of Object.entries(state)) {
     if (c.active) events.push({ type: 'cue', t: tMs, phase: 'cleared', id })
-    next[id] = { ...c, active: false, changeSinceMs: null }
+    next[id] = { active: false, changeSinceMs: null, lastRaisedMs: newRep ? -Infinity : c.lastRaisedMs }
   }
   return { state: next, events }
 }

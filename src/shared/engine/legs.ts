@@ -1,0 +1,61 @@
+/**
+ * Lower-body measures that hold up in side, front and angled views. Image-plane knee angles collapse
+ * towards 180° when the thigh points at the camera, but the thigh's VERTICAL drop does not depend on
+ * which way the runner faces, so depth is read from how far the thigh has turned towards horizontal.
+ */
+import type { Point2 } from '../pose/geometry'
+import { joint, type Body } from './body'
+import type { Side } from './events'
+
+/** Pixel points of one leg, or null unless hip, knee and ankle are all seen. */
+export interface LegPoints {
+  side: Side
+  hip: Point2
+  knee: Point2
+  ankle: Point2
+  /** Toe (foot_index) and heel when seen (BlazePose only). */
+  toe: Point2 | null
+  heel: Point2 | null
+  /** Shin length in the image, pixels. */
+  shinPx: number
+}
+
+export function legPoints(body: Body, side: Side): LegPoints | null {
+  const hip = body.point(joint(side, 'hip'))
+  const knee = body.point(joint(side, 'knee'))
+  const ankle = body.point(joint(side, 'ankle'))
+  if (!hip || !knee || !ankle) return null
+  const shinPx = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
+  if (shinPx === 0) return null
+  return { side, hip, knee, ankle, toe: body.point(joint(side, 'foot_index')), heel: body.point(joint(side, 'heel')), shinPx }
+}
+
+/**
+ * Thigh angle above horizontal, degrees: 90 = thigh vertical (standing), 0 = thigh parallel to the
+ * floor, negative = knee above the hip. The thigh's true length is taken as the longer of its image length
+ * and the shin's (thigh ≈ shin in adults; the shin stays near the image plane in a front view).
+ */
+export function thighFromHorizontal(leg: LegPoints): number {
+  const dx = leg.knee.x - leg.hip.x
+  const dy = leg.knee.y - leg.hip.y
+  const length = Math.max(Math.hypot(dx, dy), leg.shinPx)
+  return (Math.asin(Math.max(-1, Math.min(1, dy / length))) * 180) / Math.PI
+}
+
+/** How far the ankle is above the other leg's ankle, in shin lengths (0 = both on the same floor level). */
+export function footLift(leg: LegPoints, other: LegPoints): number {
+  return (other.ankle.y - leg.ankle.y) / leg.shinPx
+}
+
+/** Both legs, each null when not fully seen. */
+export function bothLegs(body: Body): { left: LegPoints | null; right: LegPoints | null } {
+  return { left: legPoints(body, 'left'), right: legPoints(body, 'right') }
+}
+
+/** +1 when the runner faces image right, -1 for image left, from the settled side view (null otherwise). */
+export function facingSign(body: Body): 1 | -1 | null {
+  if (body.view.view !== 'side') return null
+  if (body.view.facing === 'right') return 1
+  if (body.view.facing === 'left') return -1
+  return null
+}

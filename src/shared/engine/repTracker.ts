@@ -1,0 +1,184 @@
+/**
+ * A reusable rep-counting tracker: one angle signal per frame drives the pure rep machine, per-frame
+ * form checks go through the cue debouncer while the rep is under way, and per-rep checks run when a
+ * rep completes. Exercise modules supply the signal and the checks; this file owns the bookkeeping.
+ */
+import type { Body } from './body'
+import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
+import type { EngineEvent, ExerciseId, Side } from './events'
+import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
+import type { InterruptibleTracker } from './tracker'
+
+/** One frame's reading of the rep signal, degrees, and the side it came from (null = both/none). */
+export interface RepSignal {
+  deg: number
+  side: Side | null
+}
+
+/** What per-frame checks see. */
+export interface FrameCheckContext {
+  body: Body
+  phase: RepPhase
+  signal: RepSignal
+}
+
+/** Per-frame check result: which cues could be judged on this frame and which of those are faulty. */
+export interface FrameCheck {
+  judged: string[]
+  faults: string[]
+}
+
+/** A signal sample kept during the rep, for per-rep checks (tempo, pauses). */
+export interface RepSample {
+  tMs: number
+  deg: number
+}
+
+export interface RepCheckContext {
+  rep: CompletedRep
+  side: Side | null
+  samples: RepSample[]
+  /** The body at the deepest point of the rep. */
+  bottom: Body
+  /** The body on the frame that completed the rep. */
+  end: Body
+}
+
+export interface RepTrackerSpec {
+  exercise: ExerciseId
+  machine: RepMachineConfig
+  signal(body: Body): RepSignal | null
+  checkFrame?(ctx: FrameCheckContext): FrameCheck
+  /** Cue ids for the whole rep (e.g. pause too short), judged when it completes. */
+  checkRep?(ctx: RepCheckContext): string[]
+  /** Exercise facts recorded on the rep event. */
+  variant?(ctx: RepCheckContext): Record<string, string | number | boolean> | undefined
+  /** A frame without the signal for longer than this drops the rep in progress, ms. */
+  signalGapMs?: number
+}
+
+/** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
+const DEFAULT_SIGNAL_GAP_MS = 500
+
+export interface RepTracker extends InterruptibleTracker {
+  /** The current rep phase (for UI and composite trackers). */
+  readonly phase: RepPhase
+}
+
+export function createRepTracker(spec: RepTrackerSpec): RepTracker {
+  let rep: RepState = initialRepState
+  let cues: CueState = {}
+  let repCues = new Set<string>()
+  let samples: RepSample[] = []
+  let bottom: { body: Body; side: Side | null; deg: number } | null = null
+  let lastSignalMs: number | null = null
+  const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
+
+  const dropRep = (tMs: number): EngineEvent[] => {
+    const step = repTransition(spec.machine, rep, { type: 'interrupt', tMs })
+    rep = step.state
+    samples = []
+    bottom = null
+    repCues = new Set()
+    const cleared = clearAllCues(cues, tMs)
+    cues = cleared.state
+    return cleared.events
+  }
+
+  const tracker: RepTracker = {
+    get phase() {
+      return rep.phase
+    },
+    update(body) {
+      const events: EngineEvent[] = []
+      const signal = spec.signal(body)
+      if (!signal || !Number.isFinite(signal.deg)) {
+        if (lastSignalMs !== null && body.tMs - lastSignalMs > gapMs && rep.phase !== 'unready') events.push(...dropRep(body.tMs))
+        return events
+      }
+      lastSignalMs = body.tMs
+      const before = rep.phase
+      const step = repTransition(spec.machine, rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
+      rep = step.state
+      const moving = rep.phase === 'descending' || rep.phase === 'deep'
+      if (moving) {
+        if (before === 'rest' || before === 'unready') {
+          samples = []
+          bottom = null
+          repCues = new Set()
+        }
+        samples.push({ tMs: body.tMs, deg: signal.deg })
+        const deeper = !bottom || (spec.machine.direction === 'flex' ? signal.deg < bottom.deg : signal.deg > bottom.deg)
+        if (deeper) bottom = { body, side: signal.side, deg: signal.deg }
+      }
+      if (spec.checkFrame && (moving || step.rep)) {
+        const check = spec.checkFrame({ body, phase: rep.phase, signal })
+        const t = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, ...check })
+        cues = t.state
+        events.push(...t.events)
+        for (const id of activeCues(cues)) repCues.add(id)
+      }
+      if (step.rep && bottom) {
+        const ctx: RepCheckContext = { rep: step.rep, side: bottom.side, samples, bottom: bottom.body, end: body }
+        for (const id of spec.checkRep?.(ctx) ?? []) {
+          if (!repCues.has(id)) events.push({ type: 'cue', t: body.tMs, phase: 'raised', id })
+          repCues.add(id)
+        }
+        const variant = spec.variant?.(ctx)
+        events.push({
+          type: 'rep',
+          t: body.tMs,
+          exercise: spec.exercise,
+          side: bottom.side,
+          startMs: step.rep.startMs,
+          bottomMs: step.rep.bottomMs,
+          endMs: step.rep.endMs,
+          depthDeg: Math.round(step.rep.depthDeg),
+          rangeDeg: Math.round(step.rep.rangeDeg),
+          durationMs: Math.round(step.rep.endMs - step.rep.startMs),
+          cues: [...repCues],
+          ...(variant ? { variant } : {})
+        })
+      }
+      if (step.rep || step.dropped) {
+        const cleared = clearAllCues(cues, body.tMs, true)
+        cues = cleared.state
+        events.push(...cleared.events)
+        repCues = new Set()
+        samples = []
+        bottom = null
+      }
+      return events
+    },
+    interrupt(tMs) {
+      return dropRep(tMs)
+    },
+    finish(tMs) {
+      return dropRep(tMs)
+    },
+    reset() {
+      rep = initialRepState
+      cues = {}
+      repCues = new Set()
+      samples = []
+      bottom = null
+      lastSignalMs = null
+    }
+  }
+  return tracker
+}
+
+/** Wraps checks so callers can write `judge(id, seen, faulty)` lines. */
+export function frameChecks(): { judge(id: string, seen: boolean, faulty: () => boolean): void; result(): FrameCheck } {
+  const judged: string[] = []
+  const faults: string[] = []
+  return {
+    judge(id, seen, faulty) {
+      if (!seen) return
+      judged.push(id)
+      if (faulty()) faults.push(id)
+    },
+    result: () => ({ judged, faults })
+  }
+}
+

@@ -1,0 +1,176 @@
+/**
+ * Glute bridge (exercises.md §8): a hold timer at the top, a rep count for the thrusters, and a per-leg
+ * timer for the single-leg version. The signal is the shoulder–hip–knee angle (180° = the straight line
+ * of a full bridge; ~120° lying with knees bent), read only while the runner is lying down.
+ * Cues: hips fully up at the top, hips sagging during the hold, hips level on one leg.
+ */
+import { joint, type Body } from '../engine/body'
+import { cueIdsFor } from '../engine/cues'
+import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
+import type { EngineEvent, Side } from '../engine/events'
+import { holdTransition, initialHoldState, type HoldConfig, type HoldState } from '../engine/holdTimer'
+import { bothLegs, footLift } from '../engine/legs'
+import type { RepMachineConfig } from '../engine/repMachine'
+import { createRepTracker, type RepSignal } from '../engine/repTracker'
+import type { InterruptibleTracker } from '../engine/tracker'
+import { leanFromVertical } from '../pose/geometry'
+import type { ExerciseDefinition, ExerciseOptions } from './types'
+
+export const BRIDGE_MACHINE: RepMachineConfig = {
+  direction: 'extend',
+  // Lying with knees bent the hip angle is ~115–130°; past 140° the hips are lifting.
+  leaveRestDeg: 140,
+  // 155° = within 25° of a straight shoulder–hip–knee line: the hips are up (foreshortened views read ~160°).
+  reachDepthDeg: 155,
+  // Back under 135° = hips down near the floor again.
+  returnRestDeg: 135,
+  // Thrusters pulse about once a second; faster than 0.5 s is jitter.
+  minRepMs: 500,
+  maxRepMs: 120000
+}
+
+/** Lying: the shoulder–hip line is more than 55° from vertical (a standing torso is within ~30°). */
+export const LYING_MIN_TORSO_LEAN_DEG = 55
+/** In the hold position from 150° (hips well off the floor); below that the hold pauses. */
+export const HOLD_MIN_HIP_DEG = 150
+/** Fully up: 165° = within 15° of the straight line the routine asks for (side view only). */
+export const FULLY_UP_HIP_DEG = 165
+/** Sagging: the hip angle 12° below the best of this hold (relative, so it works in any view). */
+export const SAG_DEG = 12
+/** One leg up: its ankle more than 60% of a shin above the planted one. */
+export const LEG_RAISED_SHIN_FRACTION = 0.6
+/** Hips level on one leg: left and right hip heights within 25% of a shin. */
+export const MAX_HIP_TILT_SHIN_FRACTION = 0.25
+
+export const BRIDGE_HOLD: HoldConfig = {
+  // A top held for a second is a hold; thruster tops last well under that.
+  settleMs: 1000,
+  // Hips down for a second ends the hold (the next lift is a new hold or a thruster).
+  endAfterMs: 1000
+}
+
+function lying(body: Body, side: Side): boolean {
+  const shoulder = body.point(joint(side, 'shoulder'))
+  const hip = body.point(joint(side, 'hip'))
+  return !!shoulder && !!hip && leanFromVertical(hip, shoulder) > LYING_MIN_TORSO_LEAN_DEG
+}
+
+/** Shoulder–hip–knee angle on the better-seen side while lying, degrees. */
+export function bridgeSignal(body: Body): RepSignal | null {
+  const side = body.nearSide()
+  if (!side || !lying(body, side)) return null
+  const deg = body.angle(joint(side, 'shoulder'), joint(side, 'hip'), joint(side, 'knee'))
+  return deg === null ? null : { deg, side: null }
+}
+
+/** The planted (working) leg when the other is raised, else null. */
+function plantedLeg(body: Body): Side | null {
+  const { left, right } = bothLegs(body)
+  if (!left || !right) return null
+  if (footLift(left, right) > LEG_RAISED_SHIN_FRACTION) return 'right'
+  if (footLift(right, left) > LEG_RAISED_SHIN_FRACTION) return 'left'
+  return null
+}
+
+function hipsTilted(body: Body): boolean | null {
+  const l = body.point('left_hip')
+  const r = body.point('right_hip')
+  const legs = bothLegs(body)
+  const shin = legs.left?.shinPx ?? legs.right?.shinPx
+  if (!l || !r || !shin) return null
+  return Math.abs(l.y - r.y) > MAX_HIP_TILT_SHIN_FRACTION * shin
+}
+
+function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracker {
+  const singleLeg = options.variant === 'single-leg'
+  const reps = createRepTracker({
+    exercise: 'glute-bridge',
+    machine: BRIDGE_MACHINE,
+    signal: bridgeSignal,
+    checkRep: ({ rep, bottom }) => (bottom.view.view === 'side' && rep.depthDeg < FULLY_UP_HIP_DEG ? ['bridge-hips-not-up'] : []),
+    variant: () => ({ variant: options.variant ?? 'hold-thrusters' })
+  })
+  let hold: HoldState = initialHoldState
+  let best = 0
+  let cues: CueState = {}
+
+  const holdStep = (input: Parameters<typeof holdTransition>[2]): EngineEvent[] => {
+    const step = holdTransition(BRIDGE_HOLD, hold, input)
+    hold = step.state
+    if (hold.phase === 'out') best = 0
+    return step.events
+  }
+
+  return {
+    update(body) {
+      const events = reps.update(body)
+      const signal = bridgeSignal(body)
+      const inPosition = signal !== null && signal.deg >= HOLD_MIN_HIP_DEG
+      if (inPosition) best = Math.max(best, signal!.deg)
+      const faults: string[] = []
+      const judged: string[] = []
+      if (inPosition) {
+        judged.push('bridge-hips-sagging')
+        if (signal!.deg < best - SAG_DEG) faults.push('bridge-hips-sagging')
+        if (singleLeg) {
+          const tilt = hipsTilted(body)
+          if (tilt !== null) {
+            judged.push('hips-not-level')
+            if (tilt) faults.push('hips-not-level')
+          }
+        }
+      }
+      const c = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, faults, judged })
+      cues = c.state
+      events.push(...c.events)
+      const side = singleLeg ? plantedLeg(body) : null
+      const sideChanged = singleLeg && hold.phase !== 'out' && side !== null && hold.side !== null && side !== hold.side
+      if (sideChanged) events.push(...holdStep({ type: 'finish', tMs: body.tMs }))
+      events.push(...holdStep({
+        type: 'sample',
+        tMs: body.tMs,
+        inPosition: inPosition && (!singleLeg || side !== null),
+        goodForm: activeCues(cues).length === 0,
+        side,
+        reason: inPosition ? 'leg down' : 'hips down'
+      }))
+      return events
+    },
+    interrupt(tMs, reason) {
+      const events = reps.interrupt(tMs, reason)
+      events.push(...holdStep({ type: 'sample', tMs, inPosition: false, goodForm: false, side: hold.side, reason }))
+      return events
+    },
+    finish(tMs) {
+      const events = reps.finish(tMs)
+      events.push(...holdStep({ type: 'finish', tMs }))
+      const cleared = clearAllCues(cues, tMs)
+      cues = cleared.state
+      return [...events, ...cleared.events]
+    },
+    reset() {
+      reps.reset()
+      hold = initialHoldState
+      best = 0
+      cues = {}
+    }
+  }
+}
+
+export const gluteBridge: ExerciseDefinition = {
+  id: 'glute-bridge',
+  name: 'Glute bridge',
+  group: 'lower',
+  view: 'side',
+  measure: 'reps-and-hold',
+  prescription: { sets: 1, reps: 15, holdSeconds: 45, perSide: false, restSeconds: 45, text: 'Hold the top 30–60 s, then 10–20 thrusters' },
+  variants: [
+    { id: 'hold-thrusters', label: 'Hold, then thrusters' },
+    { id: 'feet-together', label: 'Feet and knees together' },
+    { id: 'single-leg', label: 'Single-leg hold (5–30 s per leg)' }
+  ],
+  requiredJoints: ['left_shoulder', 'left_hip', 'left_knee', 'right_shoulder', 'right_hip', 'right_knee'],
+  cueIds: cueIdsFor('glute-bridge'),
+  createTracker: createBridgeTracker
+}
+
