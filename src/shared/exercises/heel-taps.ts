@@ -1,0 +1,148 @@
+/**
+ * Double heel taps (../shared/exercises.md §1): side view, lying on the back. A rep per heel tap of
+ * one leg (a hip flexion cycle: thigh up past vertical, then lowered until the heel taps the floor),
+ * alternating legs, each leg followed on its own; the 'both-legs' progression counts one rep per tap
+ * of both legs together. Cues: the knee stays bent near 90°, the tap reaches the floor, controlled
+ * lowering (not dropping the leg).
+ */
+import { joint, type Body } from '../engine/body'
+import type { EngineEvent, Side } from '../engine/events'
+import type { RepMachineConfig } from '../engine/repMachine'
+import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal, type RepTracker } from '../engine/repTracker'
+import type { InterruptibleTracker } from '../engine/tracker'
+import { TapCheck } from './heel-taps-tap'
+import type { ExerciseDefinition, ExerciseOptions } from './types'
+
+/**
+ * Signal: the hip angle shoulder–hip–knee. Lying flat with the knee at 90° and the heel on the floor
+ * the thigh rises ~45° off the floor (hip ~135°); the routine lifts it until the thigh is over the
+ * pelvis (vertical: hip ~90°).
+ */
+export const HEEL_TAP_MACHINE: RepMachineConfig = {
+  direction: 'flex',
+  // 20°+ of lift off the ~135° tap position (a 70°-bent knee taps at ~125°) = the leg is rising.
+  leaveRestDeg: 112,
+  // Within 10° of a vertical thigh = "thigh above the pelvis".
+  reachDepthDeg: 100,
+  // Lowered back past 120° = down at the floor (a 110°-bent knee taps at ~145°, a 70° one at ~125°).
+  returnRestDeg: 120,
+  // Up and down in under 0.6 s is a kick or a tracking jump.
+  minRepMs: 600,
+  // A slow rep (inhale up, exhale down) is ~3–4 s; 12 s with the knee up is resting.
+  maxRepMs: 12000
+}
+
+/** Knee opened past 130° (40° beyond the prescribed 90°) = the leg is straightening out. */
+export const KNEE_STRAIGHTENING_DEG = 130
+/**
+ * Lowering from the top (thigh vertical) to the tap position covers ~30–45° of hip angle; done in
+ * under 0.35 s (well over 100°/s) the leg is falling, not lowered on a slow exhale.
+ */
+export const MIN_LOWERING_MS = 350
+/** The top of the rep lasts while the hip angle stays within 5° of its deepest value (a held top is not lowering). */
+export const TOP_BAND_DEG = 5
+
+/** Hip flexion angle of one leg, degrees, or null when not seen. */
+export function hipAngle(body: Body, side: Side): number | null {
+  const other = side === 'left' ? 'right' : 'left'
+  return body.angle(joint(side, 'shoulder'), joint(side, 'hip'), joint(side, 'knee'))
+    ?? body.angle(joint(other, 'shoulder'), joint(side, 'hip'), joint(side, 'knee'))
+}
+
+/** Lowering time: from the last moment at the top to the end of the rep, ms. */
+export function loweringMs(ctx: RepCheckContext): number {
+  const top = ctx.rep.depthDeg
+  const atTop = ctx.samples.filter((s) => s.deg <= top + TOP_BAND_DEG)
+  const leftTop = atTop.length === 0 ? ctx.rep.bottomMs : atTop[atTop.length - 1].tMs
+  return ctx.rep.endMs - leftTop
+}
+
+function legTracker(side: Side | null, signal: (body: Body) => RepSignal | null): RepTracker {
+  return createRepTracker({
+    exercise: 'heel-taps',
+    machine: HEEL_TAP_MACHINE,
+    signal,
+    checkFrame({ body }) {
+      const c = frameChecks()
+      const sides: Side[] = side ? [side] : ['left', 'right']
+      const knees = sides.map((s) => body.angle(joint(s, 'hip'), joint(s, 'knee'), joint(s, 'ankle'))).filter((k) => k !== null)
+      c.judge('heel-taps-knee-straightening', knees.length > 0, () => Math.max(...knees) > KNEE_STRAIGHTENING_DEG)
+      return c.result()
+    },
+    checkRep: (ctx) => (loweringMs(ctx) < MIN_LOWERING_MS ? ['heel-taps-dropping'] : [])
+  })
+}
+
+/** One leg's rep tracker with its tap check. */
+interface Leg {
+  reps: RepTracker
+  tap: TapCheck
+}
+
+export class HeelTapsTracker implements InterruptibleTracker {
+  private readonly legs: Leg[]
+
+  constructor(options: ExerciseOptions = {}) {
+    if (options.variant === 'both-legs') {
+      // Both legs move together: one rep per tap, read from the mean hip angle of the legs seen.
+      const signal = (body: Body): RepSignal | null => {
+        const angles = (['left', 'right'] as const).map((s) => hipAngle(body, s)).filter((a) => a !== null)
+        return angles.length === 0 ? null : { deg: angles.reduce((a, b) => a + b, 0) / angles.length, side: null }
+      }
+      // The tap is judged on the leg nearer the camera, whose heel the model sees best.
+      this.legs = [{ reps: legTracker(null, signal), tap: new TapCheck('near') }]
+    } else {
+      this.legs = (['left', 'right'] as const).map((side) => {
+        const signal = (body: Body): RepSignal | null => {
+          const deg = hipAngle(body, side)
+          return deg === null ? null : { deg, side }
+        }
+        return { reps: legTracker(side, signal), tap: new TapCheck(side) }
+      })
+    }
+  }
+
+  update(body: Body): EngineEvent[] {
+    const events: EngineEvent[] = []
+    for (const leg of this.legs) {
+      for (const e of leg.reps.update(body)) {
+        if (e.type === 'rep') events.push(...leg.tap.add(e, body.tMs))
+        else events.push(e)
+      }
+      events.push(...leg.tap.update(body, leg.reps.phase === 'descending' || leg.reps.phase === 'deep'))
+    }
+    return events
+  }
+
+  interrupt(tMs: number, reason: string): EngineEvent[] {
+    return this.legs.flatMap((l) => [...l.tap.flush(tMs), ...l.reps.interrupt(tMs, reason)])
+  }
+
+  finish(tMs: number): EngineEvent[] {
+    return this.legs.flatMap((l) => [...l.tap.flush(tMs), ...l.reps.finish(tMs)])
+  }
+
+  reset(): void {
+    for (const l of this.legs) {
+      l.reps.reset()
+      l.tap.reset()
+    }
+  }
+}
+
+export const heelTaps: ExerciseDefinition = {
+  id: 'heel-taps',
+  name: 'Double heel taps',
+  group: 'core',
+  view: 'side',
+  measure: 'reps',
+  prescription: { sets: 2, reps: 10, perSide: false, restSeconds: 45, text: '10 reps, 2 sets' },
+  variants: [
+    { id: 'alternating', label: 'Alternating legs' },
+    { id: 'both-legs', label: 'Both legs together' },
+    { id: 'foam-roller', label: 'On a foam roller (alternating)' }
+  ],
+  requiredJoints: ['left_shoulder', 'left_hip', 'left_knee', 'left_ankle'],
+  cueIds: ['heel-taps-knee-straightening', 'heel-taps-short-tap', 'heel-taps-dropping'],
+  createTracker: (options) => new HeelTapsTracker(options)
+}

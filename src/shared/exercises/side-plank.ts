@@ -1,0 +1,136 @@
+/**
+ * Side plank (../shared/exercises.md §3): front view (the runner's front or back to the camera),
+ * a per-side hold timer that runs only while the body is straight. The down side is the one whose
+ * shoulder and hip sit lower in the image. Cues: hips dropping towards the floor; the supporting
+ * elbow (or hand, on a straight arm) not under the shoulder.
+ */
+import { joint, type Body } from '../engine/body'
+import type { EngineEvent, Side } from '../engine/events'
+import type { InterruptibleTracker } from '../engine/tracker'
+import { leanFromVertical, midpoint, type Point2 } from '../pose/geometry'
+import { HoldWithCues } from './plank-hold'
+import {
+  HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
+} from './plank-line'
+import { FOREARM_ELBOW_MAX_DEG } from './plank'
+import type { ExerciseDefinition } from './types'
+
+const DROPPING = 'side-plank-hips-dropping'
+const ELBOW = 'side-plank-elbow-under-shoulder'
+const CUE_IDS = [DROPPING, ELBOW]
+
+/**
+ * Supporting upper arm (forearm plank) or whole arm (straight arm) leaning more than 30° from
+ * vertical: the contact point is ~15 cm or more off the shoulder, where the shoulder starts to hang.
+ */
+export const SUPPORT_OFF_VERTICAL_DEG = 30
+export const SUPPORT_BACK_UNDER_DEG = 22
+/**
+ * Hips down on the floor: lying on one side, propped on the elbow, bends the shoulder–hip–ankle line
+ * by ~35° or more; the hold is not being held then (the runner rests, rather than hips "dropping").
+ */
+export const HIPS_ON_FLOOR_DEG = 35
+
+/** Which side is down: the one whose shoulder (and hip) is lower in the image; null when it cannot be told. */
+export function downSide(body: Body): Side | null {
+  let lower = 0
+  for (const part of ['shoulder', 'hip'] as const) {
+    const l = body.point(joint('left', part))
+    const r = body.point(joint('right', part))
+    if (l && r) lower += l.y - r.y
+  }
+  if (lower !== 0) return lower > 0 ? 'left' : 'right'
+  return null
+}
+
+/** Mid-line point of a body part, or the one side that is seen. */
+function centre(body: Body, part: 'shoulder' | 'hip' | 'ankle'): Point2 | null {
+  const l = body.point(joint('left', part))
+  const r = body.point(joint('right', part))
+  return l && r ? midpoint(l, r) : (l ?? r)
+}
+
+interface SidePlankReading {
+  side: Side
+  bend: number
+  /** Lean of the supporting arm from vertical, degrees, or null when it cannot be seen. */
+  supportLean: number | null
+}
+
+/** Why the body is not in a side plank (for the hold's 'paused' reason), or the reading. */
+export function readSidePlank(body: Body): SidePlankReading | string {
+  const side = downSide(body)
+  if (!side) return 'down side not seen'
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  const ankle = centre(body, 'ankle')
+  if (!shoulder || !hip || !ankle) return 'body line not seen'
+  if (lineTiltDeg(shoulder, ankle) > MAX_PLANK_TILT_DEG) return 'not lying in a side plank'
+  const knee = body.angle(joint(side, 'hip'), joint(side, 'knee'), joint(side, 'ankle'))
+  if (knee !== null && knee < STRAIGHT_KNEE_MIN_DEG) return 'knees bent'
+  const downShoulder = body.point(joint(side, 'shoulder'))
+  const elbow = body.point(joint(side, 'elbow'))
+  const wrist = body.point(joint(side, 'wrist'))
+  const support = elbow ?? wrist
+  if (!downShoulder || !support || support.y <= downShoulder.y) return 'supporting arm not under the body'
+  const bend = hipBendDeg(shoulder, hip, ankle)
+  if (Number.isNaN(bend)) return 'body line not seen'
+  if (bend > HIPS_ON_FLOOR_DEG) return 'hips down on the floor'
+  const elbowDeg = body.angle(joint(side, 'shoulder'), joint(side, 'elbow'), joint(side, 'wrist'))
+  // Forearm plank: the elbow is the contact; straight arm: the hand is.
+  const contact = elbowDeg !== null && elbowDeg < FOREARM_ELBOW_MAX_DEG ? elbow : wrist
+  return { side, bend, supportLean: contact ? leanFromVertical(contact, downShoulder) : null }
+}
+
+export class SidePlankTracker implements InterruptibleTracker {
+  private readonly loop = new HoldWithCues(CUE_IDS)
+
+  update(body: Body): EngineEvent[] {
+    const r = readSidePlank(body)
+    if (typeof r === 'string') {
+      return this.loop.step({ tMs: body.tMs, inPosition: false, side: null, reason: r, faults: [], judged: [] })
+    }
+    const faults: string[] = []
+    const judged = [DROPPING]
+    if (r.bend > (this.loop.isActive(DROPPING) ? HIP_BACK_ON_LINE_DEG : HIP_OFF_LINE_DEG)) faults.push(DROPPING)
+    if (r.supportLean !== null) {
+      judged.push(ELBOW)
+      if (r.supportLean > (this.loop.isActive(ELBOW) ? SUPPORT_BACK_UNDER_DEG : SUPPORT_OFF_VERTICAL_DEG)) faults.push(ELBOW)
+    }
+    return this.loop.step({ tMs: body.tMs, inPosition: true, side: r.side, faults, judged })
+  }
+
+  interrupt(tMs: number, reason: string): EngineEvent[] {
+    return this.loop.interrupt(tMs, reason)
+  }
+
+  finish(tMs: number): EngineEvent[] {
+    return this.loop.finish(tMs)
+  }
+
+  reset(): void {
+    this.loop.reset()
+  }
+}
+
+export const sidePlank: ExerciseDefinition = {
+  id: 'side-plank',
+  name: 'Side plank',
+  group: 'core',
+  view: 'front',
+  measure: 'hold',
+  prescription: {
+    sets: 1,
+    holdSeconds: 15,
+    perSide: true,
+    restSeconds: 30,
+    text: 'Start with 15 s per side; build to 45–60 s per side'
+  },
+  variants: [
+    { id: 'forearm', label: 'On the forearm' },
+    { id: 'straight-arm', label: 'On the hand (straight arm)' }
+  ],
+  requiredJoints: ['left_shoulder', 'left_elbow', 'left_hip', 'left_ankle'],
+  cueIds: CUE_IDS,
+  createTracker: () => new SidePlankTracker()
+}
