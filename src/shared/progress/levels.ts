@@ -54,5 +54,13 @@ export function nextOn<T>(ladder: readonly T[], current: T): T | null {
   return i >= 0 && i + 1 < ladder.length ? ladder[i + 1] : null
 }
 
+/**
+ * The rung of a variant ladder whose first rung is the standard form (null): the registry names its
+ * standard forms ('standard', 'bodyweight', 'alternating' …), so any variant off the ladder is rung 0.
+ */
+export function rungOf(ladder: readonly (string | null)[], variant: string | null): string | null {
+  return ladder.includes(variant) ? variant : ladder[0]
+}
+
 /** Variants that mean weights in the hands (step-ups, lunges). */
 export const LOADED_VARIANTS = ['dumbbells'] as const

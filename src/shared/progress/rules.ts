@@ -1,7 +1,7 @@
 import type { ExerciseId } from '../engine/events'
 import { bestCleanReps, metHold, metReps, weakestSideHold } from './criteria'
 import {
-  BAND_LADDER, GLUTE_BRIDGE_LADDER, HEEL_TAP_LADDER, PUSH_UP_KNEES, SQUAT_ASSISTED, bandOf, loadedOf, nextOn, variantOf
+  BAND_LADDER, GLUTE_BRIDGE_LADDER, HEEL_TAP_LADDER, PUSH_UP_KNEES, SQUAT_ASSISTED, bandOf, loadedOf, nextOn, rungOf, variantOf
 } from './levels'
 import { metStreak, type ExerciseSession } from './streak'
 import type { ProgressSet, ProgressionSuggestion } from './types'
@@ -74,10 +74,11 @@ function addLoad(exercise: ExerciseId, name: string): ProgressionRule {
 /** A ladder of variants where 2×10 clean at one rung earns the next. */
 function variantLadder(exercise: ExerciseId, ladder: readonly (string | null)[], labels: Record<string, string>): ProgressionRule {
   return (history) => {
-    const current = history[0] ? variantOf(history[0].parts) : null
+    const current = rungOf(ladder, history[0] ? variantOf(history[0].parts) : null)
     const next = nextOn(ladder, current)
     if (next === null) return null
-    return suggest(exercise, `${exercise}:${next}`, labels[next], `2 clean sets of ${REPS}`, metStreak(history, variantLevel, met2x(REPS)))
+    const level = (parts: readonly ProgressSet[]) => rungOf(ladder, variantOf(parts)) ?? 'standard'
+    return suggest(exercise, `${exercise}:${next}`, labels[next], `2 clean sets of ${REPS}`, metStreak(history, level, met2x(REPS)))
   }
 }
 
@@ -133,12 +134,13 @@ const cableRow: ProgressionRule = (history) =>
   )
 
 const gluteBridge: ProgressionRule = (history) => {
-  const current = history[0] ? variantOf(history[0].parts) : null
+  const current = rungOf(GLUTE_BRIDGE_LADDER, history[0] ? variantOf(history[0].parts) : null)
   const next = nextOn(GLUTE_BRIDGE_LADDER, current)
   if (next === null) return null // single leg is the routine's last step
   const met = (parts: readonly ProgressSet[]) => metHold(parts, BRIDGE_HOLD_SECONDS) && bestCleanReps(parts) >= BRIDGE_THRUSTERS
+  const level = (parts: readonly ProgressSet[]) => rungOf(GLUTE_BRIDGE_LADDER, variantOf(parts)) ?? 'standard'
   const text = next === 'feet-together' ? 'Glute bridge: bring your feet and knees together.' : `Glute bridge: lift one leg and hold 5–${SINGLE_LEG_BRIDGE_SECONDS} s per leg.`
-  return suggest('glute-bridge', `glute-bridge:${next}`, text, `A clean ${BRIDGE_HOLD_SECONDS} s hold and ${BRIDGE_THRUSTERS} thrusters`, metStreak(history, variantLevel, met))
+  return suggest('glute-bridge', `glute-bridge:${next}`, text, `A clean ${BRIDGE_HOLD_SECONDS} s hold and ${BRIDGE_THRUSTERS} thrusters`, metStreak(history, level, met))
 }
 
 const squat: ProgressionRule = (history) => {

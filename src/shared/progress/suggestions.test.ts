@@ -23,6 +23,7 @@ describe('push-up progressions', () => {
     expect(only([session(1, [part('push-up', { reps: 6 })])])).toEqual([['push-up:2x10', ['s1']]])
     expect(only([session(1, [part('push-up', { reps: 4 })])])).toEqual([])
     expect(only([session(1, cleanSets('push-up', 2, 10))])).toEqual([])
+    expect(only([session(1, [part('push-up', { reps: 6, variant: 'standard' })])])).toEqual([['push-up:2x10', ['s1']]])
   })
 })
 
@@ -96,6 +97,7 @@ describe('leg progressions', () => {
     expect(only([bridge(null)])).toEqual([['glute-bridge:feet-together', ['s1']]])
     expect(only([bridge('feet-together')])).toEqual([['glute-bridge:single-leg', ['s1']]])
     expect(only([bridge('single-leg')])).toEqual([])
+    expect(only([bridge('standard')])).toEqual([['glute-bridge:feet-together', ['s1']]])
     expect(only([session(1, [part('glute-bridge', { longestHoldSeconds: 60, reps: 12 })])])).toEqual([])
   })
 })
@@ -105,6 +107,8 @@ describe('core and upper body progressions', () => {
     expect(only([session(1, cleanSets('heel-taps', 2, 10))])).toEqual([['heel-taps:both-legs', ['s1']]])
     expect(only([session(1, cleanSets('heel-taps', 2, 10, [null], { variant: 'both-legs' }))])).toEqual([['heel-taps:foam-roller', ['s1']]])
     expect(only([session(1, cleanSets('heel-taps', 2, 10, [null], { variant: 'foam-roller' }))])).toEqual([])
+    // The registry's own name for the standard form counts as the first rung.
+    expect(only([session(1, cleanSets('heel-taps', 2, 10, [null], { variant: 'alternating' }))])).toEqual([['heel-taps:both-legs', ['s1']]])
   })
 
   it('adds load to cable rows at 2×15 clean', () => {
