@@ -1,0 +1,144 @@
+/**
+ * Lateral band walk (exercises.md §9), front view: a step per lateral ankle-separation cycle (the lead
+ * foot steps out, the trailing foot follows), its direction from how far the hips travelled, counted
+ * per direction. Cues: hips level, half squat kept, torso upright. The band colour is recorded.
+ */
+import type { Body } from '../engine/body'
+import { cueIdsFor } from '../engine/cues'
+import { clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
+import type { EngineEvent, Side } from '../engine/events'
+import { bothLegs, thighFromHorizontal } from '../engine/legs'
+import type { InterruptibleTracker } from '../engine/tracker'
+import { leanFromVertical } from '../pose/geometry'
+import type { ExerciseDefinition, ExerciseOptions } from './types'
+
+/** Feet wider than the stance by 35% of a shin (~15 cm) = a step out; back within 15% = the feet are together again. */
+export const STEP_OUT_SHIN_FRACTION = 0.35
+export const STEP_IN_SHIN_FRACTION = 0.15
+/** The hips must travel sideways 20% of a shin during a step for it to count (widening on the spot is not a step). */
+export const MIN_HIP_TRAVEL_SHIN_FRACTION = 0.2
+/** A step takes 0.3–5 s; faster is jitter, slower is standing. */
+export const MIN_STEP_MS = 300
+export const MAX_STEP_MS = 5000
+/** Hips level: left and right hip heights within 20% of a shin. */
+export const MAX_HIP_TILT_SHIN_FRACTION = 0.2
+/** Half squat: thighs more than 75° from horizontal is standing up out of it. */
+export const MAX_HALF_SQUAT_THIGH_DEG = 75
+/** Torso upright: leaning more than 20° sideways in the front view. */
+export const MAX_TORSO_LEAN_DEG = 20
+/** The narrowest stance seen recently follows slow changes (weight per frame). */
+const STANCE_FOLLOW = 0.05
+
+interface WalkState {
+  phase: 'unready' | 'together' | 'apart'
+  stance: number
+  startMs: number
+  startHipX: number
+}
+
+function reading(body: Body): { sep: number; shin: number; hipX: number } | null {
+  const { left, right } = bothLegs(body)
+  const hip = body.mid('hip')
+  if (!left || !right || !hip || body.view.view === 'side') return null
+  return { sep: Math.abs(left.ankle.x - right.ankle.x), shin: (left.shinPx + right.shinPx) / 2, hipX: hip.x }
+}
+
+/** The runner's direction of travel from image travel: facing the camera mirrors left and right. */
+function directionOf(dx: number, body: Body): Side {
+  const towardsImageRight = dx > 0
+  const mirrored = body.view.facing !== 'away'
+  return towardsImageRight === mirrored ? 'left' : 'right'
+}
+
+function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTracker {
+  let s: WalkState = { phase: 'unready', stance: 0, startMs: 0, startHipX: 0 }
+  let cues: CueState = {}
+  const counts: Record<Side, number> = { left: 0, right: 0 }
+
+  return {
+    update(body) {
+      const events: EngineEvent[] = []
+      const r = reading(body)
+      if (!r) return events
+      const judged: string[] = []
+      const faults: string[] = []
+      const lh = body.point('left_hip')
+      const rh = body.point('right_hip')
+      if (lh && rh) {
+        judged.push('hips-not-level')
+        if (Math.abs(lh.y - rh.y) > MAX_HIP_TILT_SHIN_FRACTION * r.shin) faults.push('hips-not-level')
+      }
+      const { left, right } = bothLegs(body)
+      judged.push('band-walk-knees-straightening')
+      if ((thighFromHorizontal(left!) + thighFromHorizontal(right!)) / 2 > MAX_HALF_SQUAT_THIGH_DEG) faults.push('band-walk-knees-straightening')
+      const shoulders = body.mid('shoulder')
+      const hips = body.mid('hip')
+      if (shoulders && hips) {
+        judged.push('torso-leaning')
+        if (leanFromVertical(hips, shoulders) > MAX_TORSO_LEAN_DEG) faults.push('torso-leaning')
+      }
+      const c = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, faults, judged })
+      cues = c.state
+      events.push(...c.events)
+
+      if (s.phase === 'unready') s = { phase: 'together', stance: r.sep, startMs: body.tMs, startHipX: r.hipX }
+      if (s.phase === 'together') {
+        if (r.sep > s.stance + STEP_OUT_SHIN_FRACTION * r.shin) {
+          s = { ...s, phase: 'apart' }
+        } else {
+          s = { ...s, stance: Math.min(r.sep, s.stance + STANCE_FOLLOW * (r.sep - s.stance)), startMs: body.tMs, startHipX: r.hipX }
+        }
+      } else if (r.sep < s.stance + STEP_IN_SHIN_FRACTION * r.shin) {
+        const dx = r.hipX - s.startHipX
+        const duration = body.tMs - s.startMs
+        if (Math.abs(dx) >= MIN_HIP_TRAVEL_SHIN_FRACTION * r.shin && duration >= MIN_STEP_MS && duration <= MAX_STEP_MS) {
+          const side = directionOf(dx, body)
+          counts[side] += 1
+          events.push({
+            type: 'rep', t: body.tMs, exercise: 'band-walk', side, startMs: s.startMs, bottomMs: s.startMs + duration / 2, endMs: body.tMs,
+            depthDeg: null, rangeDeg: null, durationMs: Math.round(duration), cues: [],
+            variant: { direction: side, stepsThisDirection: counts[side], ...(options.bandColour ? { band: options.bandColour } : {}) }
+          })
+        }
+        s = { ...s, phase: 'together', startMs: body.tMs, startHipX: r.hipX }
+      }
+      return events
+    },
+    interrupt(tMs) {
+      s = { phase: 'unready', stance: 0, startMs: 0, startHipX: 0 }
+      const c = clearAllCues(cues, tMs)
+      cues = c.state
+      return c.events
+    },
+    finish(tMs) {
+      const c = clearAllCues(cues, tMs)
+      cues = c.state
+      return c.events
+    },
+    reset() {
+      s = { phase: 'unready', stance: 0, startMs: 0, startHipX: 0 }
+      cues = {}
+      counts.left = 0
+      counts.right = 0
+    }
+  }
+}
+
+export const bandWalk: ExerciseDefinition = {
+  id: 'band-walk',
+  name: 'Lateral band walk',
+  group: 'lower',
+  view: 'front',
+  measure: 'reps',
+  prescription: { sets: 2, reps: 10, perSide: true, restSeconds: 45, text: '8–10 steps each direction, 2 sets' },
+  variants: [
+    { id: 'yellow', label: 'Yellow band (easy)' },
+    { id: 'green', label: 'Green band (moderate)' },
+    { id: 'blue', label: 'Blue band (hard)' },
+    { id: 'black', label: 'Black band (hardest)' }
+  ],
+  requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
+  cueIds: cueIdsFor('band-walk'),
+  createTracker: createBandWalkTracker
+}
+

@@ -1,0 +1,159 @@
+/**
+ * Step-ups (exercises.md §7): a rep per rise onto the box, per leading leg. The floor level is learned
+ * while both feet are down; a foot well above it is on the box. A rep is floor → lead foot up → both
+ * feet up (standing on the box) → both back on the floor, so strides and shuffles never count.
+ * Cues: torso upright, leading knee past the toes while rising, pushing off with the trailing leg.
+ */
+import { joint, otherSide, type Body } from '../engine/body'
+import { cueIdsFor } from '../engine/cues'
+import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
+import type { EngineEvent, Side } from '../engine/events'
+import { bothLegs, facingSign, type LegPoints } from '../engine/legs'
+import type { InterruptibleTracker } from '../engine/tracker'
+import { leanFromVertical } from '../pose/geometry'
+import type { ExerciseDefinition } from './types'
+
+/** A foot more than 30% of a shin (~13 cm) above the floor is on the box (the lowest boxes are ~15 cm). */
+export const ON_BOX_SHIN_FRACTION = 0.3
+/** A trailing foot 15% of a shin off the floor has left it. */
+export const OFF_FLOOR_SHIN_FRACTION = 0.15
+/** If the trailing foot leaves the floor while the lead knee is still bent past 120°, the push came from the floor. */
+export const PUSH_OFF_LEAD_KNEE_DEG = 120
+/** Upper body upright: more than 30° of forward lean while rising is leaning over. */
+export const MAX_TORSO_LEAN_DEG = 30
+/** Lead knee ahead of its toes by 15% of a shin while rising: past the toes. */
+export const KNEE_PAST_TOES_SHIN_FRACTION = 0.15
+/** A rep (up and down) takes at least a second; 20 s is standing on the box, not stepping. */
+export const MIN_REP_MS = 1000
+export const MAX_REP_MS = 20000
+/** Floor level follows slow camera drift while both feet are down (low-pass weight per frame). */
+const FLOOR_FOLLOW = 0.1
+
+interface StepState {
+  phase: 'unready' | 'floor' | 'stepping' | 'up'
+  floorY: number
+  lead: Side | null
+  startMs: number
+  topMs: number
+  pushOff: boolean
+}
+
+const initial: StepState = { phase: 'unready', floorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false }
+
+function rise(leg: LegPoints, floorY: number): number {
+  return (floorY - leg.ankle.y) / leg.shinPx
+}
+
+function createStepUpTracker(): InterruptibleTracker {
+  let s: StepState = initial
+  let cues: CueState = {}
+  let repCues = new Set<string>()
+
+  const clear = (tMs: number): EngineEvent[] => {
+    const c = clearAllCues(cues, tMs, true)
+    cues = c.state
+    repCues = new Set()
+    return c.events
+  }
+
+  return {
+    update(body: Body) {
+      const events: EngineEvent[] = []
+      const { left, right } = bothLegs(body)
+      if (!left || !right) return events
+      const level = Math.max(left.ankle.y, right.ankle.y)
+      const upL = rise(left, s.floorY) > ON_BOX_SHIN_FRACTION
+      const upR = rise(right, s.floorY) > ON_BOX_SHIN_FRACTION
+      switch (s.phase) {
+        case 'unready':
+          s = { ...initial, phase: 'floor', floorY: level }
+          break
+        case 'floor':
+          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false }
+          else if (!upL) s = { ...s, floorY: s.floorY + FLOOR_FOLLOW * (level - s.floorY) }
+          break
+        case 'stepping': {
+          const lead = s.lead!
+          const trail = lead === 'left' ? right : left
+          const leadLeg = lead === 'left' ? left : right
+          if (!upL && !upR) {
+            s = { ...s, phase: 'floor', lead: null }
+            events.push(...clear(body.tMs))
+            break
+          }
+          if (!s.pushOff && rise(trail, s.floorY) > OFF_FLOOR_SHIN_FRACTION) {
+            const knee = body.angle(joint(lead, 'hip'), joint(lead, 'knee'), joint(lead, 'ankle'))
+            if (knee !== null && knee < PUSH_OFF_LEAD_KNEE_DEG) {
+              s = { ...s, pushOff: true }
+              repCues.add('step-up-push-off')
+              events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: 'step-up-push-off' })
+            }
+          }
+          const judged: string[] = []
+          const faults: string[] = []
+          const sign = facingSign(body)
+          if (sign !== null && leadLeg.toe) {
+            judged.push('knee-past-toes')
+            if ((leadLeg.knee.x - leadLeg.toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * leadLeg.shinPx) faults.push('knee-past-toes')
+          }
+          const near = body.nearSide()
+          const sh = near ? body.point(joint(near, 'shoulder')) : null
+          if (sign !== null && sh) {
+            judged.push('torso-leaning')
+            if (leanFromVertical(leadLeg.hip, sh) > MAX_TORSO_LEAN_DEG) faults.push('torso-leaning')
+          }
+          const c = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, faults, judged })
+          cues = c.state
+          events.push(...c.events)
+          for (const id of activeCues(cues)) repCues.add(id)
+          if (upL && upR) s = { ...s, phase: 'up', topMs: body.tMs }
+          break
+        }
+        case 'up':
+          if (!upL && !upR) {
+            const duration = body.tMs - s.startMs
+            if (duration >= MIN_REP_MS && duration <= MAX_REP_MS) {
+              events.push({
+                type: 'rep', t: body.tMs, exercise: 'step-up', side: s.lead, startMs: s.startMs, bottomMs: s.topMs, endMs: body.tMs,
+                depthDeg: null, rangeDeg: null, durationMs: Math.round(duration), cues: [...repCues],
+                variant: { leadLeg: s.lead!, trailingLeg: otherSide(s.lead!) }
+              })
+            }
+            events.push(...clear(body.tMs))
+            s = { ...s, phase: 'floor', lead: null }
+          }
+          break
+      }
+      return events
+    },
+    interrupt(tMs) {
+      s = initial
+      return clear(tMs)
+    },
+    finish(tMs) {
+      s = initial
+      return clear(tMs)
+    },
+    reset() {
+      s = initial
+      cues = {}
+      repCues = new Set()
+    }
+  }
+}
+
+export const stepUp: ExerciseDefinition = {
+  id: 'step-up',
+  name: 'Step-ups',
+  group: 'lower',
+  view: 'side',
+  measure: 'reps',
+  prescription: { sets: 2, reps: 10, perSide: true, restSeconds: 60, text: '10 reps each leg, 2 sets' },
+  variants: [
+    { id: 'bodyweight', label: 'Bodyweight' },
+    { id: 'dumbbells', label: 'A dumbbell in each hand' }
+  ],
+  requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
+  cueIds: cueIdsFor('step-up'),
+  createTracker: createStepUpTracker
+}
