@@ -7,7 +7,8 @@
 import type { StoreApi } from 'zustand'
 import { getCue } from '../../../shared/engine/cues'
 import type { Engine } from '../../../shared/engine/engine'
-import type { EngineEvent } from '../../../shared/engine/events'
+import type { EngineEvent, ExerciseId } from '../../../shared/engine/events'
+import type { ExerciseOptions } from '../../../shared/exercises/types'
 import { getExercise } from '../../../shared/exercises/index'
 import { encodePoses } from '../../../shared/pose/compact'
 import type { PoseFrame } from '../../../shared/pose/types'
@@ -39,7 +40,7 @@ export interface RunnerDeps {
   recorder: SessionRecorder
   voice: CueVoice
   beep: { beep(): void }
-  createEngine: (exercise: Parameters<typeof getExercise>[0], options: object) => Engine
+  createEngine: (exercise: ExerciseId, options: ExerciseOptions) => Engine
   /** The workout clock, ms (performance.now in the app). */
   now: () => number
   /** Wall clock for journal entries, epoch ms. */
@@ -126,7 +127,7 @@ export class WorkoutRunner {
     for (const event of events) this.onEngineEvent(event, exercise, setIndex)
   }
 
-  private onEngineEvent(event: EngineEvent, exercise: InSet['plan']['steps'][number]['exercise'], setIndex: number): void {
+  private onEngineEvent(event: EngineEvent, exercise: ExerciseId, setIndex: number): void {
     const { recorder, voice, beep, now, wallNow } = this.deps
     recorder.add({ kind: 'engine', at: wallNow(), exercise, setIndex, event })
     const t = now()

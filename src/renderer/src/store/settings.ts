@@ -41,7 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   cueCooldownSeconds: 8,
   restSeconds: null,
   cameraId: null,
-  model: 'blazepose-full'
+  // The live pipeline's default, chosen by benchmark on a 2-core CPU-only machine (live/poseSettings.ts).
+  model: 'blazepose-lite'
 }
 
 export interface SettingsSlice {

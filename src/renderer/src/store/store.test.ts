@@ -18,7 +18,7 @@ describe('settings slice', () => {
     expect(applySettingsPatch(DEFAULT_SETTINGS, { cueCooldownSeconds: 0.5 }).cueCooldownSeconds).toBe(2)
     expect(applySettingsPatch(DEFAULT_SETTINGS, { cueCooldownSeconds: Number.NaN }).cueCooldownSeconds).toBe(8)
     expect(applySettingsPatch(DEFAULT_SETTINGS, { restSeconds: 9999 }).restSeconds).toBe(600)
-    expect(applySettingsPatch(DEFAULT_SETTINGS, { model: 'posenet' as never }).model).toBe('blazepose-full')
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { model: 'posenet' as never }).model).toBe('blazepose-lite')
   })
 
   it('switches voice and sounds', () => {

@@ -1,0 +1,54 @@
+/**
+ * The set in progress, readable from 2–3 m: a huge rep count or hold timer with the target beside
+ * it, the side being worked, the current cue sentence, and why the hold timer is stopped.
+ */
+import { holdMs } from '../../../shared/workout/guards'
+import { stepAt } from '../../../shared/workout/cursor'
+import type { WorkoutState } from '../../../shared/workout/types'
+import { exerciseName, partLabel } from './exerciseCatalogue'
+import { clock, useTickingText } from './useTickingText'
+import { cueSentence } from './workoutRunner'
+
+type InSet = Extract<WorkoutState, { phase: 'set' }>
+
+export function SetPanel({ w }: { w: InSet }) {
+  const step = stepAt(w.plan, w.cursor)
+  const side = partLabel(step.parts[w.cursor.part])
+  const { live } = w
+  const holding = live.holdRunningSinceMs !== null
+  return (
+    <div className="phase set" data-testid="set">
+      <p className="phase-kicker">
+        {exerciseName(step.exercise)} · set {w.cursor.set + 1} of {step.sets}
+      </p>
+      {side && <p className="side-label" data-testid="side-label">{side}</p>}
+      <div className="counters">
+        {step.reps !== null && (
+          <p className="counter" aria-label={`${live.reps} of ${step.reps} reps`}>
+            <span className="huge" data-testid="rep-count">{live.reps}</span>
+            <span className="target">/ {step.reps}</span>
+            <span className="unit">reps</span>
+          </p>
+        )}
+        {step.holdSeconds !== null && <HoldCounter w={w} targetSeconds={step.holdSeconds} holding={holding} />}
+      </div>
+      {step.holdSeconds !== null && !holding && live.holdPausedReason && (
+        <p className="hold-reason" data-testid="hold-reason">Timer stopped: {live.holdPausedReason}</p>
+      )}
+      <p className={live.activeCue ? 'cue active' : 'cue'} data-testid="cue" data-cue-id={live.activeCue ?? ''} role="status" aria-live="polite">
+        {live.activeCue ? cueSentence(live.activeCue) : w.pausedAtMs !== null ? 'Paused: press space to go on' : ''}
+      </p>
+    </div>
+  )
+}
+
+function HoldCounter({ w, targetSeconds, holding }: { w: InSet; targetSeconds: number; holding: boolean }) {
+  const ref = useTickingText<HTMLSpanElement>((now) => clock(holdMs(w.live, w.pausedAtMs ?? now)))
+  return (
+    <p className={holding ? 'counter holding' : 'counter stopped'} data-testid="hold">
+      <span className="huge" ref={ref} data-testid="hold-time" />
+      <span className="target">/ {clock(targetSeconds * 1000)}</span>
+      <span className="unit">{holding ? 'holding' : 'hold'}</span>
+    </p>
+  )
+}

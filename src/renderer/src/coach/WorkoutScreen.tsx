@@ -1,0 +1,175 @@
+/**
+ * The guided workout: the camera and skeleton on one side, the phase (placement, countdown, set,
+ * rest) huge on the other. Owns the live pipeline, the runner, the voice, the beep and the session
+ * recorder for as long as the workout runs; hands over to the Summary when it ends.
+ * Keys: space pauses/resumes, → skips the set or rest, shift+→ skips the exercise, Esc ends.
+ */
+import { useEffect, useMemo, useRef } from 'react'
+import { api } from '../api'
+import { createEngine } from '../../../shared/engine/engine'
+import { getCue } from '../../../shared/engine/cues'
+import type { KeypointName } from '../../../shared/pose/types'
+import { DEFAULT_RESOLUTION } from '../camera/cameraPreference'
+import { LiveView } from '../live/LiveView'
+import { DEFAULT_BACKEND } from '../live/poseSettings'
+import { useLivePipeline } from '../live/useLivePipeline'
+import { useAppStore } from '../store'
+import { browserSpeaker, CueVoice } from './cueVoice'
+import { exerciseName } from './exerciseCatalogue'
+import { PlacementPanel } from './PlacementPanel'
+import { RepBeep } from './repBeep'
+import { RestPanel } from './RestPanel'
+import { SessionRecorder } from './sessionRecorder'
+import { SetPanel } from './SetPanel'
+import { WorkoutRunner } from './workoutRunner'
+import './coach.css'
+
+/** TICKs move countdowns, rests and hold targets on; 10 Hz is finer than any display needs. */
+const TICK_MS = 100
+
+export function WorkoutScreen() {
+  const workout = useAppStore((s) => s.workout)
+  const saveProblem = useAppStore((s) => s.save.problem)
+  const model = useAppStore((s) => s.settings.model)
+  const cameraId = useAppStore((s) => s.settings.cameraId)
+  const videoRef = useRef<HTMLVideoElement>(null)
+  const poseSettings = useMemo(() => ({ model, backend: DEFAULT_BACKEND }), [model])
+  const { pipeline, state } = useLivePipeline(videoRef, poseSettings)
+  const activeCue = workout?.phase === 'set' ? workout.live.activeCue : null
+  const highlight = useMemo<readonly KeypointName[]>(() => (activeCue ? safeJoints(activeCue) : []), [activeCue])
+
+  useWorkoutSession(pipeline, model, cameraId)
+  useWorkoutKeys()
+
+  if (!workout) {
+    return (
+      <p className="coach-note">
+        No workout running. <button type="button" onClick={() => useAppStore.getState().navigate('home')}>Choose exercises</button>
+      </p>
+    )
+  }
+  const paused = 'pausedAtMs' in workout && workout.pausedAtMs !== null
+  const send = useAppStore.getState().send
+  const now = () => performance.now()
+  return (
+    <section className="workout" aria-label="Workout" data-phase={workout.phase}>
+      <div className="workout-main">
+        {saveProblem && <p className="coach-alert" role="alert" data-testid="save-problem">{saveProblem}</p>}
+        {state?.sourceError && <p className="coach-alert" role="alert">{state.sourceError}</p>}
+        {state?.pose.phase === 'error' && <p className="coach-alert" role="alert">{state.pose.message}</p>}
+        {(workout.phase === 'placement' || workout.phase === 'countdown') && <PlacementPanel w={workout} />}
+        {workout.phase === 'set' && <SetPanel w={workout} />}
+        {workout.phase === 'rest' && <RestPanel w={workout} />}
+        {paused && <p className="paused-banner" data-testid="paused">Paused</p>}
+        <div className="workout-controls">
+          <button type="button" onClick={() => send({ type: paused ? 'RESUME' : 'PAUSE', t: now() })}>{paused ? 'Resume' : 'Pause'} <kbd>space</kbd></button>
+          <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'part' })}>Skip <kbd>→</kbd></button>
+          <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'exercise' })}>Skip exercise <kbd>shift →</kbd></button>
+          <button type="button" onClick={() => send({ type: 'END', t: now() })} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
+        </div>
+      </div>
+      <div className="workout-camera">
+        <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} highlight={highlight} />
+        {state?.pose.phase === 'loading' && <p className="coach-note">Loading the pose model…</p>}
+      </div>
+    </section>
+  )
+}
+
+function safeJoints(cueId: string): readonly KeypointName[] {
+  try {
+    return getCue(cueId).joints
+  } catch {
+    return []
+  }
+}
+
+/** Camera on, runner and recorder alive for the workout; summary hand-over at the end. */
+function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipeline'], model: string, cameraId: string | null): void {
+  useEffect(() => {
+    const store = useAppStore
+    const start = store.getState().workout
+    if (!pipeline || !start) return
+    const settings = () => store.getState().settings
+    const voiceOptions = () => ({ voice: settings().voice, spokenCounts: settings().spokenCounts, cooldownMs: settings().cueCooldownSeconds * 1000 })
+    const voice = new CueVoice(browserSpeaker(), voiceOptions())
+    const beep = new RepBeep()
+    const recorder = new SessionRecorder(api, (status) => store.getState().setSave(status))
+    const runner = new WorkoutRunner({
+      store,
+      recorder,
+      voice,
+      beep: { beep: () => settings().repSound && beep.beep() },
+      createEngine,
+      now: () => performance.now(),
+      wallNow: () => Date.now(),
+      model
+    })
+    const title = titleOf(start)
+    void recorder.start({ title, source: 'camera', model })
+    void pipeline.startCamera({ deviceId: cameraId, resolution: DEFAULT_RESOLUTION })
+    const offPose = pipeline.onPose((result) => runner.onPose(result.frame))
+    const timer = window.setInterval(() => runner.tick(), TICK_MS)
+    const offSettings = store.subscribe((s, prev) => {
+      if (s.settings !== prev.settings) voice.setOptions(voiceOptions())
+    })
+    let finished = false
+    const finish = () => {
+      if (finished) return
+      finished = true
+      void recorder.finish().then((id) => store.getState().setSave({ sessionId: id }))
+    }
+    const offEnd = store.subscribe((s) => {
+      if (s.workout?.phase === 'summary') {
+        finish()
+        store.getState().navigate('summary')
+      }
+    })
+    if (start.phase === 'plan') store.getState().send({ type: 'START', t: performance.now() })
+    return () => {
+      offEnd()
+      offSettings()
+      offPose()
+      window.clearInterval(timer)
+      runner.dispose()
+      // Leaving the screen mid-workout ends it and saves what was done (not a StrictMode re-run).
+      if (store.getState().screen !== 'workout') {
+        store.getState().send({ type: 'END', t: performance.now() })
+        finish()
+      }
+      recorder.dispose()
+      voice.reset()
+      beep.dispose()
+      pipeline.stopSource()
+    }
+    // The session lives as long as the pipeline; model/camera changes mid-workout apply next time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pipeline])
+}
+
+function titleOf(w: NonNullable<ReturnType<typeof useAppStore.getState>['workout']>): string {
+  const steps = w.plan.steps
+  if (steps.length === 1) return `${exerciseName(steps[0].exercise)} only`
+  if (steps.length >= 10) return 'Full routine'
+  return steps.map((s) => exerciseName(s.exercise)).join(', ')
+}
+
+function useWorkoutKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return
+      const { workout, send } = useAppStore.getState()
+      if (!workout) return
+      const t = performance.now()
+      if (e.key === ' ') {
+        const paused = 'pausedAtMs' in workout && workout.pausedAtMs !== null
+        send({ type: paused ? 'RESUME' : 'PAUSE', t })
+      } else if (e.key === 'ArrowRight') send({ type: 'SKIP', t, scope: e.shiftKey ? 'exercise' : 'part' })
+      else if (e.key === 'Escape') send({ type: 'END', t })
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}

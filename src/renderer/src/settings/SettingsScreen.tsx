@@ -1,0 +1,80 @@
+/** Settings: voice, rep sound, spoken counts, cue cooldown, rest, camera and pose model; remembered. */
+import { useEffect, useState } from 'react'
+import { listCameras, type CameraDevice } from '../camera/webcamSource'
+import { browserStorage, loadPoseSettings, savePoseSettings } from '../live/poseSettings'
+import type { PoseModelId } from '../pose/models'
+import { useAppStore } from '../store'
+import { MODEL_LABELS, SETTING_LIMITS } from '../store/settings'
+import '../coach/coach.css'
+
+export function SettingsScreen() {
+  const settings = useAppStore((s) => s.settings)
+  const setSettings = useAppStore((s) => s.setSettings)
+  const [cameras, setCameras] = useState<CameraDevice[]>([])
+  useEffect(() => {
+    listCameras().then(setCameras, () => setCameras([]))
+  }, [])
+  const setModel = (model: PoseModelId) => {
+    setSettings({ model })
+    // The Camera check screen reads its own remembered choice: keep the two in step.
+    const storage = browserStorage()
+    savePoseSettings(storage, { ...loadPoseSettings(storage), model })
+  }
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <fieldset>
+        <legend>Coaching sounds</legend>
+        <label className="toggle">
+          <input type="checkbox" checked={settings.voice} onChange={(e) => setSettings({ voice: e.target.checked })} data-testid="setting-voice" />
+          Speak form cues
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={settings.repSound} onChange={(e) => setSettings({ repSound: e.target.checked })} />
+          Beep for every counted rep
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={settings.spokenCounts} onChange={(e) => setSettings({ spokenCounts: e.target.checked })} />
+          Say the rep count aloud
+        </label>
+        <label>
+          Do not repeat the same cue within (seconds)
+          <input type="number" min={SETTING_LIMITS.cueCooldownSeconds.min} max={SETTING_LIMITS.cueCooldownSeconds.max} value={settings.cueCooldownSeconds} onChange={(e) => setSettings({ cueCooldownSeconds: Number(e.target.value) })} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Rest</legend>
+        <label>
+          Rest between sets (seconds; empty = each exercise’s own)
+          <input
+            type="number"
+            min={SETTING_LIMITS.restSeconds.min}
+            max={SETTING_LIMITS.restSeconds.max}
+            value={settings.restSeconds ?? ''}
+            onChange={(e) => setSettings({ restSeconds: e.target.value === '' ? null : Number(e.target.value) })}
+          />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Camera and pose model</legend>
+        <label>
+          Camera
+          <select value={settings.cameraId ?? ''} onChange={(e) => setSettings({ cameraId: e.target.value || null })}>
+            <option value="">System default</option>
+            {cameras.map((c) => (
+              <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Pose model
+          <select value={settings.model} onChange={(e) => setModel(e.target.value as PoseModelId)}>
+            {Object.entries(MODEL_LABELS).map(([id, label]) => (
+              <option key={id} value={id}>{label}</option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+    </section>
+  )
+}
