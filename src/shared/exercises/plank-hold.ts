@@ -42,18 +42,19 @@ export class HoldWithCues {
       this.hold = ended.state
       events.push(...ended.events.map((e) => (e.type === 'hold' ? { ...e, reason: 'switched sides' } : e)))
     }
-    // Out of position nothing is a form fault: every cue is judged clear so it lapses.
-    const input = s.inPosition
-      ? { tMs: s.tMs, faults: s.faults, judged: s.judged }
-      : { tMs: s.tMs, faults: [], judged: this.cueIds }
-    const cueStep = cueTransition(DEFAULT_CUE_DEBOUNCE, this.cues, input)
-    this.cues = cueStep.state
     // The timer runs only while the line is straight: any fault seen now stops good-form time.
     const goodForm = s.faults.length === 0
     const holdStep = holdTransition(DEFAULT_HOLD, this.hold, {
       type: 'sample', tMs: s.tMs, inPosition: s.inPosition, goodForm, side: s.side, reason: s.reason
     })
     this.hold = holdStep.state
+    // Form is judged only in a hold that has started: getting into position (a pike on the way
+    // down, hips rising) is not a fault. Otherwise every cue is judged clear so it lapses.
+    const input = this.hold.phase === 'holding'
+      ? { tMs: s.tMs, faults: s.faults, judged: s.judged }
+      : { tMs: s.tMs, faults: [], judged: this.cueIds }
+    const cueStep = cueTransition(DEFAULT_CUE_DEBOUNCE, this.cues, input)
+    this.cues = cueStep.state
     return [...events, ...holdStep.events, ...cueStep.events]
   }
 

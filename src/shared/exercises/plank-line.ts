@@ -50,3 +50,17 @@ export const MAX_PLANK_TILT_DEG = 45
  * A plank's knees stay near 180°; 140° = a clear bend, past jitter and a soft knee.
  */
 export const STRAIGHT_KNEE_MIN_DEG = 140
+
+/**
+ * A forearm within 35° of horizontal lies on the floor (forearm plank); resting on the hands keeps
+ * it near vertical. Read from the forearm itself, not the elbow angle, which opens as the elbows
+ * slide forward.
+ */
+export const FOREARM_ON_FLOOR_MAX_DEG = 35
+
+/** Whether the forearm (elbow → wrist, pixels) lies along the floor. */
+export function forearmOnFloor(elbow: Point2, wrist: Point2): boolean {
+  const dx = Math.abs(wrist.x - elbow.x)
+  const dy = Math.abs(wrist.y - elbow.y)
+  return (Math.atan2(dy, dx) * 180) / Math.PI < FOREARM_ON_FLOOR_MAX_DEG
+}

@@ -10,7 +10,7 @@ import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical, type Point2 } from '../pose/geometry'
 import { HoldWithCues } from './plank-hold'
 import {
-  HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
+  forearmOnFloor, HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
 } from './plank-line'
 import type { ExerciseDefinition } from './types'
 
@@ -19,15 +19,14 @@ const PIKING = 'hips-piking'
 const ELBOWS = 'elbows-under-shoulders'
 const CUE_IDS = [SAGGING, PIKING, ELBOWS]
 
-/** Elbow angle under which the runner rests on the forearms (≈90°) rather than straight arms (≈170°+). */
-export const FOREARM_ELBOW_MAX_DEG = 130
 /**
- * Upper arm lean from vertical above which the elbow is not under the shoulder: 30° puts a ~30 cm
- * upper arm's elbow ~15 cm ahead of or behind the shoulder, a hand's width past "stacked".
+ * Upper arm lean from vertical above which the elbow is not under the shoulder: 35° puts a ~30 cm
+ * upper arm's elbow ~17 cm (a forearm's width and more) ahead of or behind the shoulder. Less reads
+ * as stacked: the shoulder keypoint sits at the top of the joint and a low camera tilts the arm.
  */
-export const ELBOW_OFF_VERTICAL_DEG = 30
+export const ELBOW_OFF_VERTICAL_DEG = 35
 /** Lean back under this before the elbow cue clears (hysteresis). */
-export const ELBOW_BACK_UNDER_DEG = 22
+export const ELBOW_BACK_UNDER_DEG = 28
 
 /** The joints of one side in pixels; null where not seen. */
 interface SideJoints {
@@ -90,8 +89,7 @@ export class PlankTracker implements InterruptibleTracker {
       const bend = hipBendDeg(j.shoulder!, j.hip!, j.ankle!)
       if (past(bend, HIP_OFF_LINE_DEG, HIP_BACK_ON_LINE_DEG, this.loop.isActive(SAGGING))) faults.push(SAGGING)
       if (past(-bend, HIP_OFF_LINE_DEG, HIP_BACK_ON_LINE_DEG, this.loop.isActive(PIKING))) faults.push(PIKING)
-      const elbowDeg = body.angle(joint(j.side, 'shoulder'), joint(j.side, 'elbow'), joint(j.side, 'wrist'))
-      if (elbowDeg !== null && elbowDeg < FOREARM_ELBOW_MAX_DEG && j.elbow) {
+      if (j.elbow && j.wrist && forearmOnFloor(j.elbow, j.wrist)) {
         judged.push(ELBOWS)
         const lean = leanFromVertical(j.elbow, j.shoulder!)
         if (past(lean, ELBOW_OFF_VERTICAL_DEG, ELBOW_BACK_UNDER_DEG, this.loop.isActive(ELBOWS))) faults.push(ELBOWS)

@@ -10,9 +10,8 @@ import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical, midpoint, type Point2 } from '../pose/geometry'
 import { HoldWithCues } from './plank-hold'
 import {
-  HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
+  forearmOnFloor, HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
 } from './plank-line'
-import { FOREARM_ELBOW_MAX_DEG } from './plank'
 import type { ExerciseDefinition } from './types'
 
 const DROPPING = 'side-plank-hips-dropping'
@@ -76,9 +75,8 @@ export function readSidePlank(body: Body): SidePlankReading | string {
   const bend = hipBendDeg(shoulder, hip, ankle)
   if (Number.isNaN(bend)) return 'body line not seen'
   if (bend > HIPS_ON_FLOOR_DEG) return 'hips down on the floor'
-  const elbowDeg = body.angle(joint(side, 'shoulder'), joint(side, 'elbow'), joint(side, 'wrist'))
   // Forearm plank: the elbow is the contact; straight arm: the hand is.
-  const contact = elbowDeg !== null && elbowDeg < FOREARM_ELBOW_MAX_DEG ? elbow : wrist
+  const contact = elbow && wrist && forearmOnFloor(elbow, wrist) ? elbow : wrist
   return { side, bend, supportLean: contact ? leanFromVertical(contact, downShoulder) : null }
 }
 
