@@ -1,0 +1,134 @@
+/**
+ * Analyse a video file with the same models and form engine as the app.
+ *
+ *   npm run analyze -- <video> --exercise <id> [--model <name>] [--json] [--no-cache]
+ *
+ * Decodes the video, estimates a pose on every frame (cached in tests/.cache/poses), runs
+ * analyzeFrames from src/shared/engine/analyze.ts, and prints a table or, with --json, exactly
+ * {exercise, model, durationSeconds, framesAnalyzed, repCount, reps, holds, cues} (times in seconds).
+ * Errors go to stderr as one line, with a non-zero exit.
+ */
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { analyzeFrames, type AnalysisResult } from '../src/shared/engine/analyze'
+import { EXERCISE_IDS, type ExerciseId } from '../src/shared/engine/events'
+import { parsePoseModelId, type PoseModelId } from '../src/renderer/src/pose/models'
+import { estimateVideoPoses } from './poses'
+
+export const DEFAULT_MODEL: PoseModelId = 'blazepose-full'
+const USAGE = 'usage: npm run analyze -- <video> --exercise <id> [--model <name>] [--json] [--no-cache]'
+/** Progress lines at most this often, so long videos show life without flooding a log. */
+const PROGRESS_INTERVAL_MS = 2000
+
+export interface AnalyzeArgs {
+  video: string
+  exercise: ExerciseId
+  model: PoseModelId
+  json: boolean
+  cache: boolean
+}
+
+export function parseExerciseId(value: unknown): ExerciseId {
+  if (typeof value === 'string' && (EXERCISE_IDS as readonly string[]).includes(value)) return value as ExerciseId
+  throw new Error(`Unknown exercise ${JSON.stringify(value)}; expected one of: ${EXERCISE_IDS.join(', ')}`)
+}
+
+export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
+  let video: string | undefined
+  let exercise: string | undefined
+  let model: string = DEFAULT_MODEL
+  let json = false
+  let cache = true
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const value = (): string => {
+      const v = argv[++i]
+      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value; ${USAGE}`)
+      return v
+    }
+    if (arg === '--exercise') exercise = value()
+    else if (arg === '--model') model = value()
+    else if (arg === '--json') json = true
+    else if (arg === '--no-cache') cache = false
+    else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}; ${USAGE}`)
+    else if (video === undefined) video = arg
+    else throw new Error(`Unexpected extra argument ${JSON.stringify(arg)}; ${USAGE}`)
+  }
+  if (video === undefined) throw new Error(`No video given; ${USAGE}`)
+  if (exercise === undefined) throw new Error(`--exercise is required (one of: ${EXERCISE_IDS.join(', ')}); ${USAGE}`)
+  return { video, exercise: parseExerciseId(exercise), model: parsePoseModelId(model), json, cache }
+}
+
+/** The --json report: the analysis without its raw event stream, times in seconds (ms precision). */
+export interface AnalyzeReport {
+  exercise: ExerciseId
+  model: PoseModelId
+  durationSeconds: number
+  framesAnalyzed: number
+  repCount: number
+  reps: { start: number; bottom: number; end: number; side: string | null; cues: string[] }[]
+  holds: { start: number; end: number; side: string | null; goodFormSeconds: number }[]
+  cues: { t: number; id: string }[]
+}
+
+const sec = (s: number): number => Math.round(s * 1000) / 1000
+
+export function buildReport(result: AnalysisResult, model: PoseModelId, durationSeconds: number, framesAnalyzed: number): AnalyzeReport {
+  return {
+    exercise: result.exercise,
+    model,
+    durationSeconds: sec(durationSeconds),
+    framesAnalyzed,
+    repCount: result.repCount,
+    reps: result.reps.map((r) => ({ start: sec(r.start), bottom: sec(r.bottom), end: sec(r.end), side: r.side, cues: r.cues })),
+    holds: result.holds.map((h) => ({ start: sec(h.start), end: sec(h.end), side: h.side, goodFormSeconds: sec(h.goodFormSeconds) })),
+    cues: result.cues.map((c) => ({ t: sec(c.t), id: c.id }))
+  }
+}
+
+export function formatTable(report: AnalyzeReport): string {
+  const lines = [
+    `${report.exercise}: ${report.repCount} rep(s), ${report.holds.length} hold(s); ${report.framesAnalyzed} frames over ${report.durationSeconds.toFixed(1)} s with ${report.model}`
+  ]
+  if (report.reps.length > 0) {
+    lines.push('', ' rep   start  bottom     end  side   cues')
+    report.reps.forEach((r, i) => {
+      lines.push(`${String(i + 1).padStart(4)} ${r.start.toFixed(2).padStart(7)} ${r.bottom.toFixed(2).padStart(7)} ${r.end.toFixed(2).padStart(7)}  ${(r.side ?? '-').padEnd(5)}  ${r.cues.join(', ') || '-'}`)
+    })
+  }
+  if (report.holds.length > 0) {
+    lines.push('', 'hold   start     end  good form (s)  side')
+    report.holds.forEach((h, i) => {
+      lines.push(`${String(i + 1).padStart(4)} ${h.start.toFixed(2).padStart(7)} ${h.end.toFixed(2).padStart(7)} ${h.goodFormSeconds.toFixed(1).padStart(14)}  ${h.side ?? '-'}`)
+    })
+  }
+  lines.push('', report.cues.length > 0 ? `cues: ${report.cues.map((c) => `${c.t.toFixed(1)}s ${c.id}`).join('; ')}` : 'cues: none')
+  return lines.join('\n')
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = parseAnalyzeArgs(argv)
+  let lastProgress = Date.now()
+  const poses = await estimateVideoPoses(resolve(args.video), {
+    model: args.model,
+    cache: args.cache,
+    clip: args.video,
+    onProgress: (done, total) => {
+      if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return
+      lastProgress = Date.now()
+      process.stderr.write(`analyze: ${done}/${total} frames (${Math.round((100 * done) / total)}%)\n`)
+    }
+  })
+  const result = analyzeFrames(args.exercise, poses.frames)
+  const lastMs = poses.frames[poses.frames.length - 1]?.timestampMs ?? 0
+  const duration = Number.isFinite(poses.info.durationSeconds) ? poses.info.durationSeconds : lastMs / 1000
+  const report = buildReport(result, args.model, duration, poses.frames.length)
+  process.stdout.write(`${args.json ? JSON.stringify(report, null, 2) : formatTable(report)}\n`)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`analyze: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}\n`)
+    process.exit(1)
+  })
+}
