@@ -100,9 +100,11 @@ export const cableRow: ExerciseDefinition = {
   requiredJoints: ['left_shoulder', 'left_elbow', 'left_wrist', 'left_hip'],
   cueIds: ['row-torso-swinging', 'row-short-pull', 'row-shoulders-shrugging'],
   createTracker(): InterruptibleTracker {
-    // Rest-position references, refreshed on every frame between reps.
+    // Start-position references: the torso lean and ear gap when the arms were most extended
+    // since the last rep (the pull, and any shrug, begins before the elbow passes leaveRestDeg).
     let restLean: number | null = null
     let restEarGap: number | null = null
+    let restElbowDeg = -Infinity
     const reps = createRepTracker({
       exercise: 'cable-row',
       machine: ROW_MACHINE,
@@ -127,17 +129,24 @@ export const cableRow: ExerciseDefinition = {
     })
     return {
       update(body) {
-        if (reps.phase === 'rest' || reps.phase === 'unready') {
+        const elbow = rowSignal(body)?.deg ?? null
+        const resting = reps.phase === 'rest' || reps.phase === 'unready'
+        if (resting && elbow !== null && elbow >= restElbowDeg) {
+          restElbowDeg = elbow
           restLean = torsoLeanForwardDeg(body) ?? restLean
           restEarGap = shoulderEarGap(body) ?? restEarGap
         }
-        return reps.update(body)
+        const events = reps.update(body)
+        // A new rest begins after each rep: its start position is measured afresh.
+        if (events.some((e) => e.type === 'rep')) restElbowDeg = -Infinity
+        return events
       },
       interrupt: (tMs, reason) => reps.interrupt(tMs, reason),
       finish: (tMs) => reps.finish(tMs),
       reset() {
         restLean = null
         restEarGap = null
+        restElbowDeg = -Infinity
         reps.reset()
       }
     }
