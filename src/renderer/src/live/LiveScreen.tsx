@@ -20,7 +20,7 @@ function describePose(status: PoseClientStatus | undefined): string {
   if (!status) return ''
   if (status.phase === 'loading') return `Loading ${POSE_MODELS[status.model].displayName}…`
   if (status.phase === 'error') return status.message
-  const probes = status.probes.map((p) => (p.ok ? `${p.backend} ${p.msPerFrame!.toFixed(0)} ms` : `${p.backend} unavailable`)).join(', ')
+  const probes = status.probes.map((p) => (p.ok ? `${p.backend} ${p.msPerFrame!.toFixed(0)} ms` : `${p.backend} not used (${p.error ?? 'failed'})`)).join(', ')
   const threads = status.wasmThreads && status.wasmThreads > 1 ? ` (${status.wasmThreads} threads)` : ''
   return `${POSE_MODELS[status.model].displayName} on ${status.backend}${threads}` + (probes ? ` — measured: ${probes}` : '') + (status.notice ? ` — ${status.notice}` : '')
 }

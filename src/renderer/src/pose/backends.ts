@@ -25,17 +25,29 @@ async function hasWebGpu(): Promise<boolean> {
   }
 }
 
-function hasWebGl(): boolean {
-  if (typeof OffscreenCanvas === 'undefined') return false
+/** Whether WebGL exists, and whether it is a CPU emulation (SwiftShader / llvmpipe) rather than a GPU. */
+function probeWebGl(): { available: boolean; software: boolean } {
+  if (typeof OffscreenCanvas === 'undefined') return { available: false, software: false }
   try {
     const canvas = new OffscreenCanvas(1, 1)
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl')
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGL2RenderingContext | null
+    if (!gl) return { available: false, software: false }
+    const info = gl.getExtension('WEBGL_debug_renderer_info')
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '')
     // Release the probe context at once: browsers cap live WebGL contexts.
-    ;(gl as WebGL2RenderingContext | null)?.getExtension('WEBGL_lose_context')?.loseContext()
-    return gl !== null
+    gl.getExtension('WEBGL_lose_context')?.loseContext()
+    return { available: true, software: /swiftshader|llvmpipe|software/i.test(renderer) }
   } catch {
-    return false
+    return { available: false, software: false }
   }
+}
+
+/**
+ * True when WebGL is emulated on the CPU. Measuring it costs seconds of shader compilation and it
+ * always loses to WASM, so automatic selection skips it (the user can still pick it).
+ */
+export function webGlIsSoftware(): boolean {
+  return probeWebGl().software
 }
 
 /** Backends this browser can create at all (whether they are fast is measured later). */
@@ -43,26 +55,55 @@ export async function availableBackends(): Promise<BackendName[]> {
   const found: BackendName[] = []
   if (typeof WebAssembly === 'object') found.push('wasm')
   if (await hasWebGpu()) found.push('webgpu')
-  if (hasWebGl()) found.push('webgl')
+  if (probeWebGl().available) found.push('webgl')
   return found
 }
 
 let wasmPathsSet = false
 
+/** WASM with threads did not come up (its thread workers failed or hung); only a single-threaded restart helps. */
+export class WasmThreadsError extends Error {
+  constructor(reason: string) {
+    super(`WASM threads failed to start (${reason}).`)
+    this.name = 'WasmThreadsError'
+  }
+}
+
+/** Longest a WASM start may take: it is ~1 s normally; a hung thread pool never finishes. */
+export const WASM_START_TIMEOUT_MS = 20_000
+
+/** Starts WASM with threads, failing when the start hangs (thread-worker errors are caught in pose.worker.ts). */
+async function startThreadedWasm(): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new WasmThreadsError(`no answer in ${WASM_START_TIMEOUT_MS / 1000} s`)), WASM_START_TIMEOUT_MS)
+  })
+  try {
+    return await Promise.race([tf.setBackend('wasm'), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /**
  * Makes `name` the active tfjs backend. Throws a sentence naming the backend when it cannot start.
  * @param modelsBaseUrl absolute URL of models/ ending in '/'
+ * @param allowWasmThreads false forces single-threaded WASM (must be decided before WASM first starts)
  */
-export async function activateBackend(name: BackendName, modelsBaseUrl: string): Promise<void> {
+export async function activateBackend(name: BackendName, modelsBaseUrl: string, allowWasmThreads = true): Promise<void> {
   if (name === 'wasm' && !wasmPathsSet) {
     setWasmPaths(new URL(TFJS_WASM_FOLDER, modelsBaseUrl).href)
+    // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP + COEP); tfjs checks that itself.
+    if (!allowWasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false)
     wasmPathsSet = true
   }
   let ok: boolean
   try {
-    ok = await tf.setBackend(name)
+    const threaded = name === 'wasm' && tf.getBackend() !== 'wasm' && tf.env().getBool('IS_BROWSER') && (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))
+    ok = threaded ? await startThreadedWasm() : await tf.setBackend(name)
     await tf.ready()
   } catch (err) {
+    if (err instanceof WasmThreadsError) throw err
     throw new Error(`The ${name} backend failed to start: ${(err as Error).message ?? String(err)}`, { cause: err })
   }
   if (!ok || tf.getBackend() !== name) {

@@ -9,6 +9,7 @@ import type { WorkerReply, WorkerRequest } from './protocol'
 const scope = self as unknown as DedicatedWorkerGlobalScope
 let runtime: PoseRuntime | null = null
 let queue: Promise<void> = Promise.resolve()
+let threadsAllowed = true
 
 function reply(message: WorkerReply): void {
   scope.postMessage(message)
@@ -17,6 +18,7 @@ function reply(message: WorkerReply): void {
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'init':
+      threadsAllowed = request.wasmThreads !== false
       runtime?.dispose()
       runtime = new PoseRuntime(request, reply)
       await runtime.start()
@@ -34,6 +36,20 @@ async function handle(request: WorkerRequest): Promise<void> {
       return
   }
 }
+
+// Uncaught errors here come from tfjs internals, chiefly WASM thread workers that fail to load
+// (a CSP without blob: scripts, or a bundler that broke the thread bootstrap). With threads on,
+// ask the client for a single-threaded restart; the page never sees a raw worker error.
+scope.addEventListener('error', (event) => {
+  event.preventDefault()
+  reply({
+    type: 'fatal',
+    stage: 'backend',
+    message: `The pose worker hit an error: ${event.message || 'unknown'}`,
+    ...(threadsAllowed ? { retryWithoutThreads: true } : {})
+  })
+  threadsAllowed = false
+})
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data

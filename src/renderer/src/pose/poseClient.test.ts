@@ -97,6 +97,15 @@ describe('PoseClient', () => {
     expect(f.close).toHaveBeenCalled()
   })
 
+  it('restarts the worker single-threaded when WASM threads fail', () => {
+    const workers: FakeWorker[] = []
+    const client = new PoseClient({ model: 'blazepose-lite', backend: 'auto', modelsBaseUrl: 'http://x/models/', storage: null, createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!) })
+    workers[0].reply({ type: 'fatal', stage: 'backend', message: 'WASM threads failed to start (x).', retryWithoutThreads: true })
+    expect(workers[0].terminated).toBe(true)
+    expect(workers[1].sent[0]).toMatchObject({ type: 'init', wasmThreads: false })
+    expect(client.status.phase).toBe('loading')
+  })
+
   it('dispose terminates the worker', () => {
     const { worker, client } = setup()
     client.dispose()

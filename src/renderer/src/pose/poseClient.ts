@@ -44,6 +44,7 @@ export interface PoseClientOptions {
 }
 
 const REMEMBERED_KEY_PREFIX = 'revup.poseBackend.'
+const THREADS_FAILED_KEY = 'revup.wasmThreadsFailed'
 
 interface PendingFrame {
   id: number
@@ -66,7 +67,7 @@ function createPoseWorker(): WorkerPort {
 }
 
 export class PoseClient {
-  private readonly worker: WorkerPort
+  private worker: WorkerPort
   private readonly slot: FrameSlot<PendingFrame>
   private readonly inFlight = new Map<number, PendingFrame>()
   private readonly poseListeners = new Set<(result: PoseResult) => void>()
@@ -74,25 +75,37 @@ export class PoseClient {
   private readonly memoryWaiters: ((reply: MemoryReply) => void)[] = []
   private readonly storage: PoseClientOptions['storage']
   private nextId = 1
+  private restartedWithoutThreads = false
   private disposed = false
   private currentStatus: PoseClientStatus
 
   constructor(private readonly options: PoseClientOptions) {
     this.storage = options.storage === undefined ? defaultStorage() : options.storage
     this.currentStatus = { phase: 'loading', model: options.model }
-    this.worker = (options.createWorker ?? createPoseWorker)()
-    this.worker.onmessage = (event) => this.receive(event.data)
-    this.worker.onerror = (event) => {
-      event.preventDefault?.()
-      this.setStatus({ phase: 'error', model: options.model, message: `The pose worker could not start: ${event.message || 'script failed to load'}` })
-    }
     this.slot = new FrameSlot<PendingFrame>((frame) => {
       this.inFlight.set(frame.id, frame)
       this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
     })
+    // Threaded WASM failed here before (CSP or bundling): don't pay the failed start again.
+    this.worker = this.spawn(this.storage?.getItem(THREADS_FAILED_KEY) !== 'true')
+  }
+
+  /** Starts a worker and sends init; `wasmThreads` false after threaded WASM failed once. */
+  private spawn(wasmThreads: boolean): WorkerPort {
+    const { options } = this
+    const worker = (options.createWorker ?? createPoseWorker)()
+    worker.onmessage = (event) => this.receive(event.data)
+    worker.onerror = (event) => {
+      event.preventDefault?.()
+      this.setStatus({ phase: 'error', model: options.model, message: `The pose worker failed: ${event.message || 'its script did not load'}` })
+    }
     const modelsBaseUrl = options.modelsBaseUrl ?? new URL('/models/', location.href).href
     const remembered = options.backend === 'auto' ? this.remembered() : undefined
-    this.worker.postMessage({ type: 'init', model: options.model, backend: options.backend, modelsBaseUrl, ...(remembered ? { remembered } : {}) })
+    worker.postMessage({
+      type: 'init', model: options.model, backend: options.backend, modelsBaseUrl,
+      ...(remembered ? { remembered } : {}), ...(wasmThreads ? {} : { wasmThreads: false })
+    })
+    return worker
   }
 
   get status(): PoseClientStatus {
@@ -185,6 +198,15 @@ export class PoseClient {
       }
       case 'fatal':
         this.slot.clear()
+        this.inFlight.clear()
+        if (reply.retryWithoutThreads && !this.restartedWithoutThreads) {
+          // Threaded WASM cannot recover in the same worker: start a single-threaded one.
+          this.restartedWithoutThreads = true
+          this.storage?.setItem(THREADS_FAILED_KEY, 'true')
+          this.worker.terminate()
+          this.worker = this.spawn(false)
+          return
+        }
         this.setStatus(reply.file === undefined
           ? { phase: 'error', model: this.options.model, message: reply.message }
           : { phase: 'error', model: this.options.model, message: reply.message, file: reply.file })

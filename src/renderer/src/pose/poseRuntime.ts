@@ -6,7 +6,7 @@
 import type { PoseDetector } from '@tensorflow-models/pose-detection'
 import { ESTIMATION_CONFIG, POSE_MODELS, createDetector, toPoseFrame } from './models'
 import { HOPELESS_SLOWDOWN, TIMED_PROBE_RUNS, median, nextBackend, rankBackends, shouldProbe, startOrder } from './backendRanking'
-import { activateBackend, availableBackends, tensorMemory, wasmThreads } from './backends'
+import { WasmThreadsError, activateBackend, availableBackends, tensorMemory, wasmThreads, webGlIsSoftware } from './backends'
 import { ModelFileError, checkedModelHandler } from './modelFiles'
 import type { BackendName, BackendProbe, FrameRequest, InitRequest, MemoryReply, WorkerReply } from './protocol'
 
@@ -73,7 +73,7 @@ export class PoseRuntime {
   }
 
   private async createOn(backend: BackendName): Promise<PoseDetector> {
-    await activateBackend(backend, this.config.modelsBaseUrl)
+    await activateBackend(backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false)
     return createDetector(this.config.model, (file) => checkedModelHandler(this.config.modelsBaseUrl, file))
   }
 
@@ -90,6 +90,10 @@ export class PoseRuntime {
           this.fail('model', err.message, err.file)
           return false
         }
+        if (err instanceof WasmThreadsError) {
+          this.fail('backend', err.message, undefined, true)
+          return false
+        }
         this.failed.add(next)
         reasons.push((err as Error).message)
       }
@@ -104,10 +108,14 @@ export class PoseRuntime {
     const probes: BackendProbe[] = []
     let best: { backend: BackendName; detector: PoseDetector; ms: number } | null = null
     for (const backend of this.order) {
+      if (backend === 'webgl' && backend !== this.backend && webGlIsSoftware()) {
+        probes.push({ backend, ok: false, error: 'WebGL is software-rendered here (no GPU); skipped.' })
+        continue
+      }
       let detector: PoseDetector | null = null
       try {
         detector = backend === this.backend && this.detector ? this.detector : await this.createOn(backend)
-        await activateBackend(backend, this.config.modelsBaseUrl)
+        await activateBackend(backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false)
         await this.runOnce(detector, image, timestampMs) // untimed: compiles shaders, allocates
         const times: number[] = []
         for (let i = 0; i < TIMED_PROBE_RUNS; i++) {
@@ -128,6 +136,10 @@ export class PoseRuntime {
           this.fail('model', err.message, err.file)
           return
         }
+        if (err instanceof WasmThreadsError) {
+          this.fail('backend', err.message, undefined, true)
+          return
+        }
         detector?.dispose()
         this.failed.add(backend)
         probes.push({ backend, ok: false, error: (err as Error).message })
@@ -141,7 +153,7 @@ export class PoseRuntime {
     this.detector = best.detector
     this.backend = best.backend
     this.order = [...rankBackends(probes), ...this.order.filter((b) => !rankBackends(probes).includes(b))]
-    await activateBackend(best.backend, this.config.modelsBaseUrl)
+    await activateBackend(best.backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false)
     this.emitReady(probes, true)
   }
 
@@ -172,8 +184,8 @@ export class PoseRuntime {
     })
   }
 
-  private fail(stage: 'model' | 'backend', message: string, file?: string): void {
+  private fail(stage: 'model' | 'backend', message: string, file?: string, retryWithoutThreads = false): void {
     this.fatalMessage = message
-    this.emit(file === undefined ? { type: 'fatal', stage, message } : { type: 'fatal', stage, message, file })
+    this.emit({ type: 'fatal', stage, message, ...(file !== undefined ? { file } : {}), ...(retryWithoutThreads ? { retryWithoutThreads } : {}) })
   }
 }

@@ -31,6 +31,11 @@ export interface InitRequest {
   modelsBaseUrl: string
   /** With backend 'auto': a backend measured fastest before (cached), tried first without re-probing. */
   remembered?: BackendName
+  /**
+   * Let the WASM backend use threads when the page is cross-origin isolated (default true). The
+   * client turns this off and restarts the worker when WASM threads fail to start.
+   */
+  wasmThreads?: boolean
 }
 
 export interface FrameRequest {
@@ -99,6 +104,8 @@ export interface FatalReply {
   message: string
   /** The failing model file relative to models/, when known. */
   file?: string
+  /** True when WASM threads failed to start and a single-threaded restart may work. */
+  retryWithoutThreads?: boolean
 }
 
 export interface MemoryReply {
