@@ -2,7 +2,7 @@
  * Side plank (../shared/exercises.md §3): front view (the runner's front or back to the camera),
  * a per-side hold timer that runs only while the body is straight. The down side is the one whose
  * shoulder and hip sit lower in the image. Cues: hips dropping towards the floor; the supporting
- * elbow (or hand, on a straight arm) not under the shoulder.
+ * elbow not under the shoulder (forearm side plank).
  */
 import { joint, type Body } from '../engine/body'
 import type { EngineEvent, Side } from '../engine/events'
@@ -19,8 +19,8 @@ const ELBOW = 'side-plank-elbow-under-shoulder'
 const CUE_IDS = [DROPPING, ELBOW]
 
 /**
- * Supporting upper arm (forearm plank) or whole arm (straight arm) leaning more than 30° from
- * vertical: the contact point is ~15 cm or more off the shoulder, where the shoulder starts to hang.
+ * Supporting upper arm leaning more than 30° from vertical: the elbow is ~15 cm or more off the
+ * shoulder, where the shoulder starts to hang instead of stacking over the elbow.
  */
 export const SUPPORT_OFF_VERTICAL_DEG = 30
 export const SUPPORT_BACK_UNDER_DEG = 22
@@ -52,7 +52,7 @@ function centre(body: Body, part: 'shoulder' | 'hip' | 'ankle'): Point2 | null {
 interface SidePlankReading {
   side: Side
   bend: number
-  /** Lean of the supporting arm from vertical, degrees, or null when it cannot be seen. */
+  /** Lean of the supporting upper arm from vertical in a forearm side plank, degrees; null otherwise. */
   supportLean: number | null
 }
 
@@ -75,9 +75,10 @@ export function readSidePlank(body: Body): SidePlankReading | string {
   const bend = hipBendDeg(shoulder, hip, ankle)
   if (Number.isNaN(bend)) return 'body line not seen'
   if (bend > HIPS_ON_FLOOR_DEG) return 'hips down on the floor'
-  // Forearm plank: the elbow is the contact; straight arm: the hand is.
-  const contact = elbow && wrist && forearmOnFloor(elbow, wrist) ? elbow : wrist
-  return { side, bend, supportLean: contact ? leanFromVertical(contact, downShoulder) : null }
+  // The routine's side plank rests on the forearm, "elbow directly under the shoulder"; a straight-arm
+  // side plank (a variation it does not describe) places the hand more freely, so it is not judged.
+  const onForearm = elbow !== null && wrist !== null && forearmOnFloor(elbow, wrist)
+  return { side, bend, supportLean: onForearm ? leanFromVertical(elbow, downShoulder) : null }
 }
 
 export class SidePlankTracker implements InterruptibleTracker {
