@@ -6,6 +6,15 @@ const HEIGHT = 180
 const FALLBACK_WIDTH = 420
 const AXIS = { stroke: '#8b949e', grid: { stroke: '#21262d' }, ticks: { stroke: '#30363d' } }
 const COLOURS = ['#3fb950', '#58a6ff', '#d2a8ff', '#f0883e']
+/** Half a day either side of the sessions (seconds), so one session is a point in a week, not in a decade. */
+const X_PAD_S = 43_200
+
+/** x range in seconds: the sessions plus a margin, at least three days wide. */
+export function xRange(min: number, max: number): [number, number] {
+  const pad = Math.max(X_PAD_S, (max - min) * 0.05)
+  const widen = Math.max(0, 3 * 2 * X_PAD_S - (max - min + 2 * pad)) / 2
+  return [min - pad - widen, max + pad + widen]
+}
 
 export interface ChartLine {
   label: string
@@ -26,7 +35,10 @@ export function ProgressChart({ title, x, lines, yLabel }: { title: string; x: n
         width: el.clientWidth || FALLBACK_WIDTH,
         height: HEIGHT,
         cursor: { drag: { x: false, y: false } },
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
+        scales: {
+          x: { time: true },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] }
+        },
         axes: [{ ...AXIS }, { ...AXIS, label: yLabel }],
         series: [
           { label: 'Session', value: (_u, v) => (v === null ? '–' : new Date(v * 1000).toLocaleDateString()) },
@@ -43,6 +55,11 @@ export function ProgressChart({ title, x, lines, yLabel }: { title: string; x: n
       [x, ...lines.map((l) => l.values)],
       el
     )
+    // uPlot ranges its x scale from the data alone (one point spans years); set the range explicitly.
+    if (x.length > 0) {
+      const [min, max] = xRange(Math.min(...x), Math.max(...x))
+      chart.setScale('x', { min, max })
+    }
     const resize = new ResizeObserver(() => chart.setSize({ width: el.clientWidth || FALLBACK_WIDTH, height: HEIGHT }))
     resize.observe(el)
     return () => {

@@ -26,7 +26,7 @@ export function AngleChart({ series, reps, cues }: { series: AngleSeries; reps: 
           { stroke: '#8b949e', grid: { stroke: '#21262d' }, ticks: { stroke: '#30363d' }, label: 'degrees' }
         ],
         series: [
-          { label: 's' },
+          { label: 'Time', value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)} s`) },
           { label: `${series.label}${side}`, stroke: '#3fb950', width: 2, spanGaps: false, value: (_u, v) => (v === null ? '–' : `${Math.round(v)}°`) }
         ],
         hooks: { draw: [markerHook(reps, cues)] }
@@ -41,5 +41,12 @@ export function AngleChart({ series, reps, cues }: { series: AngleSeries; reps: 
       chart.destroy()
     }
   }, [series, reps, cues])
-  return <div ref={ref} className="review-chart" data-testid="angle-chart" />
+  return (
+    <figure className="review-chart-figure">
+      <div ref={ref} className="review-chart" data-testid="angle-chart" />
+      <figcaption className="review-note">
+        {series.label}: {series.hint}. Shaded: reps (amber when cued, dashed line at the bottom); red lines: cues raised.
+      </figcaption>
+    </figure>
+  )
 }

@@ -6,13 +6,24 @@ import { formatClock, formatDeg, formatSeconds } from './format'
 export const cueText = (id: string): string => CUES[id]?.text ?? id
 
 /** Every rep of a set: when (at the bottom), side, depth and range of the main angle, duration, cues. */
-export function RepTable({ reps, originMs, onReplay }: { reps: readonly RepRecord[]; originMs: number; onReplay: (index: number) => void }) {
+export function RepTable({
+  reps,
+  originMs,
+  depthLabel,
+  onReplay
+}: {
+  reps: readonly RepRecord[]
+  originMs: number
+  /** What the engine's depth measures for this exercise, e.g. "thigh above horizontal"; null when unknown here. */
+  depthLabel: string | null
+  onReplay: (index: number) => void
+}) {
   if (reps.length === 0) return null
   return (
     <table className="review-table review-reps" aria-label="Reps">
       <thead>
         <tr>
-          <th>#</th><th>Time</th><th>Side</th><th>Depth</th><th>Range</th><th>Duration</th><th>Cues</th><th />
+          <th>#</th><th>Time</th><th>Side</th><th title="The rep's main angle at its deepest point, as the form engine measured it">Depth{depthLabel && ` (${depthLabel})`}</th><th>Range</th><th>Duration</th><th>Cues</th><th />
         </tr>
       </thead>
       <tbody>
@@ -25,7 +36,7 @@ export function RepTable({ reps, originMs, onReplay }: { reps: readonly RepRecor
             <td className="num">{formatDeg(rep.rangeDeg)}</td>
             <td className="num">{formatSeconds(rep.durationMs / 1000)}</td>
             <td>{rep.cues.length > 0 ? rep.cues.map(cueText).join(' ') : 'Clean'}</td>
-            <td><button onClick={() => onReplay(i)}>Replay</button></td>
+            <td><button aria-label={`Replay rep ${i + 1}`} onClick={() => onReplay(i)}>Replay</button></td>
           </tr>
         ))}
       </tbody>

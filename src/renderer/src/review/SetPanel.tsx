@@ -3,7 +3,7 @@ import { AngleChart } from './AngleChart'
 import type { CueMark, RepMark } from './chartMarks'
 import { HoldStrip } from './HoldStrip'
 import { holdTimeline } from './holdTimeline'
-import { angleSeries } from './mainAngle'
+import { MAIN_ANGLE, angleSeries } from './mainAngle'
 import { RepTable, cueText } from './RepTable'
 import type { SetView } from './setViews'
 import { SkeletonReplay, type ReplayClip } from './SkeletonReplay'
@@ -53,7 +53,7 @@ export function SetPanel({ view }: { view: SetView }) {
           {details.length > 0 && ` · ${details.join(' · ')}`}
         </span>
       </h3>
-      <RepTable reps={view.reps} originMs={origin} onReplay={(i) => setClipIndex(i)} />
+      <RepTable reps={view.reps} originMs={origin} depthLabel={MAIN_ANGLE[view.exercise].isRepSignal ? MAIN_ANGLE[view.exercise].label.toLowerCase() : null} onReplay={(i) => setClipIndex(i)} />
       {holds.map((h, i) => (
         <HoldStrip key={h.startMs} timeline={h} originMs={origin} onReplay={() => setClipIndex(view.reps.length + i)} />
       ))}

@@ -20,6 +20,8 @@ const CLEAN_BAND = 'rgba(63, 185, 80, 0.14)'
 const CUED_BAND = 'rgba(210, 153, 34, 0.18)'
 const BOTTOM_TICK = 'rgba(230, 237, 243, 0.55)'
 const CUE_LINE = '#f85149'
+/** Cue labels stack in up to this many rows; a label that fits none is left off (its line stays). */
+const LABEL_ROWS = 3
 
 /** A uPlot draw hook that paints `reps` and `cues` inside the plotting area. */
 export function markerHook(reps: readonly RepMark[], cues: readonly CueMark[]) {
@@ -46,16 +48,26 @@ export function markerHook(reps: readonly RepMark[], cues: readonly CueMark[]) {
     ctx.setLineDash([])
     ctx.strokeStyle = CUE_LINE
     ctx.fillStyle = CUE_LINE
-    ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`
+    const dpr = devicePixelRatio
+    ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`
+    ctx.textAlign = 'left'
+    ctx.textBaseline = 'alphabetic'
+    const rowEnds = new Array<number>(LABEL_ROWS).fill(Number.NEGATIVE_INFINITY)
     for (const cue of cues) {
       const px = x(cue.tS)
       if (!inside(px)) continue
-      ctx.lineWidth = devicePixelRatio
+      ctx.lineWidth = dpr
       ctx.beginPath()
       ctx.moveTo(px, bbox.top)
       ctx.lineTo(px, bbox.top + bbox.height)
       ctx.stroke()
-      ctx.fillText(cue.label, px + 3 * devicePixelRatio, bbox.top + 12 * devicePixelRatio)
+      const width = ctx.measureText(cue.label).width
+      // Right of the line, or left of it near the right edge.
+      const left = px + 3 * dpr + width <= bbox.left + bbox.width ? px + 3 * dpr : px - 3 * dpr - width
+      const row = rowEnds.findIndex((end) => left > end + 6 * dpr)
+      if (row < 0) continue
+      rowEnds[row] = left + width
+      ctx.fillText(cue.label, left, bbox.top + (12 + row * 13) * dpr)
     }
     ctx.restore()
   }

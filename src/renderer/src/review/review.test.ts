@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { encodePoses } from '../../../shared/pose/compact'
+import { encodeJournalPose, type CompactPoseFrame } from '../../../shared/session/poseEntry'
 import type { JournalEntry, SessionRecord } from '../../../shared/session/types'
 import { formatClock, formatSeconds } from './format'
 import { holdTimeline } from './holdTimeline'
@@ -12,34 +13,43 @@ import { kneeFrame } from './testFrames'
 const source = { model: 'blazepose-full', width: 640, height: 480, fps: 15, clip: 'test' }
 
 describe('main angle', () => {
-  it('measures the knee on the side the model saw better', () => {
+  it('measures a one-sided joint angle on the side the model saw better', () => {
     const frames = [kneeFrame(0, 170), kneeFrame(100, 95), kneeFrame(200, 160)]
     expect(betterSide(frames)).toBe('left')
-    const series = angleSeries('squat', frames)
+    const series = angleSeries('step-up', frames)
     expect(series.label).toBe('Knee angle')
     expect(series.t).toEqual([0, 0.1, 0.2])
     expect(series.deg.map((d) => Math.round(d ?? -1))).toEqual([170, 95, 160])
   })
 
   it('leaves unseen frames empty instead of guessing', () => {
-    const series = angleSeries('squat', [kneeFrame(0, 120)], 'right')
+    const series = angleSeries('step-up', [kneeFrame(0, 120)], 'right')
     expect(series.deg).toEqual([null])
+  })
+
+  it('charts the squat on the signal its rep counter uses: the thigh above horizontal', () => {
+    // kneeFrame's thigh lies flat (hip level with the knee): 0° above horizontal, whatever the knee does.
+    const series = angleSeries('squat', [kneeFrame(0, 100)])
+    expect(series.label).toBe('Thigh above horizontal')
+    expect(Math.abs(series.deg[0] ?? 99)).toBeLessThan(1)
   })
 })
 
 describe('session poses', () => {
-  const poseEntry = (setIndex: number, frame: Record<string, unknown>): JournalEntry => ({ kind: 'pose', at: 1, exercise: 'squat', setIndex, frame })
+  const poseEntry = (setIndex: number, frame: unknown): JournalEntry => ({ kind: 'pose', at: 1, exercise: 'squat', setIndex, frame: frame as CompactPoseFrame })
 
-  it('decodes compact one-row entries and plain frames, per set, in time order', () => {
-    const compact = encodePoses([kneeFrame(200, 120)], source) as unknown as Record<string, unknown>
-    const plain = kneeFrame(100, 150) as unknown as Record<string, unknown>
-    const poses = sessionPoses([poseEntry(1, compact), poseEntry(1, plain), poseEntry(2, { nonsense: true })])
-    expect(poses.bySet.get('squat#1')?.map((f) => f.timestampMs)).toEqual([100, 200])
+  it('decodes journal poses and older one-row codec entries, per set, in time order', () => {
+    const older = encodePoses([kneeFrame(200, 120)], source) as unknown as Record<string, unknown>
+    const journal = encodeJournalPose(kneeFrame(100, 150))
+    const poses = sessionPoses([poseEntry(1, older), poseEntry(1, journal), poseEntry(2, { nonsense: true } as never)])
+    const frames = poses.bySet.get('squat#1') ?? []
+    expect(frames.map((f) => f.timestampMs)).toEqual([100, 200])
+    expect(frames[0].keypoints.map((k) => k.name)).toContain('left_knee')
     expect(poses.unreadable).toBe(1)
   })
 
   it('names what it expected when an entry is not a pose', () => {
-    expect(() => decodePoseEntry({ timestampMs: 1 })).toThrow(/expected \{ header, frames \}/)
+    expect(() => decodePoseEntry({ timestampMs: 1 })).toThrow(/expected a journal pose \{ w, h, r \}/)
   })
 
   it('cuts a rep out of a set', () => {

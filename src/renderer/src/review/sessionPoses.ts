@@ -1,11 +1,13 @@
 /**
- * The sampled pose frames of a session, grouped by set, decoded from the journal's pose entries.
- * Entries hold one frame each in the compact codec's form (src/shared/pose/compact.ts), either as a
- * one-row `{ header, frames }` or as a plain PoseFrame object; anything else is counted, not guessed.
+ * The sampled pose frames of a session, grouped by set, decoded from the journal's pose entries:
+ * one frame per entry in the journal's compact form ({ w, h, r }, src/shared/session/poseEntry.ts),
+ * or, from builds before that form, a one-row `{ header, frames }` of the compact codec. Anything
+ * else is counted, not guessed.
  */
 import type { ExerciseId } from '../../../shared/engine/events'
 import { decodePoses } from '../../../shared/pose/compact'
-import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../../../shared/pose/types'
+import type { PoseFrame } from '../../../shared/pose/types'
+import { compactPoseFrameSchema, decodeJournalPose } from '../../../shared/session/poseEntry'
 import type { JournalEntry } from '../../../shared/session/types'
 
 /** Key of one set: exercise and 1-based set number. */
@@ -20,20 +22,12 @@ export interface SessionPoses {
   unreadable: number
 }
 
-const KNOWN: ReadonlySet<string> = new Set(BLAZEPOSE_KEYPOINTS)
-
 /** Decodes one stored pose entry into frames; throws naming what was wrong. */
-export function decodePoseEntry(value: Record<string, unknown>): PoseFrame[] {
-  if ('header' in value && 'frames' in value) return decodePoses(value).frames
-  const { timestampMs, imageWidth, imageHeight, keypoints } = value
-  if (typeof timestampMs !== 'number' || typeof imageWidth !== 'number' || typeof imageHeight !== 'number' || !Array.isArray(keypoints)) {
-    throw new Error('expected { header, frames } from the compact codec or a PoseFrame { timestampMs, imageWidth, imageHeight, keypoints }')
-  }
-  const ok = keypoints.every(
-    (k) => typeof k === 'object' && k !== null && KNOWN.has(k.name) && [k.x, k.y, k.score].every((n) => typeof n === 'number')
-  )
-  if (!ok) throw new Error('keypoints must be { name, x, y, score } with BlazePose names')
-  return [{ timestampMs, imageWidth, imageHeight, keypoints }]
+export function decodePoseEntry(value: unknown): PoseFrame[] {
+  const journal = compactPoseFrameSchema.safeParse(value)
+  if (journal.success) return [decodeJournalPose(journal.data)]
+  if (typeof value === 'object' && value !== null && 'header' in value && 'frames' in value) return decodePoses(value).frames
+  throw new Error('expected a journal pose { w, h, r } or the compact codec\'s { header, frames }')
 }
 
 /** Groups and decodes every pose entry of a journal. */
