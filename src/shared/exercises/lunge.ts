@@ -1,60 +1,85 @@
 /**
  * Multiplanar lunges (exercises.md §6): a rep per descent–ascent of the front knee, counted per leg.
- * Depth is the front thigh turning towards horizontal; the front leg is the one with both feet down
- * whose thigh is nearest horizontal (the rear thigh stays near vertical). A raised foot (a knee drive,
- * a walking stride) takes that leg out of the reading, so stepping or knee drives are not lunges.
+ * Both knees bend in a lunge, so the signal is the less-bent knee; the front leg is the one whose thigh
+ * is nearest horizontal at the bottom (the rear thigh stays near vertical).
  * Cues: front knee past the toes, torso leaning forward, lurching forward on the way up, depth.
  */
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import type { Side } from '../engine/events'
-import { bothLegs, facingSign, footLift, thighFromHorizontal, type LegPoints } from '../engine/legs'
+import { bothLegs, facingSign, thighFromHorizontal, type LegPoints } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
 import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition } from './types'
 
+/**
+ * The rep signal is the LESS bent knee (both knees bend in a lunge; walking and knee drives keep one leg
+ * straight), re-referenced so the runner's own top position reads 180°: a split squat's top keeps the
+ * knees slightly bent, and the count must not depend on how straight a runner stands.
+ */
 export const LUNGE_MACHINE: RepMachineConfig = {
   direction: 'flex',
-  // Standing thighs are ~80–90° from horizontal; under 65° the front thigh is clearly dropping.
-  leaveRestDeg: 65,
-  // A front thigh within 40° of horizontal is a lunge (the routine's goal, knee ~90°, is ~0–20°).
-  reachDepthDeg: 40,
-  // Back within ~15° of vertical = standing; 7° of hysteresis over leaveRest.
-  returnRestDeg: 72,
+  // 20° of knee bend below the top: the descent has begun.
+  leaveRestDeg: 160,
+  // 55° below the top (a straight-legged start reaches ~125°, a lunge to 90° goes well past it).
+  reachDepthDeg: 125,
+  // Back within 12° of the top = up again; 8° of hysteresis over leaveRest.
+  returnRestDeg: 168,
   // Fast dynamic lunges (reverse lunge + knee drive) take ~1.4 s; under 0.6 s is a glitch.
   minRepMs: 600,
   maxRepMs: 15000
 }
 
-/** A foot lifted by more than 40% of a shin above the other is off the floor (a rear foot on its ball rises ~20%). */
-export const FOOT_OFF_FLOOR_SHIN_FRACTION = 0.4
+/** The top reference forgets a little per second, so a runner who settles into a new stance is re-measured. */
+export const TOP_DECAY_DEG_PER_S = 3
+/** A knee bent more than 40° is never a top position, whatever the stance. */
+export const MIN_TOP_KNEE_DEG = 140
+
 /** Front knee ahead of the front toes by more than 15% of a shin (~6–7 cm): past the toes. */
-export const KNEE_PAST_TOES_SHIN_FRACTION = 0.15
+export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /** Shoulders stacked over the hips: a torso leaning more than 35° from vertical at the bottom is leaning forward. */
 export const MAX_TORSO_LEAN_DEG = 35
 /** Lurching: on standing up the shoulders should sit over the front foot; ahead of its toes by a quarter shin (~10 cm) = thrown forward. */
 export const LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION = 0.25
-/** Depth goal "front knee near 90°": a front thigh still more than 25° above horizontal at the bottom is short. */
-export const DEPTH_GOAL_THIGH_DEG = 25
+/** Depth goal "front knee near 90°": a front knee still bent less than to 110° at the bottom is short. */
+export const DEPTH_GOAL_KNEE_DEG = 110
 
-/** The front leg: both feet down, thigh nearest horizontal. */
-export function frontLeg(body: Body): LegPoints | null {
-  const { left, right } = bothLegs(body)
-  const candidates: LegPoints[] = []
-  for (const leg of [left, right]) {
-    if (!leg) continue
-    const other = leg.side === 'left' ? right : left
-    if (other && footLift(leg, other) > FOOT_OFF_FLOOR_SHIN_FRACTION) continue
-    candidates.push(leg)
-  }
-  if (candidates.length === 0) return null
-  return candidates.reduce((a, b) => (thighFromHorizontal(a) <= thighFromHorizontal(b) ? a : b))
+/** Knee bend of one leg, degrees (180 = straight): the image knee angle, or, when the thigh points at the camera, 90° plus the thigh's angle above horizontal. */
+export function kneeBend(body: Body, leg: LegPoints): number | null {
+  const image = body.angle(joint(leg.side, 'hip'), joint(leg.side, 'knee'), joint(leg.side, 'ankle'))
+  if (image === null) return null
+  return Math.min(image, 90 + thighFromHorizontal(leg))
 }
 
-export function lungeSignal(body: Body): RepSignal | null {
-  const leg = frontLeg(body)
-  return leg ? { deg: thighFromHorizontal(leg), side: leg.side } : null
+/** The front leg at the bottom: the thigh nearest horizontal (the rear thigh stays near vertical). */
+export function frontLeg(body: Body): LegPoints | null {
+  const { left, right } = bothLegs(body)
+  if (!left || !right) return left ?? right
+  return thighFromHorizontal(left) <= thighFromHorizontal(right) ? left : right
+}
+
+/** Less-bent knee of the two, raw degrees, or null unless both legs are seen. */
+export function lungeBend(body: Body): number | null {
+  const { left, right } = bothLegs(body)
+  if (!left || !right) return null
+  const l = kneeBend(body, left)
+  const r = kneeBend(body, right)
+  return l === null || r === null ? null : Math.max(l, r)
+}
+
+/** A stateful signal: the less-bent knee re-referenced to the runner's recent top (see LUNGE_MACHINE). */
+export function createLungeSignal(): (body: Body) => RepSignal | null {
+  let top: number | null = null
+  let lastMs = 0
+  return (body) => {
+    const bend = lungeBend(body)
+    if (bend === null) return null
+    const decayed = top === null ? bend : top - (TOP_DECAY_DEG_PER_S * (body.tMs - lastMs)) / 1000
+    lastMs = body.tMs
+    top = Math.max(MIN_TOP_KNEE_DEG, Math.min(180, Math.max(decayed, bend)))
+    return { deg: bend + (180 - top), side: frontLeg(body)?.side ?? null }
+  }
 }
 
 function kneePastToes(body: Body, side: Side): boolean | null {
@@ -75,15 +100,15 @@ function torsoLean(body: Body): number | null {
   return shoulder && hip ? leanFromVertical(hip, shoulder) : null
 }
 
-/** Side view, on returning to standing: shoulders thrown ahead of the front toes. */
-function lurched(body: Body, front: Side): boolean {
+/** Side view, on returning to standing: shoulders thrown ahead of the foremost toes (leg-identity free). */
+function lurched(body: Body): boolean {
   const sign = facingSign(body)
   const near = body.nearSide()
   const shoulder = near ? body.point(joint(near, 'shoulder')) : null
-  const toe = body.point(joint(front, 'foot_index'))
-  const leg = bothLegs(body)[front]
-  if (sign === null || !shoulder || !toe || !leg) return false
-  return (shoulder.x - toe.x) * sign > LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION * leg.shinPx
+  const legs = [bothLegs(body).left, bothLegs(body).right].filter((l): l is LegPoints => l !== null && l.toe !== null)
+  if (sign === null || !shoulder || legs.length === 0) return false
+  const foremost = Math.max(...legs.map((l) => l.toe!.x * sign))
+  return shoulder.x * sign - foremost > LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION * legs[0].shinPx
 }
 
 export const lunge: ExerciseDefinition = {
@@ -104,7 +129,7 @@ export const lunge: ExerciseDefinition = {
     return createRepTracker({
       exercise: 'lunge',
       machine: LUNGE_MACHINE,
-      signal: lungeSignal,
+      signal: createLungeSignal(),
       checkFrame({ body, phase, signal }) {
         const c = frameChecks()
         const deep = phase === 'deep' && signal.side !== null
@@ -114,10 +139,12 @@ export const lunge: ExerciseDefinition = {
         c.judge('torso-leaning', lean !== null, () => lean! > MAX_TORSO_LEAN_DEG)
         return c.result()
       },
-      checkRep({ rep, end, side }) {
+      checkRep({ bottom, end, side }) {
         const cues: string[] = []
-        if (rep.depthDeg > DEPTH_GOAL_THIGH_DEG) cues.push('lunge-depth')
-        if (side && lurched(end, side)) cues.push('lunge-lurching')
+        const front = side ? bothLegs(bottom)[side] : null
+        const frontBend = front ? kneeBend(bottom, front) : null
+        if (frontBend !== null && frontBend > DEPTH_GOAL_KNEE_DEG) cues.push('lunge-depth')
+        if (lurched(end)) cues.push('lunge-lurching')
         return cues
       },
       variant: ({ side }) => (side ? { frontLeg: side, rearLeg: otherSide(side) } : undefined)

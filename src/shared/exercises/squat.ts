@@ -26,9 +26,14 @@ export const SQUAT_MACHINE: RepMachineConfig = {
 }
 
 /** Knee ahead of the toes by more than 15% of a shin (~6–7 cm) is past the toes, beyond model noise. */
-export const KNEE_PAST_TOES_SHIN_FRACTION = 0.15
+export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /** Knees caving: the knee gap narrower than 90% of the toe gap = knees inside the line of the feet. */
 export const KNEE_TO_TOE_GAP_MIN = 0.9
+/**
+ * Squats are symmetric, so in a true front view both image knee angles match; a gap over 25° means the
+ * camera sees one leg side-on (a 3/4 view), where knee and toe gaps are foreshortened unequally.
+ */
+export const MAX_FRONTAL_KNEE_ASYMMETRY_DEG = 25
 /** Without toe keypoints (MoveNet): knees closer together than the ankles = clearly caving in. */
 export const KNEE_TO_ANKLE_GAP_MIN = 1.0
 /** Cave-in and knee-over-toe checks only apply once the thighs are within 50° of parallel (loaded). */
@@ -67,6 +72,9 @@ function kneesCaving(body: Body): boolean | null {
   if (body.view.view !== 'front') return null
   const { left, right } = bothLegs(body)
   if (!left || !right) return null
+  const l = body.angle('left_hip', 'left_knee', 'left_ankle')
+  const r = body.angle('right_hip', 'right_knee', 'right_ankle')
+  if (l === null || r === null || Math.abs(l - r) > MAX_FRONTAL_KNEE_ASYMMETRY_DEG) return null
   const kneeGap = Math.abs(left.knee.x - right.knee.x)
   if (left.toe && right.toe) return kneeGap < KNEE_TO_TOE_GAP_MIN * Math.abs(left.toe.x - right.toe.x)
   return kneeGap < KNEE_TO_ANKLE_GAP_MIN * Math.abs(left.ankle.x - right.ankle.x)

@@ -22,7 +22,7 @@ export const PUSH_OFF_LEAD_KNEE_DEG = 120
 /** Upper body upright: more than 30° of forward lean while rising is leaning over. */
 export const MAX_TORSO_LEAN_DEG = 30
 /** Lead knee ahead of its toes by 15% of a shin while rising: past the toes. */
-export const KNEE_PAST_TOES_SHIN_FRACTION = 0.15
+export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /** A rep (up and down) takes at least a second; 20 s is standing on the box, not stepping. */
 export const MIN_REP_MS = 1000
 export const MAX_REP_MS = 20000
