@@ -21,11 +21,6 @@ export interface PushUpLine {
  * standing. A push-up torso lies within ~30° of horizontal (hands on the floor, feet or knees down).
  */
 export const UPRIGHT_TORSO_MIN_DEG = 50
-/**
- * Seen from the front an upright torso is ~1.4 shoulder widths tall; a push-up seen head-on
- * foreshortens it to ~0.5 (the hips lie behind the shoulders). Under 0.9 it is not upright.
- */
-export const UPRIGHT_TORSO_MIN_SHOULDER_WIDTHS = 0.9
 
 /** The side with shoulder and hip seen, preferring the one nearer the camera. */
 function torsoSide(body: Body): Side | null {
@@ -47,11 +42,10 @@ export function pushUpPosition(body: Body): PushUpLine | 'upright' | null {
   const hip = body.point(joint(side, 'hip'))!
   const drop = hip.y - shoulder.y
   const run = Math.abs(hip.x - shoulder.x)
-  const ls = body.point('left_shoulder')
-  const rs = body.point('right_shoulder')
-  const shoulderWidth = ls && rs ? Math.hypot(ls.x - rs.x, ls.y - rs.y) : 0
+  // Head-on, a floor camera sees the hips straight below the shoulders in a push-up too (the body
+  // slopes away from it), so the torso angle tells nothing there: only the arms are judged.
   const steep = (Math.atan2(drop, run) * 180) / Math.PI > UPRIGHT_TORSO_MIN_DEG
-  if (drop > 0 && steep && drop > UPRIGHT_TORSO_MIN_SHOULDER_WIDTHS * shoulderWidth) return 'upright'
+  if (body.view.view !== 'front' && drop > 0 && steep) return 'upright'
   const knee = body.point(joint(side, 'knee'))
   const ankle = body.point(joint(side, 'ankle'))
   if (!knee) return null
