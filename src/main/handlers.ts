@@ -57,7 +57,7 @@ function guard<V extends Verb>(verb: V, run: (...a: unknown[]) => Promise<Result
   const schema = IPC_ARGS[verb]
   return async (args: unknown) => {
     const parsed = schema.safeParse(args)
-    if (!parsed.success) return fail(describeIssue(parsed.error, `The request to ${VERB_DESCRIPTIONS[verb]}`)) as VerbResult<V>
+    if (!parsed.success) return fail(describeIssue(parsed.error, `The request to ${VERB_DESCRIPTIONS[verb]}`, { argumentList: true })) as VerbResult<V>
     try {
       return (await run(...(parsed.data as unknown[]))) as VerbResult<V>
     } catch (error) {

@@ -6,6 +6,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import { encodeJournalPose } from '../../shared/session/poseEntry'
 import type { JournalEntry } from '../../shared/session/types'
 import { nodeStoreFs, type StoreFs } from './storeFs'
 
@@ -26,7 +27,7 @@ export function sampleWorkout(at0: number): JournalEntry[] {
       setIndex: 1,
       event: { type: 'rep', t: 2000, exercise: 'squat', side: null, startMs: 0, bottomMs: 1000, endMs: 2000, depthDeg: 92.4, rangeDeg: 80.1, durationMs: 2000, cues: ['knees-in'] }
     },
-    { kind: 'pose', at: at0 + 2100, exercise: 'squat', setIndex: 1, frame: { t: 2100, k: [0.5, 0.5, 0.9] } },
+    { kind: 'pose', at: at0 + 2100, exercise: 'squat', setIndex: 1, frame: encodeJournalPose({ timestampMs: 2100, imageWidth: 640, imageHeight: 480, keypoints: [{ name: 'left_knee', x: 0.5, y: 0.6, score: 0.9 }] }) },
     {
       kind: 'engine',
       at: at0 + 4000,

@@ -183,9 +183,12 @@ export const sessionSummaryFileSchema = z.object({
 })
 
 /** Turns a zod failure into one sentence naming the first bad field and what was expected. */
-export function describeIssue(error: z.ZodError, what: string): string {
+export function describeIssue(error: z.ZodError, what: string, options: { argumentList?: boolean } = {}): string {
   const issue = error.issues[0]
   if (!issue) return `${what} is not valid.`
-  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the value'
-  return `${what} is not valid: ${where} ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`
+  const path = issue.path.map(String)
+  // For an IPC argument tuple, "0.source" reads better as "argument 1 source".
+  if (options.argumentList && path.length > 0 && /^\d+$/.test(path[0])) path[0] = `argument ${Number(path[0]) + 1}`
+  const where = path.length > 0 ? path.join('.') : 'the value'
+  return `${what} is not valid: ${where}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`
 }

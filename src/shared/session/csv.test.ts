@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { csvField, toCsv } from './csv'
+
+describe('csv', () => {
+  it('quotes commas, quotes, line breaks and edge spaces; doubles quotes', () => {
+    expect(csvField('plain')).toBe('plain')
+    expect(csvField('a,b')).toBe('"a,b"')
+    expect(csvField('say "hi"')).toBe('"say ""hi"""')
+    expect(csvField('two\nlines')).toBe('"two\nlines"')
+    expect(csvField('cr\rlf')).toBe('"cr\rlf"')
+    expect(csvField(' padded ')).toBe('" padded "')
+  })
+
+  it('writes numbers as numbers, empties for missing or non-finite values', () => {
+    expect(csvField(-12.5)).toBe('-12.5')
+    expect(csvField(0)).toBe('0')
+    expect(csvField(null)).toBe('')
+    expect(csvField(undefined)).toBe('')
+    expect(csvField(NaN)).toBe('')
+    expect(csvField(true)).toBe('true')
+  })
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvField('+1')).toBe("'+1")
+    expect(csvField('-knees')).toBe("'-knees")
+    expect(csvField('@sum')).toBe("'@sum")
+  })
+
+  it('ends every row with CRLF', () => {
+    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n')
+  })
+
+  it('round-trips through a strict RFC 4180 reader', () => {
+    const nasty = ['=1+1', 'a "quoted", comma', 'multi\r\nline', '', ' lead', 'ünï©ødé']
+    const parsed = parseCsv(toCsv(['v'], nasty.map((v) => [v])))
+    expect(parsed.slice(1).map((r) => r[0])).toEqual(nasty.map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)))
+  })
+})
+
+/** Minimal RFC 4180 reader for the round trip. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  const endField = () => {
+    row.push(field)
+    field = ''
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') endField()
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField()
+      rows.push(row)
+      row = []
+      i++
+    } else field += c
+  }
+  return rows
+}
