@@ -17,6 +17,11 @@ export interface BodyReading {
   posture: 'standing' | 'floor' | 'unknown'
   /** Largest extent of the seen keypoints as a fraction of the image side along it (0..1+). */
   bodyFraction: number | null
+  /**
+   * How big the whole runner is as a fraction of the image, whatever the pose: the larger of the
+   * extent above and the torso scaled to a standing body, so squatting or tucking does not shrink it.
+   */
+  sizeFraction: number | null
   /** Seen keypoints that lie at (or past) the image edge: the body is cut off there. */
   clipped: KeypointName[]
   body: Body
@@ -30,19 +35,32 @@ export const STANDING_MAX_LEAN_DEG = 40
 export const FLOOR_MIN_LEAN_DEG = 55
 /** A keypoint within this fraction of the image side from an edge is treated as cut off. */
 export const EDGE_MARGIN = 0.01
+/** Shoulder-to-hip is about 0.3 of standing height (anthropometric tables: ~0.29–0.31). */
+export const TORSO_SHARE_OF_HEIGHT = 0.3
 
 export function readBody(frame: PoseFrame): BodyReading {
   const body = createBody(frame)
   const seen = frame.keypoints.filter((k) => body.point(k.name) !== null)
   const person = seen.length >= MIN_PERSON_KEYPOINTS
-  if (!person) return { person, view: 'unknown', posture: 'unknown', bodyFraction: null, clipped: [], body }
+  if (!person) return { person, view: 'unknown', posture: 'unknown', bodyFraction: null, sizeFraction: null, clipped: [], body }
   const xs = seen.map((k) => k.x)
   const ys = seen.map((k) => k.y)
   const bodyFraction = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))
   const clipped = seen
     .filter((k) => k.x <= EDGE_MARGIN || k.x >= 1 - EDGE_MARGIN || k.y <= EDGE_MARGIN || k.y >= 1 - EDGE_MARGIN)
     .map((k) => k.name)
-  return { person, view: classifyView(body).view, posture: postureOf(body), bodyFraction, clipped, body }
+  const torso = torsoFraction(body)
+  const sizeFraction = torso === null ? bodyFraction : Math.max(bodyFraction, torso / TORSO_SHARE_OF_HEIGHT)
+  return { person, view: classifyView(body).view, posture: postureOf(body), bodyFraction, sizeFraction, clipped, body }
+}
+
+/** Shoulder centre to hip centre (or one side's, side-on) in image fractions (x over width, y over height). */
+function torsoFraction(body: Body): number | null {
+  const side = nearSideSeen(body)
+  const sh = body.mid('shoulder') ?? (side ? body.point(joint(side, 'shoulder')) : null)
+  const hip = body.mid('hip') ?? (side ? body.point(joint(side, 'hip')) : null)
+  if (!sh || !hip) return null
+  return Math.hypot((sh.x - hip.x) / body.imageWidth, (sh.y - hip.y) / body.imageHeight)
 }
 
 function nearSideSeen(body: Body): Side | null {

@@ -5,6 +5,8 @@ import type { LiveSet, PlanStep, Presence } from './types'
 export const PLACEMENT_STEADY_MS = 1000
 /** Countdown from a green placement check to the start of the set. */
 export const COUNTDOWN_MS = 3000
+/** Red this long cancels a countdown; shorter is a runner starting early (a squat shrinks them in frame). */
+export const COUNTDOWN_ABORT_MS = 1000
 /** Gone (stood up from the floor / out of frame) this long ends a set: long enough to survive a stumble or a missed frame. */
 export const AWAY_END_MS = 3000
 /** Rest between the two sides / legs / directions of one set: time to turn over or step across. */
@@ -42,6 +44,11 @@ export function looksAway(exercise: ExerciseId, presence: Presence): boolean {
 /** The runner has been gone long enough to end the set hands-free. */
 export function runnerLeft(live: LiveSet, t: number): boolean {
   return live.awaySinceMs !== null && t - live.awaySinceMs >= AWAY_END_MS
+}
+
+/** The runner has been out of position long enough to cancel the countdown. */
+export function outOfPosition(redSinceMs: number | null, t: number): boolean {
+  return redSinceMs !== null && t - redSinceMs >= COUNTDOWN_ABORT_MS
 }
 
 export function timeUp(endsAtMs: number, t: number): boolean {

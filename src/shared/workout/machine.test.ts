@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AWAY_END_MS, COUNTDOWN_MS, PLACEMENT_STEADY_MS, SIDE_SWITCH_REST_SECONDS } from './guards'
+import { AWAY_END_MS, COUNTDOWN_ABORT_MS, COUNTDOWN_MS, PLACEMENT_STEADY_MS, SIDE_SWITCH_REST_SECONDS } from './guards'
 import { initialWorkout, workoutTransition } from './machine'
 import { buildPlan, type StepChoice } from './plan'
 import { FAKE_DEFS } from './test-definitions'
@@ -49,9 +49,25 @@ describe('plan → placement → countdown', () => {
     expect(run(s, { type: 'TICK', t: 600 + PLACEMENT_STEADY_MS }).phase).toBe('countdown')
   })
 
-  it('moving out of position during the countdown goes back to placement', () => {
+  it('staying out of position during the countdown goes back to placement', () => {
     const s = run(workout({ exercise: 'squat' }), { type: 'START', t: 0 }, { type: 'PLACEMENT', t: 0, ok: true }, { type: 'TICK', t: 1000 })
-    expect(run(s, { type: 'PLACEMENT', t: 1500, ok: false }).phase).toBe('placement')
+    const red = run(s, { type: 'PLACEMENT', t: 1500, ok: false })
+    expect(red.phase).toBe('countdown')
+    expect(run(red, { type: 'TICK', t: 1500 + COUNTDOWN_ABORT_MS }).phase).toBe('placement')
+  })
+
+  it('a short red spell (starting a rep early) does not cancel the countdown', () => {
+    const s = run(
+      workout({ exercise: 'squat' }),
+      { type: 'START', t: 0 },
+      { type: 'PLACEMENT', t: 0, ok: true },
+      { type: 'TICK', t: 1000 },
+      { type: 'PLACEMENT', t: 1500, ok: false },
+      { type: 'PLACEMENT', t: 1500 + COUNTDOWN_ABORT_MS - 1, ok: false },
+      { type: 'PLACEMENT', t: 1500 + COUNTDOWN_ABORT_MS - 1, ok: true },
+      { type: 'TICK', t: 1000 + COUNTDOWN_MS }
+    )
+    expect(s.phase).toBe('set')
   })
 
   it('the countdown ends in a set that starts at the countdown end', () => {

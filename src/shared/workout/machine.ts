@@ -2,6 +2,7 @@ import { firstCursor, isSideSwitch, nextCursor, nextExerciseCursor, stepAt } fro
 import {
   COUNTDOWN_MS,
   SIDE_SWITCH_REST_SECONDS,
+  outOfPosition,
   holdMs,
   looksAway,
   placementSteady,
@@ -70,18 +71,22 @@ function onPlacement(s: In<'placement'>, e: WorkoutEvent): WorkoutState {
 
 function startCountdownIfSteady(s: In<'placement'>, t: number): WorkoutState {
   if (!placementSteady(s.okSinceMs, t)) return s
-  return { phase: 'countdown', plan: s.plan, results: s.results, cursor: s.cursor, endsAtMs: t + COUNTDOWN_MS, pausedAtMs: null }
+  return { phase: 'countdown', plan: s.plan, results: s.results, cursor: s.cursor, endsAtMs: t + COUNTDOWN_MS, redSinceMs: null, pausedAtMs: null }
 }
 
 function onCountdown(s: In<'countdown'>, e: WorkoutEvent): WorkoutState {
   if (s.pausedAtMs !== null) {
-    return e.type === 'RESUME' ? { ...s, pausedAtMs: null, endsAtMs: s.endsAtMs + (e.t - s.pausedAtMs) } : onSkip(s, e)
+    return e.type === 'RESUME' ? { ...s, pausedAtMs: null, redSinceMs: null, endsAtMs: s.endsAtMs + (e.t - s.pausedAtMs) } : onSkip(s, e)
   }
   switch (e.type) {
-    // Moving out of position during the countdown sends the runner back to the placement check.
-    case 'PLACEMENT':
-      return e.ok ? s : toPlacement(s.plan, s.results, s.cursor)
+    // Staying out of position during the countdown sends the runner back to the placement check.
+    case 'PLACEMENT': {
+      const redSinceMs = e.ok ? null : (s.redSinceMs ?? e.t)
+      if (outOfPosition(redSinceMs, e.t)) return toPlacement(s.plan, s.results, s.cursor)
+      return redSinceMs === s.redSinceMs ? s : { ...s, redSinceMs }
+    }
     case 'TICK':
+      if (outOfPosition(s.redSinceMs, e.t)) return toPlacement(s.plan, s.results, s.cursor)
       return timeUp(s.endsAtMs, e.t) ? toSet(s, s.endsAtMs) : s
     case 'PAUSE':
       return { ...s, pausedAtMs: e.t }

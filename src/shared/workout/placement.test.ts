@@ -91,7 +91,7 @@ describe('checkPlacement', () => {
   })
 
   it('asks the runner to come closer when they are tiny in the picture', () => {
-    expect(checkPlacement(squat, recent(SIDE_STANDING, { scale: 0.3 }))).toMatchObject({ issue: 'too-far', guidance: 'Come a little closer' })
+    expect(checkPlacement(squat, recent(SIDE_STANDING, { scale: 0.2 }))).toMatchObject({ issue: 'too-far', guidance: 'Come a little closer' })
   })
 
   it('needs only the side facing the camera in a side view', () => {

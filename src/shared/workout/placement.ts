@@ -34,8 +34,8 @@ export interface PlacementResult {
 /** The exercise facts the placement check needs. */
 export type PlacementExercise = Pick<ExerciseDefinition, 'id' | 'view' | 'requiredJoints'>
 
-/** Smaller than this fraction of the image and the model's joints get too coarse to judge form. */
-export const MIN_BODY_FRACTION = 0.3
+/** A runner smaller than this fraction of the image gives the model too few pixels to judge form. */
+export const MIN_BODY_FRACTION = 0.25
 /** Larger than this and a small movement takes a limb out of frame. */
 export const MAX_BODY_FRACTION = 0.95
 /** Share of recent frames that must pass: one bad frame should not flicker the check red. */
@@ -112,7 +112,7 @@ function issueOf(exercise: PlacementExercise, r: BodyReading): PlacementIssue | 
   if (missing.some((j) => HEAD.test(j))) return cut ? 'too-close' : 'head-hidden'
   if (missing.length > 0) return cut ? 'too-close' : 'joints-hidden'
   if (cut) return 'too-close'
-  if ((r.bodyFraction ?? 0) < MIN_BODY_FRACTION) return 'too-far'
+  if ((r.sizeFraction ?? 0) < MIN_BODY_FRACTION) return 'too-far'
   if (!acceptedViews(exercise).includes(r.view as CameraView)) return 'wrong-view'
   return null
 }

@@ -76,7 +76,16 @@ export interface LiveSet {
 export type WorkoutState =
   | { phase: 'plan'; plan: WorkoutPlan; results: SetResult[] }
   | { phase: 'placement'; plan: WorkoutPlan; results: SetResult[]; cursor: Cursor; okSinceMs: number | null; pausedAtMs: number | null }
-  | { phase: 'countdown'; plan: WorkoutPlan; results: SetResult[]; cursor: Cursor; endsAtMs: number; pausedAtMs: number | null }
+  | {
+      phase: 'countdown'
+      plan: WorkoutPlan
+      results: SetResult[]
+      cursor: Cursor
+      endsAtMs: number
+      /** Since when the placement check has been red during the countdown; null while green. */
+      redSinceMs: number | null
+      pausedAtMs: number | null
+    }
   | { phase: 'set'; plan: WorkoutPlan; results: SetResult[]; cursor: Cursor; live: LiveSet; pausedAtMs: number | null }
   | {
       phase: 'rest'

@@ -77,7 +77,7 @@ function ExerciseCard({ def, pick }: { def: ExerciseDefinition; pick: StepChoice
       <div className="exercise-adjust">
         <label>
           Sets
-          <input type="number" min={LIMITS.sets.min} max={LIMITS.sets.max} value={choice.sets ?? p.sets} onChange={(e) => adjust(def.id, { sets: number(e.target.value) })} />
+          <input type="number" min={LIMITS.sets.min} max={LIMITS.sets.max} value={choice.sets ?? p.sets} onChange={(e) => adjust(def.id, { sets: number(e.target.value) })} data-testid={`sets-${def.id}`} />
         </label>
         {def.measure !== 'hold' && (
           <label>

@@ -21,7 +21,7 @@ export function RestPanel({ w }: { w: Resting }) {
       <p className="phase-kicker">{w.sideSwitch ? 'Switch sides' : 'Rest'}</p>
       {w.sideSwitch && <p className="side-label" data-testid="side-switch">Now {side}</p>}
       <p className="counter">
-        <span className="huge" ref={ref} data-testid="rest-time" />
+        <span className="huge clock" ref={ref} data-testid="rest-time" />
       </p>
       <div className="rest-adjust">
         <button type="button" onClick={() => adjustRest(-REST_STEP_SECONDS)}>−{REST_STEP_SECONDS} s</button>

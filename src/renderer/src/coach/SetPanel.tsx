@@ -46,7 +46,7 @@ function HoldCounter({ w, targetSeconds, holding }: { w: InSet; targetSeconds: n
   const ref = useTickingText<HTMLSpanElement>((now) => clock(holdMs(w.live, w.pausedAtMs ?? now)))
   return (
     <p className={holding ? 'counter holding' : 'counter stopped'} data-testid="hold">
-      <span className="huge" ref={ref} data-testid="hold-time" />
+      <span className="huge clock" ref={ref} data-testid="hold-time" />
       <span className="target">/ {clock(targetSeconds * 1000)}</span>
       <span className="unit">{holding ? 'holding' : 'hold'}</span>
     </p>

@@ -32,7 +32,7 @@ export function SummaryScreen() {
       <h1 id="summary-title">Workout done</h1>
       <p className="summary-totals">
         <span><strong data-testid="summary-reps">{reps}</strong> reps</span>
-        <span><strong>{clock(holdSeconds * 1000)}</strong> held</span>
+        {results.some((r) => r.targetHoldSeconds !== null) && <span><strong>{clock(holdSeconds * 1000)}</strong> held</span>}
         <span><strong>{results.length}</strong> sets</span>
       </p>
       {results.length === 0 ? (

@@ -102,8 +102,7 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
       beep: { beep: () => settings().repSound && beep.beep() },
       createEngine,
       now: () => performance.now(),
-      wallNow: () => Date.now(),
-      model
+      wallNow: () => Date.now()
     })
     const title = titleOf(start)
     void recorder.start({ title, source: 'camera', model })
@@ -119,8 +118,9 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
       finished = true
       void recorder.finish().then((id) => store.getState().setSave({ sessionId: id }))
     }
-    const offEnd = store.subscribe((s) => {
-      if (s.workout?.phase === 'summary') {
+    const offEnd = store.subscribe((s, prev) => {
+      // Only on the change into the summary: navigating notifies subscribers again.
+      if (s.workout?.phase === 'summary' && prev.workout?.phase !== 'summary') {
         finish()
         store.getState().navigate('summary')
       }

@@ -37,8 +37,7 @@ function setup() {
       return engine
     },
     now: () => clock,
-    wallNow: () => 1_700_000_000_000 + clock,
-    model: 'blazepose-full'
+    wallNow: () => 1_700_000_000_000 + clock
   })
   return { store, runner, script, engines, entries, said, beeps: () => beeps, advance: (ms: number) => (clock += ms), now: () => clock }
 }

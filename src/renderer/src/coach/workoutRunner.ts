@@ -10,8 +10,8 @@ import type { Engine } from '../../../shared/engine/engine'
 import type { EngineEvent, ExerciseId } from '../../../shared/engine/events'
 import type { ExerciseOptions } from '../../../shared/exercises/types'
 import { getExercise } from '../../../shared/exercises/index'
-import { encodePoses } from '../../../shared/pose/compact'
 import type { PoseFrame } from '../../../shared/pose/types'
+import { encodeJournalPose } from '../../../shared/session/poseEntry'
 import type { SetEndReason } from '../../../shared/session/types'
 import { readBody } from '../../../shared/workout/body-reading'
 import { stepAt } from '../../../shared/workout/cursor'
@@ -45,8 +45,6 @@ export interface RunnerDeps {
   now: () => number
   /** Wall clock for journal entries, epoch ms. */
   wallNow: () => number
-  /** Pose model id, written into the saved pose frames. */
-  model: string
 }
 
 type InSet = Extract<WorkoutState, { phase: 'set' }>
@@ -113,8 +111,7 @@ export class WorkoutRunner {
     const setIndex = w.cursor.set + 1
     if (frame.timestampMs - this.lastSampleMs >= SAMPLE_EVERY_MS) {
       this.lastSampleMs = frame.timestampMs
-      const compact = encodePoses([frame], { model: this.deps.model, width: frame.imageWidth, height: frame.imageHeight, fps: 15, clip: 'camera', world: false })
-      this.deps.recorder.add({ kind: 'pose', at: this.deps.wallNow(), exercise, setIndex, frame: compact as unknown as Record<string, unknown> })
+      this.deps.recorder.add({ kind: 'pose', at: this.deps.wallNow(), exercise, setIndex, frame: encodeJournalPose(frame) })
     }
     let events: EngineEvent[]
     try {

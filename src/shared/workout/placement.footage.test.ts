@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { getExercise } from '../exercises/index'
+import { decodePoses } from '../pose/compact'
+import type { PoseFrame } from '../pose/types'
+import { checkPlacement } from './placement'
+
+/**
+ * The placement check on keypoints extracted from real footage (tests/fixtures/poses, BlazePose).
+ * Expectations come from the clips' human labels (view, angled or not), not from this code.
+ */
+const FIXTURES = resolve(import.meta.dirname, '../../../tests/fixtures/poses/squat')
+
+function verdicts(clip: string): ReturnType<typeof checkPlacement>[] {
+  const { frames } = decodePoses(JSON.parse(readFileSync(resolve(FIXTURES, `${clip}.json`), 'utf8')))
+  const squat = getExercise('squat')
+  const out: ReturnType<typeof checkPlacement>[] = []
+  // A check every ~200 ms over the last 600 ms, as the workout runner does.
+  for (let i = 0; i < frames.length; i += 6) {
+    const now = frames[i].timestampMs
+    const window: PoseFrame[] = frames.filter((f) => f.timestampMs <= now && f.timestampMs > now - 600)
+    out.push(checkPlacement(squat, window))
+  }
+  return out
+}
+const share = (v: ReturnType<typeof checkPlacement>[], ok: boolean) => v.filter((r) => r.ok === ok).length / v.length
+
+describe('placement on real squat footage', () => {
+  it('is green through a whole side-on squat set, at the bottom of every rep too (labels: side view, full body)', () => {
+    expect(share(verdicts('squat_side_studio_istock_hanshitha'), true)).toBe(1)
+  })
+
+  it('is green for a front-on squat with knees caving in (front view is accepted for the squat)', () => {
+    const v = verdicts('squat_front_kneevalgus_wrong_then_right_randy')
+    expect(share(v, true)).toBeGreaterThanOrEqual(0.95)
+    expect(v.every((r) => r.issue !== 'too-far')).toBe(true)
+  })
+
+  it('asks for the side view on a 3/4 angled clip (labels: view "angled")', () => {
+    const v = verdicts('squat_frontangle_outdoor_amateur_myoxyn')
+    expect(share(v, false)).toBeGreaterThanOrEqual(0.9)
+    expect(v.filter((r) => !r.ok).every((r) => r.guidance === 'Turn your side to the camera')).toBe(true)
+  })
+})

@@ -1,0 +1,203 @@
+/**
+ * The guided workout end to end, in Debian Chromium against the built renderer served by the test
+ * harness, with a fake camera playing real footage (converted to y4m with ffmpeg) through the real
+ * pose worker and form engine, and `window.revup` backed by the real session store (the bridge).
+ *
+ * What a runner would check: the placement check turns green by itself; a squat set on real footage
+ * counts reps and ends at the target; the rest timer runs down; the workout ends in a summary that
+ * links to the saved session. On a clip with knees caving in, the cue is shown and spoken.
+ * Screens are saved to test-results/screens/ to be looked at.
+ *
+ * Footage lives outside the repo (never committed). Missing footage fails under CI and skips otherwise.
+ */
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import config, { CHROMIUM_PATH } from '../../playwright.config'
+import { getCue } from '../../src/shared/engine/cues'
+import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
+import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
+
+const FOOTAGE = process.env.REVUP_FOOTAGE ?? resolve(REPO_ROOT, '..', 'shared', 'footage')
+const CACHE = resolve(REPO_ROOT, 'tests', '.cache', 'coach')
+const SCREENS = resolve(REPO_ROOT, 'test-results', 'screens')
+
+/** Six side-on squats in 13.5 s (labels.json: rep_count 6). The fake camera loops it. */
+const SIDE_SQUAT = 'squat/squat_side_studio_istock_hanshitha.mp4'
+/** Front view: three knees-caving reps, then correct ones after a cut at 6.6 s (labels.json faults). */
+const VALGUS_SQUAT = 'squat/squat_front_kneevalgus_wrong_then_right_randy.mp4'
+
+/** The fake camera runs at 15 fps: half the CPU of 30 on a 2-core machine, still fine for squats. */
+const FAKE_CAMERA_FPS = 15
+
+/** Model load plus the first frames on a slow CPU-only machine. */
+const PLACEMENT_TIMEOUT_MS = 120_000
+/** A rep takes ~2.3 s in the side clip; allow several loops of slow inference. */
+const REPS_TIMEOUT_MS = 90_000
+
+test.describe.configure({ mode: 'serial' })
+test.setTimeout(420_000)
+
+let server: HarnessServer
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS, { recursive: true })
+  server = await startHarnessServer()
+})
+
+test.afterAll(async () => {
+  await server?.close()
+})
+
+/** The clip as a y4m file the fake camera can play, converted once and cached; null when footage is missing. */
+function fakeCameraFile(clip: string, scale: string): string | null {
+  const source = join(FOOTAGE, clip)
+  if (!existsSync(source)) {
+    if (process.env.CI) throw new Error(`Footage missing: ${source}. Set REVUP_FOOTAGE to the footage folder (see /work/shared/footage/README.md).`)
+    return null
+  }
+  mkdirSync(CACHE, { recursive: true })
+  const target = join(CACHE, clip.replace(/[/.]/g, '_') + '.y4m')
+  if (!existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs) {
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', source, '-vf', `scale=${scale},fps=${FAKE_CAMERA_FPS}`, '-pix_fmt', 'yuv420p', target])
+  }
+  return target
+}
+
+interface Run {
+  browser: Browser
+  page: Page
+  bridge: PreloadBridge
+  dataDir: string
+}
+
+async function openApp(y4m: string): Promise<Run> {
+  const baseArgs = config.use?.launchOptions?.args ?? []
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...baseArgs, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`, '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']
+  })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const dataDir = await mkdtemp(join(tmpdir(), 'revup-coach-'))
+  const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
+  // Spy on speech: record every sentence the app asks to be spoken.
+  await context.addInitScript(() => {
+    const spoken: string[] = []
+    Object.defineProperty(window, '__spoken', { value: spoken })
+    const synth = window.speechSynthesis
+    if (synth) {
+      const original = synth.speak.bind(synth)
+      synth.speak = (utterance: SpeechSynthesisUtterance) => {
+        spoken.push(utterance.text)
+        original(utterance)
+      }
+    }
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`))
+  await page.goto(`${server.origin}/index.html`)
+  return { browser, page, bridge, dataDir }
+}
+
+async function closeApp(run: Run | undefined): Promise<void> {
+  if (!run) return
+  await run.browser.close()
+  await run.bridge.dispose()
+  await rm(run.dataDir, { recursive: true, force: true })
+}
+
+/** On Home: only the squat, with the given sets, reps and rest. */
+async function planSquat(page: Page, sets: number, reps: number, restSeconds: number): Promise<void> {
+  await page.getByRole('button', { name: 'Clear' }).click()
+  const card = page.getByTestId('exercise-squat')
+  await card.getByRole('checkbox').check()
+  await page.getByTestId('sets-squat').fill(String(sets))
+  await page.getByTestId('reps-squat').fill(String(reps))
+  await page.getByTestId('rest-squat').fill(String(restSeconds))
+  await page.screenshot({ path: join(SCREENS, 'coach-home.png') })
+  await page.getByTestId('start-workout').click()
+}
+
+async function spoken(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
+}
+
+test('a squat workout on real footage: placement turns green, reps are counted, the rest runs, the summary links to the saved session', async () => {
+  const y4m = fakeCameraFile(SIDE_SQUAT, '640:360')
+  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
+  let run: Run | undefined
+  try {
+    run = await openApp(y4m!)
+    const { page, bridge } = run
+    await planSquat(page, 2, 2, 8)
+
+    const placement = page.getByTestId('placement')
+    await expect(placement).toBeVisible()
+    await page.screenshot({ path: join(SCREENS, 'coach-placement-waiting.png') })
+    await expect(page.locator('[data-testid=placement][data-ok=true]')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
+    await page.screenshot({ path: join(SCREENS, 'coach-placement-green.png') })
+    await expect(page.getByTestId('countdown')).toBeVisible({ timeout: 15_000 })
+    await page.screenshot({ path: join(SCREENS, 'coach-countdown.png') })
+
+    // Set 1: counted reps from the real clip end the set at the target, hands-free.
+    await expect(page.getByTestId('set')).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByTestId('rep-count')).toHaveText('1', { timeout: REPS_TIMEOUT_MS })
+    await page.screenshot({ path: join(SCREENS, 'coach-set.png') })
+
+    // Rest: the timer runs down.
+    await expect(page.getByTestId('rest')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
+    const first = await page.getByTestId('rest-time').textContent()
+    await page.waitForTimeout(2200)
+    const later = await page.getByTestId('rest-time').textContent()
+    expect(seconds(later!)).toBeLessThan(seconds(first!))
+    await expect(page.getByTestId('next-up')).toContainText('set 2 of 2')
+    await page.screenshot({ path: join(SCREENS, 'coach-rest.png') })
+
+    // Set 2 starts by itself after the rest and placement; two more reps end the workout.
+    await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
+    await expect(page.getByTestId('summary')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
+    await expect(page.getByTestId('summary-reps')).toHaveText('4')
+    await expect(page.getByTestId('open-session')).toBeVisible({ timeout: 15_000 })
+    await page.screenshot({ path: join(SCREENS, 'coach-summary.png') })
+    expect(await spoken(page)).toContain('Rest.')
+
+    // The saved session holds both sets with their reps.
+    const list = await bridge.store.list()
+    expect(list).toHaveLength(1)
+    expect(list[0]).toMatchObject({ state: 'complete', repCount: 4, exercises: ['squat'] })
+    await page.getByTestId('open-session').click()
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Workout done')
+  } finally {
+    await closeApp(run)
+  }
+})
+
+test('knees caving in on real footage: the cue is shown with its sentence and spoken', async () => {
+  const y4m = fakeCameraFile(VALGUS_SQUAT, '360:640')
+  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
+  let run: Run | undefined
+  try {
+    run = await openApp(y4m!)
+    const { page } = run
+    await planSquat(page, 1, 20, 30)
+    await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
+    const cue = page.locator('[data-testid=cue][data-cue-id=squat-knees-caving]')
+    await expect(cue).toBeVisible({ timeout: REPS_TIMEOUT_MS })
+    const sentence = getCue('squat-knees-caving').text
+    await expect(cue).toHaveText(sentence)
+    await page.screenshot({ path: join(SCREENS, 'coach-set-cue.png') })
+    await expect.poll(() => spoken(page)).toContain(sentence)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('summary')).toBeVisible()
+  } finally {
+    await closeApp(run)
+  }
+})
+
+function seconds(clockText: string): number {
+  const [m, s] = clockText.split(':').map(Number)
+  return m * 60 + s
+}
