@@ -1,21 +1,12 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { xRange } from './xRange'
 
 const HEIGHT = 180
 const FALLBACK_WIDTH = 420
 const AXIS = { stroke: '#8b949e', grid: { stroke: '#21262d' }, ticks: { stroke: '#30363d' } }
 const COLOURS = ['#3fb950', '#58a6ff', '#d2a8ff', '#f0883e']
-/** Half a day either side of the sessions (seconds), so one session is a point in a week, not in a decade. */
-const X_PAD_S = 43_200
-
-/** x range in seconds: the sessions plus a margin, at least three days wide. */
-export function xRange(min: number, max: number): [number, number] {
-  const pad = Math.max(X_PAD_S, (max - min) * 0.05)
-  const widen = Math.max(0, 3 * 2 * X_PAD_S - (max - min + 2 * pad)) / 2
-  return [min - pad - widen, max + pad + widen]
-}
-
 export interface ChartLine {
   label: string
   values: (number | null)[]

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { api } from '../api'
 import type { ExportReceipt, Result } from '../../../shared/ipc'
+import { describeExport } from './exportMessage'
 import type { ExportFormat } from '../../../shared/session/exportFormats'
 
 /** Export one session (with `sessionId`) or all sessions, as JSON or CSV, through the app's save dialog. */
@@ -22,14 +23,4 @@ export function ExportButtons({ sessionId }: { sessionId?: string }) {
       {message && <span className="review-export-message" role="status">{message}</span>}
     </div>
   )
-}
-
-/** One sentence about how an export went. */
-export function describeExport(result: Result<ExportReceipt>): string {
-  if (!result.ok) return result.error
-  const r = result.value
-  if (r.cancelled) return 'Export cancelled.'
-  const sessions = r.sessionCount === 1 ? '1 session' : `${r.sessionCount} sessions`
-  const skipped = r.skipped.length > 0 ? ` Left out ${r.skipped.length} unreadable: ${r.skipped.map((s) => `${s.id} (${s.reason})`).join('; ')}.` : ''
-  return `Saved ${sessions} as ${r.format.toUpperCase()} to ${r.path}.${skipped}`
 }

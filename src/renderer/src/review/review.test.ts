@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { encodePoses } from '../../../shared/pose/compact'
 import { encodeJournalPose, type CompactPoseFrame } from '../../../shared/session/poseEntry'
 import type { JournalEntry, SessionRecord } from '../../../shared/session/types'
+import { describeExport } from './exportMessage'
 import { formatClock, formatSeconds } from './format'
 import { holdTimeline } from './holdTimeline'
 import { angleSeries, betterSide } from './mainAngle'
@@ -117,5 +118,14 @@ describe('format', () => {
     expect(formatClock(12_440)).toBe('0:12.4')
     expect(formatClock(75_000)).toBe('1:15.0')
     expect(fitRect(640, 360, 320, 320)).toEqual({ x: 0, y: 70, width: 320, height: 180 })
+  })
+})
+
+describe('export message', () => {
+  it('says where the file went and names sessions left out', () => {
+    const receipt = { cancelled: false as const, path: '/tmp/a.csv', format: 'csv' as const, sessionCount: 2, bytes: 10, skipped: [{ id: 's-x', reason: 'cut short' }] }
+    expect(describeExport({ ok: true, value: receipt })).toBe('Saved 2 sessions as CSV to /tmp/a.csv. Left out 1 unreadable: s-x (cut short).')
+    expect(describeExport({ ok: true, value: { cancelled: true } })).toBe('Export cancelled.')
+    expect(describeExport({ ok: false, error: 'The disk is full.' })).toBe('The disk is full.')
   })
 })
