@@ -82,6 +82,8 @@ describe('policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|'unsafe-eval'/)
     expect(CONTENT_SECURITY_POLICY).toContain("'wasm-unsafe-eval'")
     expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self' blob:")
+    // The threaded WASM backend's workers importScripts() a blob of the backend's JS.
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' blob: 'wasm-unsafe-eval'")
   })
 
   it('knows the model and wasm MIME types', () => {

@@ -27,13 +27,15 @@ export interface AppRoots {
 
 /**
  * Strict CSP: only the app's own origin. 'wasm-unsafe-eval' lets the tfjs WASM backend compile its
- * module without allowing JS eval; blob: workers are how the threaded WASM backend starts its pool;
- * blob: media is how a chosen video file is played. Inline styles are allowed because React and uPlot
- * set element styles; inline scripts are not.
+ * module without allowing JS eval. blob: scripts and workers are how the threaded WASM backend starts
+ * its pool (each thread worker importScripts() a blob of the backend's JS); a blob can only be made
+ * by code already running in the page, so this admits no outside code. blob: media is how a chosen
+ * video file is played. Inline styles are allowed because React and uPlot set element styles;
+ * inline scripts are not.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "connect-src 'self' blob: data:",
   "img-src 'self' blob: data:",

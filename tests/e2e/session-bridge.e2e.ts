@@ -9,6 +9,18 @@ import { join } from 'node:path'
 import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
 import { startHarnessServer, type HarnessServer } from '../harness/server'
 
+/**
+ * What the threaded tfjs WASM backend does at start-up: a blob worker that importScripts() another
+ * blob. Served as a file, since the CSP forbids inline scripts.
+ */
+const CSP_PROBE = `window.threadBootstrap = new Promise((resolve) => {
+  const inner = URL.createObjectURL(new Blob(['self.fromBlob = 42'], { type: 'text/javascript' }))
+  const src = 'try { importScripts(' + JSON.stringify(inner) + '); postMessage("ok " + self.fromBlob) } catch (e) { postMessage("fail " + e) }'
+  const worker = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })))
+  worker.onmessage = (e) => resolve(e.data)
+  worker.onerror = (e) => resolve('worker error ' + e.message)
+})`
+
 let server: HarnessServer
 let dataDir: string
 let pageDir: string
@@ -17,6 +29,8 @@ let bridge: PreloadBridge | undefined
 test.beforeAll(async () => {
   pageDir = await mkdtemp(join(tmpdir(), 'revup-bridge-page-'))
   await writeFile(join(pageDir, 'index.html'), '<!doctype html><title>bridge</title><p>blank</p>')
+  await writeFile(join(pageDir, 'csp.html'), '<!doctype html><title>csp</title><script src="./csp.js"></script><script>window.inlineRan = true</script>')
+  await writeFile(join(pageDir, 'csp.js'), CSP_PROBE)
   server = await startHarnessServer({ extraRoots: { '/blank/': pageDir } })
 })
 
@@ -88,4 +102,11 @@ test('a page from another origin is refused', async ({ page }) => {
   await page.goto(`${server.origin}/blank/index.html`)
   const answer = await page.evaluate(() => window.revup!.listSessions())
   expect(answer).toEqual({ ok: false, error: expect.stringContaining('did not come from the RevUp window') })
+})
+
+test('the app headers isolate the page, let WASM threads bootstrap from blobs, and block inline scripts', async ({ page }) => {
+  await page.goto(`${server.origin}/blank/csp.html`)
+  expect(await page.evaluate(() => self.crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true)
+  expect(await page.evaluate(() => (window as unknown as { threadBootstrap: Promise<string> }).threadBootstrap)).toBe('ok 42')
+  expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined()
 })
