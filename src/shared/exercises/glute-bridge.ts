@@ -42,6 +42,9 @@ export const LEG_RAISED_SHIN_FRACTION = 0.6
 /** Hips level on one leg: left and right hip heights within 25% of a shin. */
 export const MAX_HIP_TILT_SHIN_FRACTION = 0.25
 
+/** Sagging must last a second before it is cued: lowering out of the hold passes the same angles in well under that. */
+const BRIDGE_CUE_DEBOUNCE = { ...DEFAULT_CUE_DEBOUNCE, raiseAfterMs: 1000 }
+
 export const BRIDGE_HOLD: HoldConfig = {
   // A top held for a second is a hold; thruster tops last well under that.
   settleMs: 1000,
@@ -109,7 +112,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       if (inPosition) best = Math.max(best, signal!.deg)
       const faults: string[] = []
       const judged: string[] = []
-      if (inPosition) {
+      if (inPosition && hold.phase === 'holding') {
         judged.push('bridge-hips-sagging')
         if (signal!.deg < best - SAG_DEG) faults.push('bridge-hips-sagging')
         if (singleLeg) {
@@ -120,7 +123,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
           }
         }
       }
-      const c = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, faults, judged })
+      const c = cueTransition(BRIDGE_CUE_DEBOUNCE, cues, { tMs: body.tMs, faults, judged })
       cues = c.state
       events.push(...c.events)
       const side = singleLeg ? plantedLeg(body) : null

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeFrames } from '../engine/analyze'
+import { bump, sequence, supine, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
+import { hasPoseFixture, loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
+
+/** Hip lift at which the synthetic shoulder–hip–knee line is straight (~179°). */
+const TOP = 0.7
+
+/** Hip lift profile: up over 1 s from `at`, held `holdS`, down over 1 s. */
+function lift(t: number, at: number, holdS: number): number {
+  if (t < at || t > at + holdS + 2) return 0
+  if (t < at + 1) return (t - at) * TOP
+  if (t < at + 1 + holdS) return TOP
+  return (at + holdS + 2 - t) * TOP
+}
+
+describe('glute bridge on synthetic sequences', () => {
+  it('times a top hold (started when the hips reach the top) and counts the lift', () => {
+    const frames = withJitter(sequence(12, 30, (t, tMs) => supine(tMs, { hipLift: lift(t, 1, 8), head: 'left' })), 1.5)
+    const r = analyzeFrames('glute-bridge', frames)
+    expect(r.holds).toHaveLength(1)
+    expect(r.holds[0].end - r.holds[0].start).toBeGreaterThan(7.5)
+    expect(r.holds[0].end - r.holds[0].start).toBeLessThan(10)
+    expect(r.repCount).toBe(1)
+  })
+
+  it('counts thrusters and does not mistake their tops for holds', () => {
+    const frames = withJitter(sequence(12, 30, (t, tMs) => supine(tMs, { hipLift: t > 1 && t < 11 ? TOP * bump(t, 1 + Math.floor(t - 1), 1) : 0, head: 'right' })), 1)
+    const r = analyzeFrames('glute-bridge', frames)
+    expect(r.repCount).toBe(10)
+    expect(r.holds).toHaveLength(0)
+  })
+
+  it('cues sagging hips during a hold', () => {
+    const frames = sequence(12, 30, (t, tMs) => supine(tMs, { hipLift: t > 5 && t < 8 ? Math.min(lift(t, 1, 8), 0.4) : lift(t, 1, 8), head: 'left' }))
+    const r = analyzeFrames('glute-bridge', frames)
+    expect(r.cues.map((c) => c.id)).toContain('bridge-hips-sagging')
+  })
+
+  it('times the single-leg hold per planted leg and cues hips that are not level', () => {
+    const frames = sequence(10, 30, (t, tMs) =>
+      supine(tMs, { hipLift: lift(t, 1, 7), head: 'left', rightLegUp: t > 1.5 && t < 9, hipTilt: t > 4 && t < 6 ? 30 : 0 })
+    )
+    const r = analyzeFrames('glute-bridge', frames, { variant: 'single-leg' })
+    expect(r.holds.map((h) => h.side)).toEqual(['left'])
+    expect(r.cues.map((c) => c.id)).toContain('hips-not-level')
+  })
+})
+
+// Person-written labels (../shared/footage/labels.json): counts, with the acceptable range where given.
+const REAL: [clip: string, reps: [number, number], holds: number][] = [
+  ['glute_bridge_side_darebee_be2018', [5, 5], 0],
+  ['glute_bridge_side_floorcam_home_amateur_lena', [2, 3], 3],
+  ['glute_bridge_angle_hold_istock_hanshitha', [0, 0], 1]
+]
+
+describe('glute bridge on real footage keypoints', () => {
+  for (const [clip, [lo, hi], holds] of REAL) {
+    it.skipIf(!hasPoseFixture('glute_bridge', clip))(`${clip}: ${lo}–${hi} reps, ${holds} hold(s)`, () => {
+      const r = analyzeFrames('glute-bridge', loadPoseFixture('glute_bridge', clip))
+      expect(r.repCount).toBeGreaterThanOrEqual(lo)
+      expect(r.repCount).toBeLessThanOrEqual(hi)
+      expect(r.holds).toHaveLength(holds)
+    })
+  }
+})

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeFrames } from '../engine/analyze'
+import { between, loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
+import { frontStanding, sequence, sideStanding, withJitter, bump } from '../../../tests/fixtures/synthetic/skeleton'
+
+// Expected counts are the person-written labels in ../shared/footage/labels.json, not the code's output.
+const REAL: [clip: string, reps: number][] = [
+  ['overhead_squat_band_front_1rep_rnhrn', 1],
+  ['squat_air_armsoverhead_multiview_crossfit_mrpose', 9],
+  ['squat_front_kneevalgus_wrong_then_right_randy', 7],
+  ['squat_frontangle_outdoor_amateur_myoxyn', 3],
+  ['squat_goblet_front_gym_bw_mrpose', 6],
+  ['squat_side_studio_1slowrep_pooja', 1],
+  ['squat_side_studio_istock_hanshitha', 6],
+  ['squat_side_then_front_crossfit_6count_ikram', 3]
+]
+
+describe('squat on real footage keypoints', () => {
+  for (const [clip, reps] of REAL) {
+    it(`counts ${reps} rep(s) in ${clip}`, () => {
+      expect(analyzeFrames('squat', loadPoseFixture('squat', clip)).repCount).toBe(reps)
+    })
+  }
+
+  it('flags the knees-caving reps and not the knees-out reps (randy: take 1 caving, take 2 correct)', () => {
+    const result = analyzeFrames('squat', loadPoseFixture('squat', 'squat_front_kneevalgus_wrong_then_right_randy'))
+    const caving = result.reps.map((r) => r.cues.includes('squat-knees-caving'))
+    // Labelled valgus reps have bottoms at 1.2, 3.0, 4.93 s; the correct ones at 7.87, 9.87, 11.87, 13.8 s.
+    expect(result.reps.map((r) => Math.round(r.bottom))).toEqual([1, 3, 5, 8, 10, 12, 14])
+    expect(caving).toEqual([true, true, true, false, false, false, false])
+  })
+
+  it('raises no form cue on clips labelled clean', () => {
+    for (const clip of ['squat_goblet_front_gym_bw_mrpose', 'squat_side_then_front_crossfit_6count_ikram', 'squat_air_armsoverhead_multiview_crossfit_mrpose']) {
+      const result = analyzeFrames('squat', loadPoseFixture('squat', clip))
+      const form = result.cues.filter((c) => ['squat-knees-caving', 'knee-past-toes', 'squat-sit-back'].includes(c.id))
+      expect(form, clip).toEqual([])
+    }
+  })
+
+  it('does not count while he stands and talks before the set (goblet clip, 1.5–6.5 s)', () => {
+    expect(analyzeFrames('squat', between(loadPoseFixture('squat', 'squat_goblet_front_gym_bw_mrpose'), 1.5, 6.4)).repCount).toBe(0)
+  })
+})
+
+describe('squat on synthetic sequences', () => {
+  const side = (kneeDeg: number, tMs: number, armDeg = 0) =>
+    sideStanding(tMs, { kneeDeg, shinLeanDeg: (180 - kneeDeg) * 0.3, torsoLeanDeg: (180 - kneeDeg) * 0.35, armDeg, ankle: { x: 600, y: 650 } })
+
+  it('counts slow squats with a pause, raising no tempo or arm cue when both are right', () => {
+    // Three 6 s reps: 2 s down, 2.5 s pause at the bottom, 1.5 s up.
+    const frames = withJitter(sequence(19, 30, (t, tMs) => {
+      const phase = (t - 0.5) % 6
+      const depth = t < 0.5 || t > 18.5 ? 0 : phase < 2 ? phase / 2 : phase < 4.5 ? 1 : Math.max(0, 1 - (phase - 4.5) / 1.5)
+      return side(175 - depth * 90, tMs)
+    }), 2)
+    const result = analyzeFrames('squat', frames)
+    expect(result.repCount).toBe(3)
+    expect(result.cues.map((c) => c.id)).toEqual([])
+  })
+
+  it('cues the short pause and the arms when they are wrong', () => {
+    const frames = sequence(4, 30, (t, tMs) => side(175 - bump(t, 0.5, 2) * 90, tMs, 180))
+    const result = analyzeFrames('squat', frames)
+    expect(result.repCount).toBe(1)
+    expect(result.reps[0].cues).toEqual(expect.arrayContaining(['squat-pause-short', 'squat-arms-overhead']))
+  })
+
+  it('counts nothing for a half-body view (legs out of frame) and says what it cannot see', () => {
+    const frames = sequence(6, 30, (t, tMs) => {
+      const f = frontStanding(tMs, { thighDrop: 1 - bump(t, 1, 2), kneeOut: 5, halfStance: 40, cx: 640, floorY: 650, arms: 'overhead' })
+      return { ...f, keypoints: f.keypoints.map((k) => (/knee|ankle|heel|foot/.test(k.name) ? { ...k, score: 0.05 } : k)) }
+    })
+    const result = analyzeFrames('squat', frames)
+    expect(result.repCount).toBe(0)
+    expect(result.events.find((e) => e.type === 'visibility')).toMatchObject({ ok: false, missing: expect.arrayContaining(['left_knee']) })
+  })
+})
