@@ -40,6 +40,7 @@ export function WorkoutScreen() {
 
   useWorkoutSession(pipeline, model, cameraId)
   useWorkoutKeys()
+  const cameraRef = useCameraAspect(pipeline)
 
   if (!workout) {
     return (
@@ -68,12 +69,32 @@ export function WorkoutScreen() {
           <button type="button" onClick={() => send({ type: 'END', t: now() })} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
         </div>
       </div>
-      <div className="workout-camera">
+      <div className="workout-camera" ref={cameraRef}>
         <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} highlight={highlight} />
         {state?.pose.phase === 'loading' && <p className="coach-note">Loading the pose model…</p>}
       </div>
     </section>
   )
+}
+
+/**
+ * Publishes the camera's aspect ratio as a CSS variable (from the pose stream, without a React
+ * render), so a portrait camera fits the window's height instead of running off the bottom.
+ */
+function useCameraAspect(pipeline: ReturnType<typeof useLivePipeline>['pipeline']) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!pipeline) return
+    let last = 0
+    return pipeline.onPose(({ frame }) => {
+      const aspect = frame.imageWidth / frame.imageHeight
+      if (aspect !== last && Number.isFinite(aspect)) {
+        last = aspect
+        ref.current?.style.setProperty('--camera-aspect', String(aspect))
+      }
+    })
+  }, [pipeline])
+  return ref
 }
 
 function safeJoints(cueId: string): readonly KeypointName[] {
