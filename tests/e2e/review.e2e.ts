@@ -1,0 +1,238 @@
+/**
+ * Review and progress screens end to end, in Debian Chromium against the built renderer served by
+ * the test harness, with `window.revup` backed by the real main-process session store (the bridge).
+ *
+ * A squat set is recorded through the bridge the way the coach records one: the form engine runs
+ * over a committed keypoint fixture (real footage), and its events plus 15 fps sampled poses go into
+ * the journal. The test then checks what a runner would: the session is listed with its reps, the
+ * detail shows one table row per rep, the replay moves, the CSV export has one row per rep with the
+ * engine's values, and a session whose summary is cut short is listed as damaged with the reason.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createEngine } from '../../src/shared/engine/engine'
+import type { EngineEvent } from '../../src/shared/engine/events'
+import { decodePoses } from '../../src/shared/pose/compact'
+import { encodeJournalPose } from '../../src/shared/session/poseEntry'
+import { PoseSampler } from '../../src/shared/session/poseSampler'
+import type { JournalEntry } from '../../src/shared/session/types'
+import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
+import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
+
+const FIXTURE = resolve(REPO_ROOT, 'tests/fixtures/poses/squat/squat_frontangle_outdoor_amateur_myoxyn.json')
+const SCREENS = resolve(REPO_ROOT, 'test-results/screens')
+/** The session store accepts at most this many entries per append (src/shared/session/schema.ts). */
+const APPEND_BATCH = 1000
+/** A session id whose summary.json we cut short on disk. */
+const DAMAGED_ID = 's-20240101-000000-broken'
+
+type RepEvent = Extract<EngineEvent, { type: 'rep' }>
+
+/** Runs the form engine over the fixture and lays out the journal a coached squat set would write. */
+function recordSquatSet(startedAt: number): { entries: JournalEntry[]; reps: RepEvent[] } {
+  const { frames } = decodePoses(JSON.parse(readFileSync(FIXTURE, 'utf8')))
+  const engine = createEngine('squat', { variant: 'bodyweight' })
+  const at = (tMs: number) => Math.round(startedAt + tMs)
+  const entries: JournalEntry[] = [
+    { kind: 'set-start', at: at(0), exercise: 'squat', setIndex: 1, side: null, target: { reps: 10 }, variant: 'bodyweight' }
+  ]
+  const engineEntry = (event: EngineEvent): JournalEntry => ({ kind: 'engine', at: at(event.t), exercise: 'squat', setIndex: 1, event })
+  // Poses are journaled at ~15 fps, as the coach does.
+  const sampler = new PoseSampler()
+  for (const frame of frames) {
+    if (sampler.accept(frame.timestampMs)) {
+      entries.push({ kind: 'pose', at: at(frame.timestampMs), exercise: 'squat', setIndex: 1, frame: encodeJournalPose(frame) })
+    }
+    entries.push(...engine.push(frame).map(engineEntry))
+  }
+  const end = frames[frames.length - 1].timestampMs
+  entries.push(...engine.finish().map(engineEntry))
+  entries.push({ kind: 'set-end', at: at(end), exercise: 'squat', setIndex: 1, side: null, reason: 'completed' })
+  const reps = entries.flatMap((e) => (e.kind === 'engine' && e.event.type === 'rep' ? [e.event] : []))
+  return { entries, reps }
+}
+
+/**
+ * Two clean sets of 10 push-ups from the knees, as engine rep events (no poses): the routine's
+ * cue to move on to full push-ups.
+ */
+function kneePushUps(startedAt: number): JournalEntry[] {
+  const entries: JournalEntry[] = []
+  for (let setIndex = 1; setIndex <= 2; setIndex++) {
+    const t0 = (setIndex - 1) * 60_000
+    entries.push({ kind: 'set-start', at: startedAt + t0, exercise: 'push-up', setIndex, side: null, target: { reps: 10 }, variant: 'knees' })
+    for (let i = 0; i < 10; i++) {
+      const startMs = t0 + i * 2_000
+      const event: EngineEvent = {
+        type: 'rep', t: startMs + 1_800, exercise: 'push-up', side: null, startMs, bottomMs: startMs + 900, endMs: startMs + 1_800,
+        depthDeg: 88, rangeDeg: 75, durationMs: 1_800, cues: [], variant: { fromKnees: true }
+      }
+      entries.push({ kind: 'engine', at: startedAt + event.t, exercise: 'push-up', setIndex, event })
+    }
+    entries.push({ kind: 'set-end', at: startedAt + t0 + 20_000, exercise: 'push-up', setIndex, side: null, reason: 'completed' })
+  }
+  return entries
+}
+
+/** Records a session through window.revup, as the renderer would; returns its id. */
+async function recordThroughBridge(page: Page, entries: JournalEntry[], title: string): Promise<string> {
+  const batches: JournalEntry[][] = []
+  for (let i = 0; i < entries.length; i += APPEND_BATCH) batches.push(entries.slice(i, i + APPEND_BATCH))
+  return page.evaluate(async ({ batches, title }) => {
+    const api = window.revup!
+    const started = await api.startSession({ title, source: 'video', model: 'blazepose-full', videoName: 'squat.mp4' })
+    if (!started.ok) throw new Error(started.error)
+    for (const batch of batches) {
+      const r = await api.appendToSession(started.value.id, batch)
+      if (!r.ok) throw new Error(r.error)
+    }
+    const finished = await api.finishSession(started.value.id)
+    if (!finished.ok) throw new Error(finished.error)
+    return started.value.id
+  }, { batches, title })
+}
+
+/** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  const endField = () => {
+    row.push(field)
+    field = ''
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') endField()
+    else if (c === '\n') {
+      endField()
+      rows.push(row)
+      row = []
+    } else if (c !== '\r') field += c
+  }
+  if (field !== '' || row.length > 0) {
+    endField()
+    rows.push(row)
+  }
+  return rows
+}
+
+let server: HarnessServer
+let dataDir: string
+let bridge: PreloadBridge | undefined
+
+test.beforeAll(async () => {
+  const { rendererDir } = DEFAULT_ROOTS
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer at ${rendererDir}; run "npm run build" first.`)
+  server = await startHarnessServer()
+  mkdirSync(SCREENS, { recursive: true })
+  dataDir = mkdtempSync(join(tmpdir(), 'revup-review-e2e-'))
+})
+
+test.afterAll(async () => {
+  await bridge?.dispose()
+  await server?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+test('a recorded session is listed, opened, replayed and exported; a damaged one is listed as damaged', async ({ page }) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  // Failed loads are reported by URL below; the browser's own favicon probe is not the app's.
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()))
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`))
+  await page.setViewportSize({ width: 1280, height: 900 })
+  bridge = await installPreloadBridge(page, { dataDir, allowedOrigin: server.origin })
+  const sessionsDir = join(dataDir, 'sessions')
+  await page.goto(`${server.origin}/index.html`)
+
+  const { entries, reps } = recordSquatSet(Date.now() - 60_000)
+  expect(reps.length, 'the engine should count the fixture clip\'s squats').toBeGreaterThan(0)
+  const pushUpId = await recordThroughBridge(page, kneePushUps(Date.now() - 120_000), 'Knee push-ups')
+  const id = await recordThroughBridge(page, entries, 'Squat check')
+
+  // A session whose summary.json was cut short (e.g. the disk filled mid-write).
+  mkdirSync(join(sessionsDir, DAMAGED_ID), { recursive: true })
+  writeFileSync(join(sessionsDir, DAMAGED_ID, 'summary.json'), '{"schemaVersion": 2, "id": "s-2024')
+
+  // The list: the session with its reps, the damaged one with its reason.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click()
+  const row = page.locator(`tr[data-session-id="${id}"]`)
+  await expect(row).toContainText('Squat check')
+  await expect(row.locator('td.num').first()).toHaveText(String(reps.length))
+  const damaged = page.locator(`tr[data-session-id="${DAMAGED_ID}"]`)
+  await expect(damaged).toContainText('Damaged')
+  await expect(damaged).toContainText('summary.json')
+  await page.screenshot({ path: join(SCREENS, 'review-list.png'), fullPage: true })
+
+  // The detail: one row per rep, with the engine's depth.
+  await row.getByRole('button', { name: 'Open' }).click()
+  const repRows = page.locator('table.review-reps tbody tr')
+  await expect(repRows).toHaveCount(reps.length)
+  for (let i = 0; i < reps.length; i++) {
+    const depth = reps[i].depthDeg
+    await expect(repRows.nth(i).locator('td').nth(3)).toHaveText(depth === null ? '–' : `${Math.round(depth)}°`)
+  }
+  await expect(page.getByTestId('angle-chart').locator('canvas')).toHaveCount(1)
+  await page.screenshot({ path: join(SCREENS, 'review-detail.png'), fullPage: true })
+
+  // The replay of the last rep: the scrubber moves and the canvas changes while playing.
+  await repRows.last().getByRole('button', { name: /^Replay rep/ }).click()
+  const scrubber = page.getByTestId('replay-scrubber')
+  const canvas = page.getByTestId('replay-canvas')
+  const before = { value: Number(await scrubber.inputValue()), image: await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()) }
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await page.waitForTimeout(700)
+  const during = { value: Number(await scrubber.inputValue()), image: await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()) }
+  expect(during.value).toBeGreaterThan(before.value)
+  expect(during.image).not.toBe(before.image)
+  await canvas.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SCREENS, 'review-replay.png') })
+
+  // CSV export: one row per rep, with the engine's times, depth and cues.
+  await page.getByRole('button', { name: 'Export this session as CSV' }).click()
+  const status = page.getByRole('status')
+  await expect(status).toContainText('Saved 1 session as CSV to ')
+  const path = (await status.textContent())!.replace(/^Saved 1 session as CSV to /, '').replace(/\.$/, '')
+  expect(bridge.exports).toEqual([path])
+  const [head, ...body] = parseCsv(readFileSync(path, 'utf8'))
+  const col = (name: string) => head.indexOf(name)
+  const repLines = body.filter((r) => r[col('kind')] === 'rep')
+  expect(repLines).toHaveLength(reps.length)
+  repLines.forEach((line, i) => {
+    const rep = reps[i]
+    expect(line[col('session_id')]).toBe(id)
+    expect(line[col('exercise')]).toBe('squat')
+    expect(Number(line[col('number')])).toBe(i + 1)
+    expect(Number(line[col('start_s')])).toBeCloseTo(rep.startMs / 1000, 2)
+    expect(Number(line[col('bottom_s')])).toBeCloseTo(rep.bottomMs / 1000, 2)
+    expect(Number(line[col('end_s')])).toBeCloseTo(rep.endMs / 1000, 2)
+    expect(Number(line[col('depth_deg')])).toBeCloseTo(rep.depthDeg ?? Number.NaN, 0)
+    expect(line[col('cues')]).toBe(rep.cues.join(';'))
+  })
+
+  // Progress: both exercises charted; 2×10 clean from the knees earns full push-ups, citing that session.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click()
+  await expect(page.locator('article[data-exercise="squat"]')).toBeVisible()
+  await expect(page.locator('article[data-exercise="push-up"]')).toBeVisible()
+  const suggestion = page.locator('li[data-suggestion-id="push-up:full"]')
+  await expect(suggestion).toContainText('try full push-ups')
+  await expect(page.locator('li[data-suggestion-id^="squat"]')).toHaveCount(0)
+  await page.screenshot({ path: join(SCREENS, 'progress.png'), fullPage: true })
+  await suggestion.getByRole('button').click()
+  await expect(page.getByRole('heading', { name: 'Knee push-ups' })).toBeVisible()
+  await expect(page.locator('table.review-reps tbody tr')).toHaveCount(20)
+  expect(pushUpId).toMatch(/^s-/)
+
+  expect(errors).toEqual([])
+})
