@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeFrames } from '../engine/analyze'
+import { hasPoseFixture, loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
+import { bump, SEG, sequence, sideLegs, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
+import type { Side } from '../engine/events'
+
+// Person-written labels (../shared/footage/labels.json): rep count range and the front leg of each rep.
+const REAL: [clip: string, reps: [number, number], sides: Side | null][] = [
+  ['split_squat_side_dumbbells_home_ambaks', [10, 11], 'right'],
+  ['lunge_forward_side_1rep_justfit', [1, 1], 'left'],
+  ['reverse_lunge_kneedrive_side_darebee_be2018', [11, 12], null],
+  ['lunge_forward_alternating_frontangle_istock_hanshitha', [6, 6], null],
+  ['lunge_front_dumbbells_istock_sumukh', [1, 2], null]
+]
+
+describe('lunge on real footage keypoints', () => {
+  for (const [clip, [lo, hi], side] of REAL) {
+    it.skipIf(!hasPoseFixture('lunge', clip))(`${clip}: ${lo}–${hi} reps`, () => {
+      const r = analyzeFrames('lunge', loadPoseFixture('lunge', clip))
+      expect(r.repCount).toBeGreaterThanOrEqual(lo)
+      expect(r.repCount).toBeLessThanOrEqual(hi)
+      if (side) expect(r.reps.every((x) => x.side === side)).toBe(true)
+      expect(r.cues.filter((c) => ['knee-past-toes', 'torso-leaning', 'lunge-lurching'].includes(c.id))).toEqual([])
+    })
+  }
+})
+
+const FLOOR = 650
+const STAND_HIP = FLOOR - SEG.shin - SEG.thigh + 3
+
+/** Reverse lunges facing image right: the rear foot steps back 1.4 shin and the hips drop ~0.8 shin. */
+function reverseLunges(fronts: Side[], depth = 1): ReturnType<typeof sequence> {
+  return withJitter(sequence(fronts.length * 3 + 1, 30, (t, tMs) => {
+    const k = Math.min(Math.floor(Math.max(0, t - 0.5) / 3), fronts.length - 1)
+    const d = bump(t, 0.5 + k * 3, 2.5) * depth
+    const frontAnkle = { x: 600, y: FLOOR }
+    const rearAnkle = { x: 600 - 1.4 * SEG.shin * Math.min(1, d * 2), y: FLOOR - 12 * d }
+    const hip = { x: 600 - 0.45 * SEG.shin * d, y: STAND_HIP + 0.8 * SEG.shin * d }
+    const front = fronts[k]
+    return sideLegs(tMs, hip, front === 'left' ? frontAnkle : rearAnkle, front === 'left' ? rearAnkle : frontAnkle)
+  }), 1.5)
+}
+
+describe('lunge on synthetic sequences', () => {
+  it('counts per leg, front leg from the thigh nearest horizontal', () => {
+    const r = analyzeFrames('lunge', reverseLunges(['left', 'right', 'left', 'right']))
+    expect(r.reps.map((x) => x.side)).toEqual(['left', 'right', 'left', 'right'])
+  })
+
+  it('does not count a shallow dip, and gives no depth cue to a lunge that reaches ~90°', () => {
+    expect(analyzeFrames('lunge', reverseLunges(['left'], 0.25)).repCount).toBe(0)
+    const full = analyzeFrames('lunge', reverseLunges(['left']))
+    expect(full.repCount).toBe(1)
+    expect(full.reps[0].cues).not.toContain('lunge-depth')
+  })
+})
