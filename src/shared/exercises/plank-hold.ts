@@ -28,6 +28,11 @@ export class HoldWithCues {
 
   constructor(private readonly cueIds: readonly string[]) {}
 
+  /** Whether a hold has started and not ended (it may be paused). */
+  get open(): boolean {
+    return this.hold.phase === 'holding' || this.hold.phase === 'paused'
+  }
+
   /** Cue ids raised right now. */
   isActive(id: string): boolean {
     return this.cues[id]?.active === true

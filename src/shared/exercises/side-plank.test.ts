@@ -52,6 +52,20 @@ describe('side plank (synthetic front view)', () => {
     expect(r.cues).toEqual([])
   })
 
+  it('starts the hold when the hips lift off the floor, not while resting propped on the forearm', () => {
+    // Propped on the forearm with the hips down the line bends ~22°: close to a sag, but not a hold.
+    const r = analyzeFrames('side-plank', hold(12, (t) => ({ ...LEFT_FOREARM, hipDropPx: t < 5 ? 33 : 0 })))
+    expect(r.holds).toHaveLength(1)
+    expect(r.holds[0].start).toBeGreaterThan(4.5)
+    expect(r.cues).toEqual([])
+  })
+
+  it('ends the hold once the hips stay down on the floor', () => {
+    const r = analyzeFrames('side-plank', hold(14, (t) => ({ ...LEFT_FOREARM, hipDropPx: t > 6 ? 33 : 0 })))
+    expect(r.holds).toHaveLength(1)
+    expect(r.holds[0].end).toBeLessThan(10)
+  })
+
   it('ends the first hold and starts a new one when the runner switches sides', () => {
     const frames = hold(16, (t) => (t < 7 ? LEFT_FOREARM : t < 8.5 ? { ...LEFT_FOREARM, hipDropPx: 80 } : { down: 'right', support: 'forearm' }))
     const r = analyzeFrames('side-plank', frames)

@@ -24,11 +24,21 @@ const CUE_IDS = [DROPPING, ELBOW]
  */
 export const SUPPORT_OFF_VERTICAL_DEG = 30
 export const SUPPORT_BACK_UNDER_DEG = 22
+/** Elbow angle under which the support is the forearm (~90°) rather than a straight arm (~170°). */
+export const FOREARM_ELBOW_MAX_DEG = 130
 /**
- * Hips down on the floor: lying on one side, propped on the elbow, bends the shoulder–hip–ankle line
- * by ~35° or more; the hold is not being held then (the runner rests, rather than hips "dropping").
+ * Lying flat on one side (propped on a straight arm) bends the shoulder–hip–ankle line 35°+: not a
+ * side plank at all.
  */
 export const HIPS_ON_FLOOR_DEG = 35
+/**
+ * Propped on the forearm with the hips resting on the floor the line bends only ~20–25° (the hip
+ * joint sits 10–15 cm up even on the floor), close to a hips-dropping fault. So a hold starts only
+ * from a line straight within this, which resting never reaches.
+ */
+export const START_STRAIGHT_DEG = 12
+/** Hips off the line this long in a hold = the runner is resting on the floor: the hold pauses (and then ends). */
+export const HIPS_DOWN_ENDS_HOLD_MS = 2000
 
 /** Which side is down: the one whose shoulder (and hip) is lower in the image; null when it cannot be told. */
 export function downSide(body: Body): Side | null {
@@ -77,18 +87,27 @@ export function readSidePlank(body: Body): SidePlankReading | string {
   if (bend > HIPS_ON_FLOOR_DEG) return 'hips down on the floor'
   // The routine's side plank rests on the forearm, "elbow directly under the shoulder"; a straight-arm
   // side plank (a variation it does not describe) places the hand more freely, so it is not judged.
-  const onForearm = elbow !== null && wrist !== null && forearmOnFloor(elbow, wrist)
+  // Forearm: lying along the floor, or pointing at the camera (foreshortened) with the elbow bent.
+  const elbowDeg = body.angle(joint(side, 'shoulder'), joint(side, 'elbow'), joint(side, 'wrist'))
+  const onForearm = elbow !== null && wrist !== null && (forearmOnFloor(elbow, wrist) || (elbowDeg !== null && elbowDeg < FOREARM_ELBOW_MAX_DEG))
   return { side, bend, supportLean: onForearm ? leanFromVertical(elbow, downShoulder) : null }
 }
 
 export class SidePlankTracker implements InterruptibleTracker {
   private readonly loop = new HoldWithCues(CUE_IDS)
+  /** Since when the hips have been off the line, ms (null while on it). */
+  private offLineSinceMs: number | null = null
 
   update(body: Body): EngineEvent[] {
     const r = readSidePlank(body)
-    if (typeof r === 'string') {
-      return this.loop.step({ tMs: body.tMs, inPosition: false, side: null, reason: r, faults: [], judged: [] })
-    }
+    const out = (reason: string): EngineEvent[] =>
+      this.loop.step({ tMs: body.tMs, inPosition: false, side: null, reason, faults: [], judged: [] })
+    if (typeof r === 'string') return out(r)
+    if (!this.loop.open && r.bend > START_STRAIGHT_DEG) return out('hips not lifted into a straight line')
+    // Off the line past HIP_OFF_LINE_DEG, and still off until back under HIP_BACK_ON_LINE_DEG.
+    const offLine = r.bend > (this.offLineSinceMs === null ? HIP_OFF_LINE_DEG : HIP_BACK_ON_LINE_DEG)
+    this.offLineSinceMs = offLine ? (this.offLineSinceMs ?? body.tMs) : null
+    if (this.offLineSinceMs !== null && body.tMs - this.offLineSinceMs > HIPS_DOWN_ENDS_HOLD_MS) return out('hips down on the floor')
     const faults: string[] = []
     const judged = [DROPPING]
     if (r.bend > (this.loop.isActive(DROPPING) ? HIP_BACK_ON_LINE_DEG : HIP_OFF_LINE_DEG)) faults.push(DROPPING)
@@ -108,6 +127,7 @@ export class SidePlankTracker implements InterruptibleTracker {
   }
 
   reset(): void {
+    this.offLineSinceMs = null
     this.loop.reset()
   }
 }
