@@ -1,8 +1,8 @@
 /**
  * Moves frames from a playing <video> into the pose worker, one per presented video frame
- * (requestVideoFrameCallback), downscaled on the GPU by createImageBitmap. In 'fast' mode (video
- * files) the video plays faster than real time and pauses whenever the worker already has a frame
- * waiting, so the file is analysed as fast as the model allows without skipping ahead of it.
+ * (requestVideoFrameCallback), downscaled by createImageBitmap. A file waits on its first frame
+ * until the model is ready. In 'fast' mode a file plays faster than real time and pauses whenever
+ * the worker already has a frame waiting, so it is analysed as fast as the model allows.
  */
 
 /** Frames wider than this are downscaled before inference: the models see 192-256 px anyway. */
@@ -18,6 +18,10 @@ export interface FrameSink {
   submit(image: ImageBitmap, timestampMs: number, capturedAtMs: number): unknown
   /** True when a frame already waits for the worker. */
   readonly saturated: boolean
+  /** True while a frame is with the worker. */
+  readonly busy: boolean
+  /** True while the model is still loading (or measuring backends). */
+  readonly loading: boolean
 }
 
 export interface FramePumpStats {
@@ -52,9 +56,9 @@ export class FramePump {
     this.schedule()
   }
 
-  /** Call when the sink finished a frame: a paused fast-mode file resumes. */
+  /** Call when the sink finished a frame: a paused file resumes. */
   notifyRoom(): void {
-    if (this.running && this.waitingForRoom && !this.sink.saturated) {
+    if (this.running && this.waitingForRoom && !this.mustWait()) {
       this.waitingForRoom = false
       void this.video.play().catch(() => undefined)
     }
@@ -68,6 +72,15 @@ export class FramePump {
 
   dispose(): void {
     this.stop()
+  }
+
+  /**
+   * A file pauses while the model loads (its first frame is used to measure backends) and, in
+   * fast mode, while a frame already waits. A camera never pauses: it is live.
+   */
+  private mustWait(): boolean {
+    if (this.clock !== 'media') return false
+    return (this.sink.loading && this.sink.busy) || (this.mode === 'fast' && this.sink.saturated)
   }
 
   private schedule(): void {
@@ -91,7 +104,7 @@ export class FramePump {
         if (!this.running) return bitmap.close()
         this.stats.grabbed++
         this.sink.submit(bitmap, timestampMs, capturedAtMs)
-        if (this.mode === 'fast' && this.sink.saturated) {
+        if (this.mustWait()) {
           this.waitingForRoom = true
           this.video.pause()
         }

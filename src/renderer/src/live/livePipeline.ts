@@ -143,7 +143,10 @@ export class LivePipeline {
       for (const listener of this.poseListeners) listener(result)
       publishPose(result)
     })
-    const offStatus = client.onStatus((pose) => this.update({ pose }))
+    const offStatus = client.onStatus((pose) => {
+      this.update({ pose })
+      this.pump?.notifyRoom()
+    })
     this.unsubscribeClient = () => {
       offPose()
       offStatus()
@@ -158,6 +161,12 @@ export class LivePipeline {
       submit: (image, timestampMs, capturedAtMs) => client().submit(image, timestampMs, capturedAtMs),
       get saturated() {
         return client().saturated
+      },
+      get busy() {
+        return client().busy
+      },
+      get loading() {
+        return client().status.phase === 'loading'
       }
     }, mode, clock)
     this.pump.start()

@@ -117,6 +117,11 @@ export class PoseClient {
     return this.slot.droppedCount
   }
 
+  /** True while a frame is with the worker. */
+  get busy(): boolean {
+    return this.slot.busy
+  }
+
   /** True while a frame waits behind the one in flight: a file source may pause instead of grabbing more. */
   get saturated(): boolean {
     return this.slot.hasWaiting
@@ -205,6 +210,8 @@ export class PoseClient {
           this.storage?.setItem(THREADS_FAILED_KEY, 'true')
           this.worker.terminate()
           this.worker = this.spawn(false)
+          // The frame the old worker held is gone: tell sources (a paused file resumes).
+          this.setStatus({ phase: 'loading', model: this.options.model })
           return
         }
         this.setStatus(reply.file === undefined

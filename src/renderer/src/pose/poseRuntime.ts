@@ -109,7 +109,7 @@ export class PoseRuntime {
     let best: { backend: BackendName; detector: PoseDetector; ms: number } | null = null
     for (const backend of this.order) {
       if (backend === 'webgl' && backend !== this.backend && webGlIsSoftware()) {
-        probes.push({ backend, ok: false, error: 'WebGL is software-rendered here (no GPU); skipped.' })
+        probes.push({ backend, ok: false, error: 'software-rendered here, no GPU; skipped' })
         continue
       }
       let detector: PoseDetector | null = null
