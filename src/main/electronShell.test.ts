@@ -23,7 +23,7 @@ vi.mock('electron', () => ({
 }))
 
 const { registerIpcHandlers, UNTRUSTED_SENDER_MESSAGE } = await import('./ipc')
-const { registerAppScheme, serveAppScheme } = await import('./protocol')
+const { isolateDevServer, registerAppScheme, serveAppScheme } = await import('./protocol')
 const { hardenSession } = await import('./security')
 const { IPC_CHANNELS, VERBS } = await import('../shared/ipc')
 const { appOrigins } = await import('./securityPolicy')
@@ -127,5 +127,22 @@ describe('hardenSession', () => {
     expect(answers).toEqual([true, false, false])
     expect(check(null, 'media', 'app://revup', { mediaType: 'video', isMainFrame: true })).toBe(true)
     expect(check(null, 'notifications', 'app://revup', { isMainFrame: true })).toBe(false)
+  })
+})
+
+describe('isolateDevServer', () => {
+  it('adds COOP/COEP/CORP to dev-server responses only, keeping their other headers', () => {
+    let filter: { urls: string[] } = { urls: [] }
+    let listener: (details: unknown, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void = () => {}
+    isolateDevServer({ webRequest: { onHeadersReceived: (f: typeof filter, l: typeof listener) => ((filter = f), (listener = l)) } } as never, 'http://localhost:5173')
+    expect(filter.urls).toEqual(['http://localhost:5173/*'])
+    let headers: Record<string, string[]> = {}
+    listener({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (headers = r.responseHeaders))
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Cross-Origin-Opener-Policy': ['same-origin'],
+      'Cross-Origin-Embedder-Policy': ['require-corp'],
+      'Cross-Origin-Resource-Policy': ['same-origin']
+    })
   })
 })

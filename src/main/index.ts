@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url'
 import type { AppInfo } from '../shared/ipc'
 import { createHandlers } from './handlers'
 import { registerIpcHandlers } from './ipc'
-import { registerAppScheme, serveAppScheme } from './protocol'
+import { isolateDevServer, registerAppScheme, serveAppScheme } from './protocol'
 import { hardenAllContents, hardenSession } from './security'
-import { appOrigins } from './securityPolicy'
+import { appOrigins, originOf } from './securityPolicy'
 import type { ChooseExportPath } from './sessions/exportSessions'
 import { SessionStore } from './sessions/sessionStore'
 import { SettingsFile } from './settingsFile'
@@ -51,6 +51,8 @@ async function start(): Promise<void> {
   const appDir = fileURLToPath(new URL('../..', import.meta.url))
   serveAppScheme(session.defaultSession, { rendererDir: join(appDir, 'out', 'renderer'), modelsDir: join(appDir, 'models') })
   hardenSession(session.defaultSession, origins)
+  const devOrigin = devServerUrl ? originOf(devServerUrl) : null
+  if (devOrigin) isolateDevServer(session.defaultSession, devOrigin)
 
   const appInfo = (): AppInfo => ({
     name: app.getName(),

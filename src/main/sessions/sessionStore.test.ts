@@ -124,6 +124,21 @@ describe('SessionStore: disk failures', () => {
     expect(record.ok && record.value.entries).toEqual(workout)
   })
 
+  it('a session started while the disk refuses writes still runs, is listed, and is saved once the disk recovers', async () => {
+    const { fs, setFailure } = failingFs()
+    const store = makeStore({ fs })
+    await store.open()
+    setFailure({ code: 'EROFS' })
+    const started = await store.start(INFO)
+    expect(started.ok && started.value.storageProblem).toMatch(/read-only disk/)
+    const id = started.ok ? started.value.id : ''
+    expect((await store.list()).map((i) => [i.id, i.state])).toEqual([[id, 'active']])
+    await store.append(id, sampleWorkout(T0))
+    setFailure(null)
+    const finished = await store.finish(id)
+    expect(finished.ok && finished.value.summary.repCount).toBe(2)
+  })
+
   it('a failing summary write leaves the session open so finish can be retried', async () => {
     const { fs, setFailure } = failingFs()
     const store = makeStore({ fs })

@@ -137,7 +137,9 @@ export class SessionStore {
 
   async list(): Promise<SessionListItem[]> {
     const items: SessionListItem[] = []
-    for (const id of await this.folderIds()) {
+    // Running sessions are listed even when the disk has not let us create their folder yet.
+    const ids = new Set([...(await this.folderIds()), ...this.active.keys()])
+    for (const id of ids) {
       const session = this.active.get(id)
       if (session) {
         items.push({ state: 'active', id, startedAt: session.header.startedAt, title: session.header.info.title })
