@@ -59,13 +59,14 @@ export function frontLeg(body: Body): LegPoints | null {
   return thighFromHorizontal(left) <= thighFromHorizontal(right) ? left : right
 }
 
-/** Less-bent knee of the two, raw degrees, or null unless both legs are seen. */
+/**
+ * Less-bent knee of the two, raw degrees. When one leg is hidden (in a front view the rear leg goes behind
+ * the body), the seen leg alone: it is the front leg, and it must bend past the threshold by itself.
+ */
 export function lungeBend(body: Body): number | null {
   const { left, right } = bothLegs(body)
-  if (!left || !right) return null
-  const l = kneeBend(body, left)
-  const r = kneeBend(body, right)
-  return l === null || r === null ? null : Math.max(l, r)
+  const bends = [left, right].map((leg) => (leg ? kneeBend(body, leg) : null)).filter((b): b is number => b !== null)
+  return bends.length === 0 ? null : Math.max(...bends)
 }
 
 /** A stateful signal: the less-bent knee re-referenced to the runner's recent top (see LUNGE_MACHINE). */
