@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createEngine } from '../../src/shared/engine/engine'
-import type { EngineEvent } from '../../src/shared/engine/events'
+import type { EngineEvent, ExerciseId } from '../../src/shared/engine/events'
 import { decodePoses } from '../../src/shared/pose/compact'
 import { encodeJournalPose } from '../../src/shared/session/poseEntry'
 import { PoseSampler } from '../../src/shared/session/poseSampler'
@@ -21,37 +21,43 @@ import type { JournalEntry } from '../../src/shared/session/types'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
 
-const FIXTURE = resolve(REPO_ROOT, 'tests/fixtures/poses/squat/squat_frontangle_outdoor_amateur_myoxyn.json')
+const SQUAT_FIXTURE = resolve(REPO_ROOT, 'tests/fixtures/poses/squat/squat_frontangle_outdoor_amateur_myoxyn.json')
+const PLANK_FIXTURE = resolve(REPO_ROOT, 'tests/fixtures/poses/plank/plank_forearm_side_studio_wahoo_tomnotch.json')
 const SCREENS = resolve(REPO_ROOT, 'test-results/screens')
 /** The session store accepts at most this many entries per append (src/shared/session/schema.ts). */
 const APPEND_BATCH = 1000
 /** A session id whose summary.json we cut short on disk. */
 const DAMAGED_ID = 's-20240101-000000-broken'
+/** A session the app "crashed" in: a journal and no summary, rebuilt by the store. */
+const RECOVERED_ID = 's-20240102-070000-crash1'
 
 type RepEvent = Extract<EngineEvent, { type: 'rep' }>
 
-/** Runs the form engine over the fixture and lays out the journal a coached squat set would write. */
-function recordSquatSet(startedAt: number): { entries: JournalEntry[]; reps: RepEvent[] } {
-  const { frames } = decodePoses(JSON.parse(readFileSync(FIXTURE, 'utf8')))
-  const engine = createEngine('squat', { variant: 'bodyweight' })
+/**
+ * Runs the form engine over a fixture and lays out the journal a coached set writes: set-start,
+ * the engine's events, poses at ~15 fps (as the coach samples them), set-end. `at` is wall-clock ms.
+ */
+function recordSet(exercise: ExerciseId, fixture: string, variant: string, startedAt: number): { entries: JournalEntry[]; events: EngineEvent[]; endedAt: number } {
+  const { frames } = decodePoses(JSON.parse(readFileSync(fixture, 'utf8')))
+  const engine = createEngine(exercise, { variant })
   const at = (tMs: number) => Math.round(startedAt + tMs)
-  const entries: JournalEntry[] = [
-    { kind: 'set-start', at: at(0), exercise: 'squat', setIndex: 1, side: null, target: { reps: 10 }, variant: 'bodyweight' }
-  ]
-  const engineEntry = (event: EngineEvent): JournalEntry => ({ kind: 'engine', at: at(event.t), exercise: 'squat', setIndex: 1, event })
-  // Poses are journaled at ~15 fps, as the coach does.
+  const entries: JournalEntry[] = [{ kind: 'set-start', at: at(0), exercise, setIndex: 1, side: null, target: { reps: 10 }, variant }]
+  const events: EngineEvent[] = []
+  const record = (batch: EngineEvent[]) => {
+    events.push(...batch)
+    entries.push(...batch.map((event): JournalEntry => ({ kind: 'engine', at: at(event.t), exercise, setIndex: 1, event })))
+  }
   const sampler = new PoseSampler()
   for (const frame of frames) {
     if (sampler.accept(frame.timestampMs)) {
-      entries.push({ kind: 'pose', at: at(frame.timestampMs), exercise: 'squat', setIndex: 1, frame: encodeJournalPose(frame) })
+      entries.push({ kind: 'pose', at: at(frame.timestampMs), exercise, setIndex: 1, frame: encodeJournalPose(frame) })
     }
-    entries.push(...engine.push(frame).map(engineEntry))
+    record(engine.push(frame))
   }
   const end = frames[frames.length - 1].timestampMs
-  entries.push(...engine.finish().map(engineEntry))
-  entries.push({ kind: 'set-end', at: at(end), exercise: 'squat', setIndex: 1, side: null, reason: 'completed' })
-  const reps = entries.flatMap((e) => (e.kind === 'engine' && e.event.type === 'rep' ? [e.event] : []))
-  return { entries, reps }
+  record(engine.finish())
+  entries.push({ kind: 'set-end', at: at(end), exercise, setIndex: 1, side: null, reason: 'completed' })
+  return { entries, events, endedAt: at(end) }
 }
 
 /**
@@ -156,42 +162,61 @@ test('a recorded session is listed, opened, replayed and exported; a damaged one
   const sessionsDir = join(dataDir, 'sessions')
   await page.goto(`${server.origin}/index.html`)
 
-  const { entries, reps } = recordSquatSet(Date.now() - 60_000)
+  const squat = recordSet('squat', SQUAT_FIXTURE, 'bodyweight', Date.now() - 120_000)
+  const plank = recordSet('plank', PLANK_FIXTURE, 'forearm', squat.endedAt + 30_000)
+  const reps = squat.events.filter((e): e is RepEvent => e.type === 'rep')
   expect(reps.length, 'the engine should count the fixture clip\'s squats').toBeGreaterThan(0)
-  const pushUpId = await recordThroughBridge(page, kneePushUps(Date.now() - 120_000), 'Knee push-ups')
-  const id = await recordThroughBridge(page, entries, 'Squat check')
+  expect(plank.events.some((e) => e.type === 'hold' && e.phase === 'ended'), 'the engine should time the fixture clip\'s plank').toBe(true)
+  const pushUpId = await recordThroughBridge(page, kneePushUps(Date.now() - 300_000), 'Knee push-ups')
+  const id = await recordThroughBridge(page, [...squat.entries, ...plank.entries], 'Squat and plank')
 
   // A session whose summary.json was cut short (e.g. the disk filled mid-write).
   mkdirSync(join(sessionsDir, DAMAGED_ID), { recursive: true })
   writeFileSync(join(sessionsDir, DAMAGED_ID, 'summary.json'), '{"schemaVersion": 2, "id": "s-2024')
+  // A session the app stopped in: its journal (header + the squat set) and no summary.
+  const header = { kind: 'header', schemaVersion: 2, id: RECOVERED_ID, startedAt: '2024-01-02T07:00:00.000Z', info: { title: 'Morning squats', source: 'camera' } }
+  mkdirSync(join(sessionsDir, RECOVERED_ID), { recursive: true })
+  writeFileSync(join(sessionsDir, RECOVERED_ID, 'journal.jsonl'), [header, ...squat.entries].map((line) => `${JSON.stringify(line)}\n`).join(''))
 
   // The list: the session with its reps, the damaged one with its reason.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click()
   const row = page.locator(`tr[data-session-id="${id}"]`)
-  await expect(row).toContainText('Squat check')
+  await expect(row).toContainText('Squat and plank')
   await expect(row.locator('td.num').first()).toHaveText(String(reps.length))
   const damaged = page.locator(`tr[data-session-id="${DAMAGED_ID}"]`)
   await expect(damaged).toContainText('Damaged')
   await expect(damaged).toContainText('summary.json')
+  const recovered = page.locator(`tr[data-session-id="${RECOVERED_ID}"]`)
+  await expect(recovered).toContainText('Recovered')
+  await expect(recovered.locator('td.num').first()).toHaveText(String(reps.length))
   await page.screenshot({ path: join(SCREENS, 'review-list.png'), fullPage: true })
 
   // The detail: one row per rep, with the engine's depth.
   await row.getByRole('button', { name: 'Open' }).click()
-  const repRows = page.locator('table.review-reps tbody tr')
+  const repRows = page.locator('section[data-set-key="squat#1"] table.review-reps tbody tr')
   await expect(repRows).toHaveCount(reps.length)
   for (let i = 0; i < reps.length; i++) {
     const depth = reps[i].depthDeg
     await expect(repRows.nth(i).locator('td').nth(3)).toHaveText(depth === null ? '–' : `${Math.round(depth)}°`)
   }
-  await expect(page.getByTestId('angle-chart').locator('canvas')).toHaveCount(1)
+  await expect(page.getByTestId('angle-chart').locator('canvas')).toHaveCount(2)
+  // The plank set: a hold with its good-form time, as the engine timed it.
+  const holdEnd = plank.events.findLast((e) => e.type === 'hold' && e.phase === 'ended')
+  const plankSet = page.locator('section[data-set-key="plank#1"]')
+  await expect(plankSet.locator('.review-hold')).toHaveCount(plank.events.filter((e) => e.type === 'hold' && e.phase === 'started').length)
+  await expect(plankSet.locator('.review-hold-bar .stretch').first()).toBeVisible()
+  expect(holdEnd?.type === 'hold' && holdEnd.goodFormMs).toBeGreaterThan(0)
   await page.screenshot({ path: join(SCREENS, 'review-detail.png'), fullPage: true })
+  await plankSet.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SCREENS, 'review-hold.png'), fullPage: true })
 
   // The replay of the last rep: the scrubber moves and the canvas changes while playing.
+  const squatSet = page.locator('section[data-set-key="squat#1"]')
   await repRows.last().getByRole('button', { name: /^Replay rep/ }).click()
-  const scrubber = page.getByTestId('replay-scrubber')
-  const canvas = page.getByTestId('replay-canvas')
+  const scrubber = squatSet.getByTestId('replay-scrubber')
+  const canvas = squatSet.getByTestId('replay-canvas')
   const before = { value: Number(await scrubber.inputValue()), image: await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()) }
-  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await squatSet.getByRole('button', { name: 'Play', exact: true }).click()
   await page.waitForTimeout(700)
   const during = { value: Number(await scrubber.inputValue()), image: await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL()) }
   expect(during.value).toBeGreaterThan(before.value)
@@ -223,8 +248,7 @@ test('a recorded session is listed, opened, replayed and exported; a damaged one
 
   // Progress: both exercises charted; 2×10 clean from the knees earns full push-ups, citing that session.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click()
-  await expect(page.locator('article[data-exercise="squat"]')).toBeVisible()
-  await expect(page.locator('article[data-exercise="push-up"]')).toBeVisible()
+  for (const exercise of ['squat', 'plank', 'push-up']) await expect(page.locator(`article[data-exercise="${exercise}"]`)).toBeVisible()
   const suggestion = page.locator('li[data-suggestion-id="push-up:full"]')
   await expect(suggestion).toContainText('try full push-ups')
   await expect(page.locator('li[data-suggestion-id^="squat"]')).toHaveCount(0)

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import { markerHook, type CueMark, type RepMark } from './chartMarks'
+import { markerHook, type CueMark, type HoldMark, type RepMark } from './chartMarks'
 import type { AngleSeries } from './mainAngle'
 
 const CHART_HEIGHT = 220
 const FALLBACK_WIDTH = 720
 
 /** The exercise's main angle over a set (x: seconds from the set's start), with rep bands and cue lines. */
-export function AngleChart({ series, reps, cues }: { series: AngleSeries; reps: RepMark[]; cues: CueMark[] }) {
+export function AngleChart({ series, reps, holds, cues }: { series: AngleSeries; reps: RepMark[]; holds: HoldMark[]; cues: CueMark[] }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const el = ref.current
@@ -29,7 +29,7 @@ export function AngleChart({ series, reps, cues }: { series: AngleSeries; reps: 
           { label: 'Time', value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)} s`) },
           { label: `${series.label}${side}`, stroke: '#3fb950', width: 2, spanGaps: false, value: (_u, v) => (v === null ? '–' : `${Math.round(v)}°`) }
         ],
-        hooks: { draw: [markerHook(reps, cues)] }
+        hooks: { draw: [markerHook(reps, holds, cues)] }
       },
       [series.t, series.deg],
       el
@@ -40,12 +40,13 @@ export function AngleChart({ series, reps, cues }: { series: AngleSeries; reps: 
       resize.disconnect()
       chart.destroy()
     }
-  }, [series, reps, cues])
+  }, [series, reps, holds, cues])
   return (
     <figure className="review-chart-figure">
       <div ref={ref} className="review-chart" data-testid="angle-chart" />
       <figcaption className="review-note">
-        {series.label}: {series.hint}. Shaded: reps (amber when cued, dashed line at the bottom); red lines: cues raised.
+        {series.label}: {series.hint}.{reps.length > 0 && ' Shaded: reps (amber when cued, dashed line at the bottom).'}
+        {holds.length > 0 && ' Green: held with good form; grey: hold paused.'} {cues.length > 0 && 'Red lines: cues raised.'}
       </figcaption>
     </figure>
   )

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { AngleChart } from './AngleChart'
-import type { CueMark, RepMark } from './chartMarks'
+import type { CueMark, HoldMark, RepMark } from './chartMarks'
 import { HoldStrip } from './HoldStrip'
 import { holdTimeline } from './holdTimeline'
 import { MAIN_ANGLE, angleSeries } from './mainAngle'
@@ -27,9 +27,10 @@ export function SetPanel({ view }: { view: SetView }) {
     const series = angleSeries(view.exercise, view.frames)
     const shift = (ms: number) => (ms - origin) / 1000
     const reps: RepMark[] = view.reps.map((r) => ({ startS: shift(r.startMs), bottomS: shift(r.bottomMs), endS: shift(r.endMs), cued: r.cues.length > 0 }))
+    const holdMarks: HoldMark[] = holds.flatMap((h) => h.stretches.map((st) => ({ startS: shift(st.startMs), endS: shift(st.endMs), state: st.state })))
     const cues: CueMark[] = view.events.flatMap((e) => (e.type === 'cue' && e.phase === 'raised' ? [{ tS: shift(e.t), label: cueText(e.id) }] : []))
-    return { series: { ...series, t: series.t.map((t) => t - origin / 1000) }, reps, cues }
-  }, [view, origin])
+    return { series: { ...series, t: series.t.map((t) => t - origin / 1000) }, reps, holds: holdMarks, cues }
+  }, [view, origin, holds])
 
   const sides = view.parts.map((p) => p.side).filter((s) => s !== null)
   const first = view.parts[0]
@@ -59,7 +60,7 @@ export function SetPanel({ view }: { view: SetView }) {
       ))}
       {repCount === 0 && holds.length === 0 && <p className="review-note">Nothing was counted in this set.</p>}
       {chart ? (
-        <AngleChart series={chart.series} reps={chart.reps} cues={chart.cues} />
+        <AngleChart series={chart.series} reps={chart.reps} holds={chart.holds} cues={chart.cues} />
       ) : (
         <p className="review-note">No pose frames were saved for this set, so there is no angle chart or replay.</p>
       )}

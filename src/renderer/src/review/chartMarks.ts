@@ -1,6 +1,6 @@
 /**
  * Markers drawn over a uPlot chart: shaded bands for reps (start to end, a tick at the bottom) and
- * red lines for cues. Times are seconds on the chart's x scale.
+ * for holds (held / paused stretches), and red lines for cues. Times are seconds on the chart's x scale.
  */
 import type uPlot from 'uplot'
 
@@ -11,6 +11,12 @@ export interface RepMark {
   cued: boolean
 }
 
+export interface HoldMark {
+  startS: number
+  endS: number
+  state: 'held' | 'paused'
+}
+
 export interface CueMark {
   tS: number
   label: string
@@ -18,13 +24,15 @@ export interface CueMark {
 
 const CLEAN_BAND = 'rgba(63, 185, 80, 0.14)'
 const CUED_BAND = 'rgba(210, 153, 34, 0.18)'
+const HELD_BAND = 'rgba(46, 160, 67, 0.16)'
+const PAUSED_BAND = 'rgba(110, 118, 129, 0.22)'
 const BOTTOM_TICK = 'rgba(230, 237, 243, 0.55)'
 const CUE_LINE = '#f85149'
 /** Cue labels stack in up to this many rows; a label that fits none is left off (its line stays). */
 const LABEL_ROWS = 3
 
 /** A uPlot draw hook that paints `reps` and `cues` inside the plotting area. */
-export function markerHook(reps: readonly RepMark[], cues: readonly CueMark[]) {
+export function markerHook(reps: readonly RepMark[], holds: readonly HoldMark[], cues: readonly CueMark[]) {
   return (u: uPlot): void => {
     const { ctx, bbox } = u
     const x = (s: number) => u.valToPos(s, 'x', true)
@@ -33,6 +41,11 @@ export function markerHook(reps: readonly RepMark[], cues: readonly CueMark[]) {
     ctx.beginPath()
     ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height)
     ctx.clip()
+    for (const hold of holds) {
+      const x0 = x(hold.startS)
+      ctx.fillStyle = hold.state === 'held' ? HELD_BAND : PAUSED_BAND
+      ctx.fillRect(x0, bbox.top, Math.max(1, x(hold.endS) - x0), bbox.height)
+    }
     for (const rep of reps) {
       const x0 = x(rep.startS)
       const x1 = x(rep.endS)
