@@ -32,5 +32,7 @@ describe('progressSetOf', () => {
   it('marks dumbbell sets as loaded and keeps the band colour', () => {
     expect(progressSetOf(set({ exercise: 'step-up', variant: 'dumbbells' })).loaded).toBe(true)
     expect(progressSetOf(set({ exercise: 'band-walk', bandColour: 'blue' })).bandColour).toBe('blue')
+    expect(progressSetOf(set({ exercise: 'band-walk', variant: 'green' })).bandColour).toBe('green')
+    expect(progressSetOf(set({ exercise: 'squat', variant: 'green' })).bandColour).toBeNull()
   })
 })

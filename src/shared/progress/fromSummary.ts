@@ -1,5 +1,6 @@
+import type { BandColour } from '../exercises/types'
 import type { SessionSummaryFile, SetSummary } from '../session/types'
-import { LOADED_VARIANTS, PUSH_UP_KNEES } from './levels'
+import { BAND_LADDER, LOADED_VARIANTS, PUSH_UP_KNEES } from './levels'
 import type { ProgressSession, ProgressSet } from './types'
 
 /** Reduces a saved session (summary.json, complete or recovered) to what progress needs. */
@@ -17,7 +18,7 @@ export function progressSetOf(set: SetSummary): ProgressSet {
     set: set.setIndex,
     side: set.side,
     variant,
-    bandColour: set.bandColour ?? null,
+    bandColour: set.bandColour ?? bandFromVariant(set),
     loaded: variant !== null && (LOADED_VARIANTS as readonly string[]).includes(variant),
     reps: set.repCount,
     repsWithCues: set.reps.filter((r) => r.cues.length > 0).length,
@@ -26,6 +27,12 @@ export function progressSetOf(set: SetSummary): ProgressSet {
     // Cues not carried by a rep were raised while holding (or between reps, which only holds have).
     holdWarnings: set.holds.length > 0 ? Math.max(0, warnings - repCues) : 0
   }
+}
+
+/** The band walk registry names its variants by band colour: a set may carry the band only there. */
+function bandFromVariant(set: SetSummary): BandColour | null {
+  if (set.exercise !== 'band-walk') return null
+  return BAND_LADDER.find((colour) => colour === set.variant) ?? null
 }
 
 /** Push-ups record "from the knees" on each rep: the set is a knee set when most reps were. */
