@@ -30,6 +30,9 @@ const SIDE_SQUAT = 'squat/squat_side_studio_istock_hanshitha.mp4'
 /** Front view: three knees-caving reps, then correct ones after a cut at 6.6 s (labels.json faults). */
 const VALGUS_SQUAT = 'squat/squat_front_kneevalgus_wrong_then_right_randy.mp4'
 
+/** Side-on forearm plank: gets down at ~9 s, holds 10.6–19.9 s of a 21.6 s clip (labels.json holds). */
+const PLANK = 'plank/plank_forearm_side_studio_wahoo_tomnotch.mp4'
+
 /** The fake camera runs at 15 fps: half the CPU of 30 on a 2-core machine, still fine for squats. */
 const FAKE_CAMERA_FPS = 15
 
@@ -121,6 +124,15 @@ async function planSquat(page: Page, sets: number, reps: number, restSeconds: nu
   await page.getByTestId('start-workout').click()
 }
 
+/** On Home: only the plank, one set held for `holdSeconds`. */
+async function planPlank(page: Page, holdSeconds: number): Promise<void> {
+  await page.getByRole('button', { name: 'Clear' }).click()
+  await page.getByTestId('exercise-plank').getByRole('checkbox').check()
+  await page.getByTestId('sets-plank').fill('1')
+  await page.getByTestId('hold-plank').fill(String(holdSeconds))
+  await page.getByTestId('start-workout').click()
+}
+
 async function spoken(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
 }
@@ -192,6 +204,27 @@ test('knees caving in on real footage: the cue is shown with its sentence and sp
     await expect.poll(() => spoken(page)).toContain(sentence)
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('summary')).toBeVisible()
+  } finally {
+    await closeApp(run)
+  }
+})
+
+test('a plank on real footage: placement asks the runner to get down, then the hold timer runs while the line is held', async () => {
+  const y4m = fakeCameraFile(PLANK, '640:360')
+  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
+  let run: Run | undefined
+  try {
+    run = await openApp(y4m!)
+    const { page } = run
+    await planPlank(page, 5)
+    await expect(page.getByTestId('placement-guidance')).toHaveText('Get down into your plank', { timeout: PLACEMENT_TIMEOUT_MS })
+    await page.screenshot({ path: join(SCREENS, 'coach-placement-get-down.png') })
+    await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
+    await expect(page.getByTestId('hold-time')).toHaveText('0:02', { timeout: REPS_TIMEOUT_MS })
+    await page.screenshot({ path: join(SCREENS, 'coach-set-hold.png') })
+    await expect(page.getByTestId('summary')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
+    await page.screenshot({ path: join(SCREENS, 'coach-summary-hold.png') })
+    await expect(page.getByTestId('summary')).toContainText('target met')
   } finally {
     await closeApp(run)
   }

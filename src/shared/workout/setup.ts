@@ -11,7 +11,7 @@ export interface SetupAdvice {
 const FACING: Record<CameraView, { standing: string; floor: string }> = {
   side: {
     standing: 'Stand side-on to the camera, so it sees you from the side.',
-    floor: 'Lie along the camera’s view: head at one side of the picture, feet at the other.'
+    floor: 'Lie side-on to the camera: head at one side of the picture, feet at the other.'
   },
   front: {
     standing: 'Face the camera.',

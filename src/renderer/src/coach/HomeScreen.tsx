@@ -88,7 +88,7 @@ function ExerciseCard({ def, pick }: { def: ExerciseDefinition; pick: StepChoice
         {def.measure !== 'reps' && (
           <label>
             Hold (s){each}
-            <input type="number" min={LIMITS.holdSeconds.min} max={LIMITS.holdSeconds.max} value={choice.holdSeconds ?? p.holdSeconds ?? 30} onChange={(e) => adjust(def.id, { holdSeconds: number(e.target.value) })} />
+            <input type="number" min={LIMITS.holdSeconds.min} max={LIMITS.holdSeconds.max} value={choice.holdSeconds ?? p.holdSeconds ?? 30} onChange={(e) => adjust(def.id, { holdSeconds: number(e.target.value) })} data-testid={`hold-${def.id}`} />
           </label>
         )}
         <label>
