@@ -3,7 +3,7 @@
  * towards 180° when the thigh points at the camera, but the thigh's VERTICAL drop does not depend on
  * which way the runner faces, so depth is read from how far the thigh has turned towards horizontal.
  */
-import type { Point2 } from '../pose/geometry'
+import { leanFromVertical, type Point2 } from '../pose/geometry'
 import { joint, type Body } from './body'
 import type { Side } from './events'
 
@@ -58,4 +58,16 @@ export function facingSign(body: Body): 1 | -1 | null {
   if (body.view.facing === 'right') return 1
   if (body.view.facing === 'left') return -1
   return null
+}
+
+/** Upright enough for a standing exercise: a deep squat leans the torso ~45° forward; lying or a plank is ~90°. */
+export const MAX_STANDING_TORSO_LEAN_DEG = 60
+
+/** Whether the torso is upright enough to be standing (null when no shoulder–hip pair is seen). */
+export function torsoUpright(body: Body): boolean | null {
+  const side = body.nearSide()
+  const shoulder = body.mid('shoulder') ?? (side ? body.point(joint(side, 'shoulder')) : null)
+  const hip = body.mid('hip') ?? (side ? body.point(joint(side, 'hip')) : null)
+  if (!shoulder || !hip) return null
+  return leanFromVertical(hip, shoulder) <= MAX_STANDING_TORSO_LEAN_DEG
 }

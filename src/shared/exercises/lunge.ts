@@ -7,7 +7,7 @@
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import type { Side } from '../engine/events'
-import { bothLegs, facingSign, thighFromHorizontal, type LegPoints } from '../engine/legs'
+import { bothLegs, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
 import { leanFromVertical } from '../pose/geometry'
@@ -22,8 +22,8 @@ export const LUNGE_MACHINE: RepMachineConfig = {
   direction: 'flex',
   // 20° of knee bend below the top: the descent has begun.
   leaveRestDeg: 160,
-  // 55° below the top (a straight-legged start reaches ~125°, a lunge to 90° goes well past it).
-  reachDepthDeg: 125,
+  // Both knees 45° below the top = at least halfway to the routine's 90° lunge (shallower ones get the depth cue).
+  reachDepthDeg: 135,
   // Back within 12° of the top = up again; 8° of hysteresis over leaveRest.
   returnRestDeg: 168,
   // Fast dynamic lunges (reverse lunge + knee drive) take ~1.4 s; under 0.6 s is a glitch.
@@ -42,8 +42,8 @@ export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 export const MAX_TORSO_LEAN_DEG = 35
 /** Lurching: on standing up the shoulders should sit over the front foot; ahead of its toes by a quarter shin (~10 cm) = thrown forward. */
 export const LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION = 0.25
-/** Depth goal "front knee near 90°": a front knee still bent less than to 110° at the bottom is short. */
-export const DEPTH_GOAL_KNEE_DEG = 110
+/** Depth goal "front knee near 90°": a front knee still above 105° (15° short of it) at the bottom is short. */
+export const DEPTH_GOAL_KNEE_DEG = 105
 
 /** Knee bend of one leg, degrees (180 = straight): the image knee angle, or, when the thigh points at the camera, 90° plus the thigh's angle above horizontal. */
 export function kneeBend(body: Body, leg: LegPoints): number | null {
@@ -64,6 +64,7 @@ export function frontLeg(body: Body): LegPoints | null {
  * the body), the seen leg alone: it is the front leg, and it must bend past the threshold by itself.
  */
 export function lungeBend(body: Body): number | null {
+  if (torsoUpright(body) === false) return null
   const { left, right } = bothLegs(body)
   const bends = [left, right].map((leg) => (leg ? kneeBend(body, leg) : null)).filter((b): b is number => b !== null)
   return bends.length === 0 ? null : Math.max(...bends)

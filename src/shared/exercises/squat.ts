@@ -5,7 +5,7 @@
  */
 import { joint, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
-import { bothLegs, facingSign, thighFromHorizontal, type LegPoints } from '../engine/legs'
+import { bothLegs, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import type { InterruptibleTracker } from '../engine/tracker'
 import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal } from '../engine/repTracker'
 import type { RepMachineConfig } from '../engine/repMachine'
@@ -49,6 +49,8 @@ export const STAND_TALL_HIP_DEG = 160
 
 /** Mean thigh angle of the seen legs: both legs bend in a squat. */
 export function squatSignal(body: Body): RepSignal | null {
+  // Lying down or getting onto the floor is not a squat, however bent the knees are.
+  if (torsoUpright(body) === false) return null
   const { left, right } = bothLegs(body)
   const legs = [left, right].filter((l): l is LegPoints => l !== null)
   if (legs.length === 0) return null
