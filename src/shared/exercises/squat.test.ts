@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeFrames } from '../engine/analyze'
 import { between, loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
-import { frontStanding, sequence, sideStanding, withJitter, bump } from '../../../tests/fixtures/synthetic/skeleton'
+import { bump, frontStanding, sequence, sideIdle, sideStanding, sideWalk, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 
 // Expected counts are the person-written labels in ../shared/footage/labels.json, not the code's output.
 const REAL: [clip: string, reps: number][] = [
@@ -57,6 +57,15 @@ describe('squat on synthetic sequences', () => {
     const result = analyzeFrames('squat', frames)
     expect(result.repCount).toBe(3)
     expect(result.cues.map((c) => c.id)).toEqual([])
+  })
+
+  it('counts only the squats after walking in, settling and before walking off', () => {
+    const walkIn = sequence(3, 30, (_t, tMs) => sideWalk(tMs, 210, 130))
+    const settle = sequence(1, 30, (_t, tMs) => sideIdle(3000 + tMs))
+    const squats = sequence(9, 30, (t, tMs) => side(176 - 85 * (bump(t, 0.5, 2.5) + bump(t, 3.5, 2.5) + bump(t, 6.3, 2.5)), 4000 + tMs))
+    const walkOff = sequence(3, 30, (_t, tMs) => sideWalk(13000 + tMs, 600 - 130 * 13, 130))
+    const frames = withJitter([...walkIn, ...settle.slice(1), ...squats.slice(1), ...walkOff.slice(1)], 2)
+    expect(analyzeFrames('squat', frames).repCount).toBe(3)
   })
 
   it('cues the short pause and the arms when they are wrong', () => {
