@@ -151,7 +151,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-test('a recorded session is listed, opened, replayed and exported; a damaged one is listed as damaged', async ({ page }) => {
+test('a recorded session is listed, opened, replayed and exported; damaged and recovered ones are listed as such; delete asks first', async ({ page }) => {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   // Failed loads are reported by URL below; the browser's own favicon probe is not the app's.
@@ -190,6 +190,15 @@ test('a recorded session is listed, opened, replayed and exported; a damaged one
   await expect(recovered).toContainText('Recovered')
   await expect(recovered.locator('td.num').first()).toHaveText(String(reps.length))
   await page.screenshot({ path: join(SCREENS, 'review-list.png'), fullPage: true })
+
+  // Delete asks first; "Keep" keeps it, "Yes, delete" removes the folder.
+  await damaged.getByRole('button', { name: 'Delete' }).click()
+  await damaged.getByRole('button', { name: 'Keep' }).click()
+  await expect(damaged).toBeVisible()
+  await damaged.getByRole('button', { name: 'Delete' }).click()
+  await damaged.getByRole('button', { name: 'Yes, delete' }).click()
+  await expect(damaged).toHaveCount(0)
+  expect(existsSync(join(sessionsDir, DAMAGED_ID))).toBe(false)
 
   // The detail: one row per rep, with the engine's depth.
   await row.getByRole('button', { name: 'Open' }).click()
