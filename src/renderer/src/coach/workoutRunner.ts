@@ -12,6 +12,7 @@ import type { ExerciseOptions } from '../../../shared/exercises/types'
 import { getExercise } from '../../../shared/exercises/index'
 import type { PoseFrame } from '../../../shared/pose/types'
 import { encodeJournalPose } from '../../../shared/session/poseEntry'
+import { PoseSampler } from '../../../shared/session/poseSampler'
 import type { SetEndReason } from '../../../shared/session/types'
 import { readBody } from '../../../shared/workout/body-reading'
 import { stepAt } from '../../../shared/workout/cursor'
@@ -25,8 +26,6 @@ import type { SessionRecorder } from './sessionRecorder'
 export const PLACEMENT_WINDOW_MS = 600
 /** Placement and presence are re-checked this often; faster would only flicker the guidance. */
 export const CHECK_EVERY_MS = 200
-/** Poses saved for the review replay: ~15 fps is smooth enough and half the disk of 30. */
-export const SAMPLE_EVERY_MS = 1000 / 15
 
 const END_REASONS: Record<SetEnd, SetEndReason> = {
   target: 'completed',
@@ -52,7 +51,7 @@ type InSet = Extract<WorkoutState, { phase: 'set' }>
 export class WorkoutRunner {
   private recent: PoseFrame[] = []
   private lastCheckMs = -Infinity
-  private lastSampleMs = -Infinity
+  private readonly sampler = new PoseSampler()
   private engine: Engine | null = null
   private readonly unsubscribe: () => void
 
@@ -109,8 +108,8 @@ export class WorkoutRunner {
     if (!this.engine) return
     const exercise = stepAt(w.plan, w.cursor).exercise
     const setIndex = w.cursor.set + 1
-    if (frame.timestampMs - this.lastSampleMs >= SAMPLE_EVERY_MS) {
-      this.lastSampleMs = frame.timestampMs
+    // ~15 fps of poses for the review replay (the session module's one sampling rule).
+    if (this.sampler.accept(frame.timestampMs)) {
       this.deps.recorder.add({ kind: 'pose', at: this.deps.wallNow(), exercise, setIndex, frame: encodeJournalPose(frame) })
     }
     let events: EngineEvent[]
@@ -166,7 +165,7 @@ export class WorkoutRunner {
   private beginSet(w: InSet): void {
     const step = stepAt(w.plan, w.cursor)
     this.engine = this.deps.createEngine(step.exercise, step.options)
-    this.lastSampleMs = -Infinity
+    this.sampler.reset()
     this.deps.voice.reset()
     this.deps.voice.announce('Go.')
     this.deps.recorder.add({
