@@ -34,6 +34,11 @@ export const KNEE_TO_TOE_GAP_MIN = 0.9
  * camera sees one leg side-on (a 3/4 view), where knee and toe gaps are foreshortened unequally.
  */
 export const MAX_FRONTAL_KNEE_ASYMMETRY_DEG = 25
+/**
+ * Hip joints sit ~0.4–0.45 of a shin apart; seen square-on at the bottom of a squat (shins foreshortened
+ * towards the camera) they measure at least 0.45 shin. Narrower = the pelvis is turned, gaps are unreliable.
+ */
+export const MIN_SQUARE_HIP_GAP_SHIN = 0.45
 /** Without toe keypoints (MoveNet): knees closer together than the ankles = clearly caving in. */
 export const KNEE_TO_ANKLE_GAP_MIN = 1.0
 /** Cave-in and knee-over-toe checks only apply once the thighs are within 50° of parallel (loaded). */
@@ -77,6 +82,8 @@ function kneesCaving(body: Body): boolean | null {
   const l = body.angle('left_hip', 'left_knee', 'left_ankle')
   const r = body.angle('right_hip', 'right_knee', 'right_ankle')
   if (l === null || r === null || Math.abs(l - r) > MAX_FRONTAL_KNEE_ASYMMETRY_DEG) return null
+  const shin = (left.shinPx + right.shinPx) / 2
+  if (Math.abs(left.hip.x - right.hip.x) < MIN_SQUARE_HIP_GAP_SHIN * shin) return null
   const kneeGap = Math.abs(left.knee.x - right.knee.x)
   if (left.toe && right.toe) return kneeGap < KNEE_TO_TOE_GAP_MIN * Math.abs(left.toe.x - right.toe.x)
   return kneeGap < KNEE_TO_ANKLE_GAP_MIN * Math.abs(left.ankle.x - right.ankle.x)
