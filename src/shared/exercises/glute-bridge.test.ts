@@ -32,7 +32,7 @@ describe('glute bridge on synthetic sequences', () => {
   })
 
   it('cues sagging hips during a hold', () => {
-    const frames = sequence(12, 30, (t, tMs) => supine(tMs, { hipLift: t > 5 && t < 8 ? Math.min(lift(t, 1, 8), 0.4) : lift(t, 1, 8), head: 'left' }))
+    const frames = sequence(12, 30, (t, tMs) => supine(tMs, { hipLift: t > 5 && t < 8 ? Math.min(lift(t, 1, 8), 0.35) : lift(t, 1, 8), head: 'left' }))
     const r = analyzeFrames('glute-bridge', frames)
     expect(r.cues.map((c) => c.id)).toContain('bridge-hips-sagging')
   })

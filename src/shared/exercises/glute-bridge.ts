@@ -31,12 +31,19 @@ export const BRIDGE_MACHINE: RepMachineConfig = {
 
 /** Lying: the shoulder–hip line is more than 55° from vertical (a standing torso is within ~30°). */
 export const LYING_MIN_TORSO_LEAN_DEG = 55
-/** In the hold position from 150° (hips well off the floor); below that the hold pauses. */
-export const HOLD_MIN_HIP_DEG = 150
+/** In the hold position from 145° (hips ~20° above lying, clearly off the floor); below that the hold pauses. */
+export const HOLD_MIN_HIP_DEG = 145
 /** Fully up: 165° = within 15° of the straight line the routine asks for (side view only). */
 export const FULLY_UP_HIP_DEG = 165
-/** Sagging: the hip angle 12° below the best of this hold (relative, so it works in any view). */
-export const SAG_DEG = 12
+/**
+ * Sagging: the hips have sunk 40% of the way from this hold's level back to the runner's own lying angle
+ * (relative to their own range, so it works in foreshortened views). The level is the best 1 s average,
+ * so the overshoot at the end of the lift does not count as the level.
+ */
+export const SAG_FRACTION = 0.4
+const LEVEL_WINDOW_MS = 1000
+/** Lying angle assumed until one is seen (knees bent, back flat: ~120–125°). */
+const DEFAULT_LYING_HIP_DEG = 125
 /** One leg up: its ankle more than 60% of a shin above the planted one. */
 export const LEG_RAISED_SHIN_FRACTION = 0.6
 /** Hips level on one leg: left and right hip heights within 25% of a shin. */
@@ -94,13 +101,18 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
     variant: () => ({ variant: options.variant ?? 'hold-thrusters' })
   })
   let hold: HoldState = initialHoldState
-  let best = 0
+  let level = 0
+  let lyingDeg = DEFAULT_LYING_HIP_DEG
+  let window: { tMs: number; deg: number }[] = []
   let cues: CueState = {}
 
   const holdStep = (input: Parameters<typeof holdTransition>[2]): EngineEvent[] => {
     const step = holdTransition(BRIDGE_HOLD, hold, input)
     hold = step.state
-    if (hold.phase === 'out') best = 0
+    if (hold.phase === 'out') {
+      level = 0
+      window = []
+    }
     return step.events
   }
 
@@ -109,12 +121,16 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       const events = reps.update(body)
       const signal = bridgeSignal(body)
       const inPosition = signal !== null && signal.deg >= HOLD_MIN_HIP_DEG
-      if (inPosition) best = Math.max(best, signal!.deg)
+      if (signal && signal.deg < BRIDGE_MACHINE.returnRestDeg) lyingDeg = signal.deg
+      if (inPosition) {
+        window = [...window.filter((w) => body.tMs - w.tMs < LEVEL_WINDOW_MS), { tMs: body.tMs, deg: signal!.deg }]
+        if (body.tMs - window[0].tMs >= LEVEL_WINDOW_MS / 2) level = Math.max(level, window.reduce((a, w) => a + w.deg, 0) / window.length)
+      }
       const faults: string[] = []
       const judged: string[] = []
       if (inPosition && hold.phase === 'holding') {
         judged.push('bridge-hips-sagging')
-        if (signal!.deg < best - SAG_DEG) faults.push('bridge-hips-sagging')
+        if (level > 0 && signal!.deg < level - SAG_FRACTION * (level - lyingDeg)) faults.push('bridge-hips-sagging')
         if (singleLeg) {
           const tilt = hipsTilted(body)
           if (tilt !== null) {
@@ -154,7 +170,9 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
     reset() {
       reps.reset()
       hold = initialHoldState
-      best = 0
+      level = 0
+      lyingDeg = DEFAULT_LYING_HIP_DEG
+      window = []
       cues = {}
     }
   }
