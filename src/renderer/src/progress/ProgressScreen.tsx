@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { ExerciseId } from '../../../shared/engine/events'
 import { exerciseHistory, exercisesDone, suggestProgressions, type ProgressSession } from '../../../shared/progress'
-import { exerciseName } from '../review/SessionList'
+import { exerciseName } from '../review/names'
 import { useResult } from '../review/useResult'
 import { useAppStore } from '../store'
 import { progressColumns } from './chartData'

@@ -1,9 +1,6 @@
-import { CUES } from '../../../shared/engine/cues'
 import type { RepRecord } from '../../../shared/session/types'
 import { formatClock, formatDeg, formatSeconds } from './format'
-
-/** The sentence the runner heard for a cue id (the id itself for a cue this build no longer knows). */
-export const cueText = (id: string): string => CUES[id]?.text ?? id
+import { cueText } from './names'
 
 /** Every rep of a set: when (at the bottom), side, depth and range of the main angle, duration, cues. */
 export function RepTable({

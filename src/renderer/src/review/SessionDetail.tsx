@@ -3,29 +3,37 @@ import { api } from '../api'
 import type { SessionRecord } from '../../../shared/session/types'
 import { ExportButtons } from './ExportButtons'
 import { formatDateTime, formatSeconds } from './format'
-import { cueText } from './RepTable'
+import { cueText } from './names'
 import { sessionPoses } from './sessionPoses'
 import { buildSetViews } from './setViews'
 import { SetPanel } from './SetPanel'
-import { useResult } from './useResult'
+import { useResult, type Loaded } from './useResult'
 
-/** One saved session: its facts, every set in detail, and export. */
+/**
+ * One saved session: its facts, every set in detail, and export. The record comes first without
+ * pose frames (tables at once), then again with them (charts and replay), since a long session's
+ * frames run to megabytes.
+ */
 export function SessionDetail({ id, onBack }: { id: string; onBack: () => void }) {
-  const [loaded] = useResult(id, () => api.getSession(id, { includePoses: true }))
+  const [loaded] = useResult(id, () => api.getSession(id))
+  const [withPoses] = useResult(`${id}#poses`, () => api.getSession(id, { includePoses: true }))
   return (
     <section className="review-detail" aria-label="Session detail">
       <button className="review-back" onClick={onBack}>← All sessions</button>
       {loaded.state === 'loading' && <p className="review-note">Loading session…</p>}
       {loaded.state === 'failed' && <p className="review-error" role="alert">{loaded.error}</p>}
-      {loaded.state === 'ready' && <SessionBody record={loaded.value} />}
+      {loaded.state === 'ready' && <SessionBody record={loaded.value} poses={withPoses} />}
     </section>
   )
 }
 
-function SessionBody({ record }: { record: SessionRecord }) {
+function SessionBody({ record, poses: posesLoad }: { record: SessionRecord; poses: Loaded<SessionRecord> }) {
   const { file } = record
-  const poses = useMemo(() => sessionPoses(record.entries), [record])
+  const poseEntries = posesLoad.state === 'ready' ? posesLoad.value.entries : null
+  const poses = useMemo(() => sessionPoses(poseEntries ?? []), [poseEntries])
   const views = useMemo(() => buildSetViews(record, poses), [record, poses])
+  const posesNote =
+    posesLoad.state === 'loading' ? 'Loading the saved pose frames…' : posesLoad.state === 'failed' ? `The pose frames could not be loaded: ${posesLoad.error}` : null
   const s = file.summary
   const warnings = s.warnings.reduce((n, w) => n + w.count, 0)
   return (
@@ -48,6 +56,7 @@ function SessionBody({ record }: { record: SessionRecord }) {
           {file.recovery?.droppedPartialLine ? ' (the last, half-written line was dropped)' : ''}.
         </p>
       )}
+      {posesNote && <p className="review-note">{posesNote}</p>}
       {poses.unreadable > 0 && <p className="review-note">{poses.unreadable} saved pose frames could not be read and are left out of the replay.</p>}
       {s.warnings.length > 0 && (
         <ul className="review-warnings" aria-label="Warnings">
@@ -66,7 +75,7 @@ function SessionBody({ record }: { record: SessionRecord }) {
       ))}
       {views.length === 0 && <p className="review-note">No sets were recorded in this session.</p>}
       {views.map((v) => (
-        <SetPanel key={v.key} view={v} />
+        <SetPanel key={v.key} view={v} posesLoaded={poseEntries !== null} />
       ))}
     </>
   )

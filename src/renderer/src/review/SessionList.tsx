@@ -1,12 +1,10 @@
 import { useState } from 'react'
 import { api } from '../api'
-import { EXERCISES } from '../../../shared/exercises'
 import type { SessionListItem } from '../../../shared/session/types'
 import { ExportButtons } from './ExportButtons'
-import { formatDateTime, formatSeconds, titleCase } from './format'
+import { formatDateTime, formatSeconds } from './format'
+import { exerciseName } from './names'
 import { useResult } from './useResult'
-
-export const exerciseName = (id: string): string => (EXERCISES as Record<string, { name: string } | undefined>)[id]?.name ?? titleCase(id)
 
 /** Every saved session, newest first; damaged ones listed with why, never hidden. */
 export function SessionList({ onOpen }: { onOpen: (id: string) => void }) {

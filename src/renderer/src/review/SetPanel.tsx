@@ -4,14 +4,14 @@ import type { CueMark, HoldMark, RepMark } from './chartMarks'
 import { HoldStrip } from './HoldStrip'
 import { holdTimeline } from './holdTimeline'
 import { MAIN_ANGLE, angleSeries } from './mainAngle'
-import { RepTable, cueText } from './RepTable'
+import { RepTable } from './RepTable'
 import type { SetView } from './setViews'
 import { SkeletonReplay, type ReplayClip } from './SkeletonReplay'
-import { exerciseName } from './SessionList'
+import { cueText, exerciseName } from './names'
 import { formatSeconds } from './format'
 
 /** One set of one exercise: its reps, holds, the main-angle chart and the replay. */
-export function SetPanel({ view }: { view: SetView }) {
+export function SetPanel({ view, posesLoaded }: { view: SetView; posesLoaded: boolean }) {
   const origin = view.originMs
   const holds = useMemo(() => view.holds.map((h) => holdTimeline(h, view.events)), [view])
   const clips = useMemo<ReplayClip[]>(
@@ -62,7 +62,7 @@ export function SetPanel({ view }: { view: SetView }) {
       {chart ? (
         <AngleChart series={chart.series} reps={chart.reps} holds={chart.holds} cues={chart.cues} />
       ) : (
-        <p className="review-note">No pose frames were saved for this set, so there is no angle chart or replay.</p>
+        posesLoaded && <p className="review-note">No pose frames were saved for this set, so there is no angle chart or replay.</p>
       )}
       {chart && clip && <SkeletonReplay key={`${clip.startMs}-${clip.endMs}`} frames={view.frames} clip={clip} originMs={origin} />}
     </section>
