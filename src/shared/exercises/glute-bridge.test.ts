@@ -24,6 +24,17 @@ describe('glute bridge on synthetic sequences', () => {
     expect(r.repCount).toBe(1)
   })
 
+  it('pauses the hold while the hips are out of sight, saying why, and resumes it', () => {
+    const frames = sequence(12, 30, (t, tMs) => {
+      const f = supine(tMs, { hipLift: lift(t, 1, 9), head: 'left' })
+      return t > 5 && t < 6.5 ? { ...f, keypoints: f.keypoints.map((k) => (k.name.endsWith('hip') ? { ...k, score: 0.1 } : k)) } : f
+    })
+    const holds = analyzeFrames('glute-bridge', frames).events.filter((e) => e.type === 'hold')
+    expect(holds.map((e) => e.type === 'hold' && e.phase)).toEqual(['started', 'paused', 'resumed', 'paused', 'ended'])
+    expect(holds[1]).toMatchObject({ reason: 'joints out of sight' })
+    expect(holds[3]).toMatchObject({ reason: 'hips down' })
+  })
+
   it('counts thrusters and does not mistake their tops for holds', () => {
     const frames = withJitter(sequence(12, 30, (t, tMs) => supine(tMs, { hipLift: t > 1 && t < 11 ? TOP * bump(t, 1 + Math.floor(t - 1), 1) : 0, head: 'right' })), 1)
     const r = analyzeFrames('glute-bridge', frames)

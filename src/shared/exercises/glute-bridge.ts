@@ -120,17 +120,19 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
     update(body) {
       const events = reps.update(body)
       const signal = bridgeSignal(body)
-      const inPosition = signal !== null && signal.deg >= HOLD_MIN_HIP_DEG
-      if (signal && signal.deg < BRIDGE_MACHINE.returnRestDeg) lyingDeg = signal.deg
+      // Joints unseen on this frame: judge nothing (the engine pauses the hold if it lasts).
+      if (!signal) return events
+      const inPosition = signal.deg >= HOLD_MIN_HIP_DEG
+      if (signal.deg < BRIDGE_MACHINE.returnRestDeg) lyingDeg = signal.deg
       if (inPosition) {
-        window = [...window.filter((w) => body.tMs - w.tMs < LEVEL_WINDOW_MS), { tMs: body.tMs, deg: signal!.deg }]
+        window = [...window.filter((w) => body.tMs - w.tMs < LEVEL_WINDOW_MS), { tMs: body.tMs, deg: signal.deg }]
         if (body.tMs - window[0].tMs >= LEVEL_WINDOW_MS / 2) level = Math.max(level, window.reduce((a, w) => a + w.deg, 0) / window.length)
       }
       const faults: string[] = []
       const judged: string[] = []
       if (inPosition && hold.phase === 'holding') {
         judged.push('bridge-hips-sagging')
-        if (level > 0 && signal!.deg < level - SAG_FRACTION * (level - lyingDeg)) faults.push('bridge-hips-sagging')
+        if (level > 0 && signal.deg < level - SAG_FRACTION * (level - lyingDeg)) faults.push('bridge-hips-sagging')
         if (singleLeg) {
           const tilt = hipsTilted(body)
           if (tilt !== null) {
