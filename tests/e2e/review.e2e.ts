@@ -269,3 +269,12 @@ test('a recorded session is listed, opened, replayed and exported; damaged and r
 
   expect(errors).toEqual([])
 })
+
+test('without the app bridge (a plain browser tab) the screens say why there is nothing to show', async ({ page }) => {
+  await page.goto(`${server.origin}/index.html`)
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await nav.getByRole('button', { name: 'Sessions' }).click()
+  await expect(page.getByRole('alert')).toContainText('needs the RevUp desktop app')
+  await nav.getByRole('button', { name: 'Progress' }).click()
+  await expect(page.getByRole('alert')).toContainText('needs the RevUp desktop app')
+})
