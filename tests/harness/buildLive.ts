@@ -14,18 +14,28 @@ export const LIVE_BUILD_DIR = resolve(REPO_ROOT, 'tests', '.cache', 'live')
 const MEDIAPIPE_STUB = resolve(REPO_ROOT, 'src', 'renderer', 'src', 'pose', 'mediapipeStub.ts')
 
 /** Builds the harness page; returns the output folder (serve it as the renderer root). */
-export async function buildLiveHarness(): Promise<string> {
+export function buildLiveHarness(): Promise<string> {
+  return buildPage(resolve(REPO_ROOT, 'tests', 'harness', 'live'), LIVE_BUILD_DIR)
+}
+
+/**
+ * Builds a test page folder (index.html + more .html inputs) that imports renderer code.
+ * @param inputs extra html files in `root` besides index.html
+ * @param minify false keeps tfjs's threaded-WASM bootstrap intact (minifiers break it)
+ */
+export async function buildPage(root: string, outDir: string, inputs: string[] = [], minify = !process.env.REVUP_NO_MINIFY): Promise<string> {
+  const input = Object.fromEntries(['index.html', ...inputs].map((f) => [f.replace(/\.html$/, ''), resolve(root, f)]))
   await build({
-    root: resolve(REPO_ROOT, 'tests', 'harness', 'live'),
+    root,
     base: './',
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
     resolve: { alias: { '@mediapipe/pose': MEDIAPIPE_STUB } },
     worker: { format: 'es' },
-    build: { target: 'es2022', minify: process.env.REVUP_NO_MINIFY ? false : 'oxc', outDir: LIVE_BUILD_DIR, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 8000 }
+    build: { target: 'es2022', minify, outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 8000, rollupOptions: { input } }
   })
-  return LIVE_BUILD_DIR
+  return outDir
 }
 
 /** True when a build exists and is newer than `sinceMs` (skip rebuilding within one test run). */

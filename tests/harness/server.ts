@@ -23,6 +23,8 @@ export interface HarnessServerOptions {
    * app's headers. Test-only content (clips, bench pages) never goes into the app's own folders.
    */
   extraRoots?: Record<string, string>
+  /** Adjusts response headers (the bench uses it to compare a CSP variant); default: the app's own. */
+  adjustHeaders?: (headers: Record<string, string>) => Record<string, string>
 }
 
 export interface HarnessServer {
@@ -43,7 +45,7 @@ export async function startHarnessServer(options: HarnessServerOptions = {}): Pr
       : readAppFile(pathname, roots)
     reply.then(
       (r) => {
-        res.writeHead(r.status, r.headers)
+        res.writeHead(r.status, options.adjustHeaders ? options.adjustHeaders(r.headers) : r.headers)
         res.end(req.method === 'HEAD' ? undefined : r.body)
       },
       (err: unknown) => {

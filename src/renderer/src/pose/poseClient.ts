@@ -41,6 +41,8 @@ export interface PoseClientOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null
   /** Injected for tests; default: the real pose worker. */
   createWorker?: () => WorkerPort
+  /** Allow WASM threads (default true; the bench sets it explicitly to compare). */
+  wasmThreads?: boolean
 }
 
 const REMEMBERED_KEY_PREFIX = 'revup.poseBackend.'
@@ -87,7 +89,7 @@ export class PoseClient {
       this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
     })
     // Threaded WASM failed here before (CSP or bundling): don't pay the failed start again.
-    this.worker = this.spawn(this.storage?.getItem(THREADS_FAILED_KEY) !== 'true')
+    this.worker = this.spawn(options.wasmThreads ?? this.storage?.getItem(THREADS_FAILED_KEY) !== 'true')
   }
 
   /** Starts a worker and sends init; `wasmThreads` false after threaded WASM failed once. */

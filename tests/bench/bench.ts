@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: how fast the pose pipeline runs on THIS machine, in headless Chromium, on a
+ * real clip. For each model × available backend: frames/s through the worker, inference ms
+ * p50/p95, frame-to-pose latency p50/p95 at a real-time 30 fps feed, peak browser memory; and the
+ * official MediaPipe Pose runtime on the same frames. Ends with one `bench:` line for the default
+ * model. Flags: --quick (default model only), --threads (allow WASM threads: relaxed CSP with
+ * blob: scripts and an unminified build, to measure what threads would buy).
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import os from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { launchChromium } from '../harness/browser'
+import { buildPage } from '../harness/buildLive'
+import { footageProblem, prepareClip } from '../harness/clips'
+import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
+import { DEFAULT_POSE_MODEL } from '../../src/renderer/src/live/poseSettings'
+import type { ComboRequest, ComboResult } from './page/bench'
+
+const MODELS = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'] as const
+/** Frames and wall time per phase per combination: bounds the run to a few minutes on 2 cores. */
+const THROUGHPUT_FRAMES = 90
+const PHASE_BUDGET_MS = 8_000
+const CLIP_FPS = 30
+/** Targets for the default model: a 30 fps camera kept up with, cues within ~2 frames. */
+const TARGET_FPS = 30
+const TARGET_P95_LATENCY_MS = 70
+/** MediaPipe's modelComplexity for the BlazePose variant of the same size. */
+const MEDIAPIPE_COMPLEXITY: Record<string, 0 | 1 | 2> = { 'blazepose-lite': 0, 'blazepose-full': 1, 'blazepose-heavy': 2, 'movenet-lightning': 0, 'movenet-thunder': 1 }
+
+const quick = process.argv.includes('--quick')
+const threads = process.argv.includes('--threads')
+
+/** Resident memory of the browser and all its child processes, in bytes (Linux /proc). */
+function browserTreeRss(marker: string): number {
+  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d))
+  const parent = new Map<string, string>()
+  let root: string | null = null
+  for (const pid of procs) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (root === null && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) root = pid
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  if (root === null) return 0
+  let total = 0
+  for (const pid of procs) {
+    let p: string | undefined = pid
+    while (p && p !== root && p !== '1' && p !== '0') p = parent.get(p)
+    if (p !== root) continue
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (rss) total += Number(rss[1]) * 1024
+    } catch {
+      // Gone.
+    }
+  }
+  return total
+}
+
+const fmt = (v: number | null | undefined, digits = 0) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits))
+const mb = (bytes: number | null | undefined) => (bytes ? (bytes / 1048576).toFixed(0) : '–')
+
+async function main() {
+  const problem = footageProblem()
+  if (problem) throw new Error(`bench needs the footage: ${problem}`)
+  const started = Date.now()
+  const clip = prepareClip({ format: 'mp4', durationS: 5, width: 640, fps: CLIP_FPS })
+  const pageDir = await buildPage(resolve(REPO_ROOT, 'tests', 'bench', 'page'), resolve(REPO_ROOT, 'tests', '.cache', 'bench'), ['mediapipe.html'], !threads)
+  const server = await startHarnessServer({
+    roots: { rendererDir: pageDir, modelsDir: DEFAULT_ROOTS.modelsDir },
+    extraRoots: { '/clips/': dirname(clip) },
+    adjustHeaders: threads ? (h) => ({ ...h, 'Content-Security-Policy': h['Content-Security-Policy'].replace("script-src 'self'", "script-src 'self' blob:") }) : undefined
+  })
+  const marker = `--revup-bench=${process.pid}`
+  const browser = await launchChromium({ extraArgs: ['--enable-blink-features=ForceEagerMeasureMemory', marker] })
+  const clipUrl = `${server.origin}/clips/${clip.split('/').pop()}`
+  try {
+    const page = await browser.newPage()
+    page.on('pageerror', (e) => console.error(`  page error: ${e.message}`))
+    await page.goto(`${server.origin}/index.html`)
+    await page.waitForSelector('body[data-ready=true]', { state: 'attached' })
+    const frameCount = await page.evaluate(([url, n]) => window.bench.loadFrames(url, n), [clipUrl, 150] as const)
+    const hasWebGpu = await page.evaluate(async () => {
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu
+      return gpu ? (await gpu.requestAdapter()) !== null : false
+    })
+    const backends: ('wasm' | 'webgl' | 'webgpu')[] = ['wasm', 'webgl', ...(hasWebGpu ? (['webgpu'] as const) : [])]
+    const load = () => (os.loadavg()[0]).toFixed(1)
+    console.log(`bench: load average ${load()} on ${os.cpus().length} cores at start (other processes share the CPU; numbers scale with it)`)
+    console.log(`bench: ${frameCount} frames of ${clip.split('/').pop()}, ${backends.join('/')} (webgpu ${hasWebGpu ? 'present' : 'absent'}), WASM threads ${threads ? 'allowed' : 'off'}`)
+
+    const results: (ComboResult & { peakRssBytes: number })[] = []
+    for (const model of quick ? [DEFAULT_POSE_MODEL] : MODELS) {
+      for (const backend of backends) {
+        let peak = 0
+        const sampler = setInterval(() => (peak = Math.max(peak, browserTreeRss(marker))), 500)
+        const request: ComboRequest = { model, backend, wasmThreads: threads, throughputFrames: THROUGHPUT_FRAMES, phaseBudgetMs: PHASE_BUDGET_MS, realtimeFps: CLIP_FPS }
+        const result = await page.evaluate((req) => window.bench.runCombo(req), request)
+        clearInterval(sampler)
+        if (result.ok && result.backend !== backend) Object.assign(result, { ok: false, error: `${backend} did not start; the worker fell back to ${result.backend}` })
+        results.push({ ...result, backend, peakRssBytes: peak })
+        console.log(result.ok
+          ? `  ${model} on ${backend}: ${fmt(result.fps, 1)} frames/s, inference p50 ${fmt(result.inferenceP50)} ms, latency p95 ${fmt(result.latencyP95)} ms`
+          : `  ${model} on ${backend}: not measured — ${result.error}`)
+      }
+    }
+
+    const mp = await browser.newPage()
+    mp.on('pageerror', (e) => console.error(`  mediapipe page error: ${e.message}`))
+    await mp.goto(`${server.origin}/mediapipe.html`)
+    await mp.waitForSelector('body[data-ready=true]', { state: 'attached' })
+    const mediapipe: Record<number, { fps: number; p50: number | null; p95: number | null; personRate: number; peakRssBytes: number; memoryBytes: number | null } | { error: string }> = {}
+    const complexities = quick ? [MEDIAPIPE_COMPLEXITY[DEFAULT_POSE_MODEL]] : [0, 1, 2]
+    for (const c of complexities) {
+      let peak = 0
+      const sampler = setInterval(() => (peak = Math.max(peak, browserTreeRss(marker))), 500)
+      try {
+        const r = await mp.evaluate(([cx, n, budget, url]) => window.mediapipeBench.run(cx as 0 | 1 | 2, n as number, budget as number, url as string), [c, THROUGHPUT_FRAMES, PHASE_BUDGET_MS, clipUrl] as const)
+        mediapipe[c] = { ...r, peakRssBytes: peak }
+        console.log(`  mediapipe complexity ${c}: ${fmt(r.fps, 1)} frames/s, p50 ${fmt(r.p50)} ms`)
+      } catch (err) {
+        mediapipe[c] = { error: (err as Error).message.split('\n')[0] }
+        console.log(`  mediapipe complexity ${c}: failed — ${(mediapipe[c] as { error: string }).error}`)
+      } finally {
+        clearInterval(sampler)
+      }
+    }
+
+    console.log('\n| model | backend | frames/s | inference p50/p95 ms | real-time fps (30 offered) | latency p50/p95 ms | person found | JS+WASM heap MB | peak browser RSS MB |')
+    console.log('|---|---|---|---|---|---|---|---|---|')
+    for (const r of results) {
+      console.log(r.ok
+        ? `| ${r.model} | ${r.backend}${r.wasmThreads && r.wasmThreads > 1 ? ` (${r.wasmThreads} threads)` : ''} | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)}/${fmt(r.inferenceP95)} | ${fmt(r.realtimeFps, 1)} | ${fmt(r.latencyP50)}/${fmt(r.latencyP95)} | ${fmt((r.personRate ?? 0) * 100)}% | ${mb(r.memoryBytes)} | ${mb(r.peakRssBytes)} |`
+        : `| ${r.model} | ${r.backend} | – | – | – | – | – | – | ${r.error} |`)
+    }
+    for (const [c, r] of Object.entries(mediapipe)) {
+      console.log('error' in r
+        ? `| mediapipe (official, complexity ${c}) | wasm+webgl, main thread | failed: ${r.error} | | | | | | |`
+        : `| mediapipe (official, complexity ${c}) | wasm+webgl, main thread | ${fmt(r.fps, 1)} | ${fmt(r.p50)}/${fmt(r.p95)} | – | (sequential) ${fmt(r.p50)}/${fmt(r.p95)} | ${fmt(r.personRate * 100)}% | ${mb(r.memoryBytes)} | ${mb(r.peakRssBytes)} |`)
+    }
+
+    // The default model's line: on the backend 'auto' would pick (fastest measured).
+    const candidates = results.filter((r) => r.model === DEFAULT_POSE_MODEL && r.ok).sort((a, b) => (b.fps ?? 0) - (a.fps ?? 0))
+    const best = candidates[0]
+    const mpDefault = mediapipe[MEDIAPIPE_COMPLEXITY[DEFAULT_POSE_MODEL]]
+    const mpFps = mpDefault && !('error' in mpDefault) ? mpDefault.fps : null
+    console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load()} at the end`)
+    if (best) {
+      const gaps = [
+        (best.fps ?? 0) < TARGET_FPS ? `frames/s ${fmt(best.fps, 1)} < ${TARGET_FPS}` : null,
+        (best.latencyP95 ?? Infinity) >= TARGET_P95_LATENCY_MS ? `p95 latency ${fmt(best.latencyP95)} ms >= ${TARGET_P95_LATENCY_MS} ms` : null,
+        mpFps !== null && (best.fps ?? 0) < mpFps ? `slower than MediaPipe (${fmt(mpFps, 1)} frames/s)` : null
+      ].filter(Boolean)
+      console.log(gaps.length === 0 ? 'bench: the default model meets every target' : `bench: default model misses: ${gaps.join('; ')}`)
+    }
+    console.log(`bench: model=${DEFAULT_POSE_MODEL} backend=${best?.backend ?? 'none'} fps=${fmt(best?.fps, 1)} p95LatencyMs=${fmt(best?.latencyP95)} mediapipeFps=${fmt(mpFps, 1)}`)
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${(err as Error).stack ?? String(err)}`)
+  process.exit(1)
+})
