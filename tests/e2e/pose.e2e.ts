@@ -90,7 +90,7 @@ test('the built app renderer loads over the harness server', async () => {
   expect(errors).toEqual([])
 })
 
-test('fake camera: the worker returns poses for the frames and the overlay draws; tensors stay flat', async () => {
+test('fake camera: the worker returns poses for the frames and the overlay draws; tensors stay flat; unplugging is reported', async () => {
   const page = await open(await launchChromium({ fakeCameraY4m: y4m }), await serve())
   await page.getByRole('button', { name: 'Start camera' }).click()
   const first = await waitForPoses(page, 30)
@@ -104,8 +104,14 @@ test('fake camera: the worker returns poses for the frames and the overlay draws
   const fps = (later.poses - first.poses) / ((Date.now() - t0) / 1000)
   console.log(`fake camera: ${later.poses} poses, ${later.withPerson} with a person, ~${fps.toFixed(1)} poses/s, tensors ${first.tensors} -> ${later.tensors}, backend ${later.backend}`)
   expect(later.tensors).toBe(first.tensors)
-  const memory = await page.getByTestId('live-view').getAttribute('data-tensors')
-  expect(Number(memory)).toBe(first.tensors)
+
+  // Unplugging: the browser ends the track. Simulate that event; the screen must say so and stay usable.
+  await page.evaluate(() => {
+    const stream = document.querySelector('video')!.srcObject as MediaStream
+    stream.getVideoTracks()[0].dispatchEvent(new Event('ended'))
+  })
+  await expect(page.getByTestId('source-error')).toHaveAttribute('data-problem', 'unplugged')
+  await expect(page.getByRole('button', { name: 'Start camera' })).toBeEnabled()
 })
 
 test('video file source: an mp4 chosen with the file input is analysed; a broken file is named', async () => {

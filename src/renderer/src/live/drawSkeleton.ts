@@ -18,7 +18,7 @@ export const SKELETON_EDGES: readonly (readonly [KeypointName, KeypointName])[] 
   ['right_ankle', 'right_heel'], ['right_heel', 'right_foot_index'], ['right_ankle', 'right_foot_index']
 ]
 
-const COLORS = { left: '#58a6ff', right: '#3fb950', centre: '#e6edf3', warning: '#ff7b72' } as const
+export const COLORS = { left: '#58a6ff', right: '#3fb950', centre: '#e6edf3', warning: '#ff7b72' } as const
 /** Joint radius as a share of the image's shorter side: visible on a laptop screen at 2-3 m. */
 const JOINT_RADIUS_SHARE = 0.009
 const DIM_ALPHA = 0.45
@@ -27,6 +27,11 @@ function sideColor(name: KeypointName): string {
   if (name.startsWith('left_')) return COLORS.left
   if (name.startsWith('right_')) return COLORS.right
   return COLORS.centre
+}
+
+/** A bone within one side takes that side's colour; one across the body (shoulders, hips) is neutral. */
+function edgeColor(a: KeypointName, b: KeypointName): string {
+  return sideColor(a) === sideColor(b) ? sideColor(a) : COLORS.centre
 }
 
 export interface DrawOptions {
@@ -52,7 +57,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame, op
     const confident = p.score >= MIN_CONFIDENT_SCORE && q.score >= MIN_CONFIDENT_SCORE
     ctx.globalAlpha = confident ? 1 : DIM_ALPHA
     ctx.setLineDash(confident ? [] : [radius, radius])
-    ctx.strokeStyle = highlight.has(a) && highlight.has(b) ? COLORS.warning : sideColor(a === 'left_shoulder' && b === 'right_shoulder' ? 'nose' : a)
+    ctx.strokeStyle = highlight.has(a) && highlight.has(b) ? COLORS.warning : edgeColor(a, b)
     ctx.beginPath()
     ctx.moveTo(p.x * width, p.y * height)
     ctx.lineTo(q.x * width, q.y * height)
