@@ -29,7 +29,8 @@ export const initialHoldState: HoldState = { phase: 'out', side: null, sinceMs: 
 
 export type HoldInput =
   | { type: 'sample'; tMs: number; inPosition: boolean; goodForm: boolean; side: Side | null; reason?: string }
-  | { type: 'finish'; tMs: number }
+  /** The set finished, or the runner clearly left the position (reason says which). */
+  | { type: 'finish'; tMs: number; reason?: string }
 
 export interface HoldStep {
   state: HoldState
@@ -44,7 +45,7 @@ export function holdTransition(cfg: HoldConfig, s: HoldState, input: HoldInput):
   if (input.type === 'finish') {
     if (s.phase === 'holding' || s.phase === 'paused') {
       const end = s.phase === 'holding' ? input.tMs : s.lastMs
-      return { state: { ...initialHoldState }, events: [hold(end, 'ended', s, 'set finished')] }
+      return { state: { ...initialHoldState }, events: [hold(end, 'ended', s, input.reason ?? 'set finished')] }
     }
     return { state: { ...initialHoldState }, events: [] }
   }

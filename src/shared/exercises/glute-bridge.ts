@@ -53,8 +53,8 @@ export const MAX_HIP_TILT_SHIN_FRACTION = 0.25
 const BRIDGE_CUE_DEBOUNCE = { ...DEFAULT_CUE_DEBOUNCE, raiseAfterMs: 1000 }
 
 export const BRIDGE_HOLD: HoldConfig = {
-  // A top held for a second is a hold; thruster tops last well under that.
-  settleMs: 1000,
+  // Thruster and rep tops stay up about a second; 1.5 s up is a deliberate hold (the routine's run 30–60 s).
+  settleMs: 1500,
   // Hips down for a second ends the hold (the next lift is a new hold or a thruster).
   endAfterMs: 1000
 }
@@ -144,6 +144,10 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       const c = cueTransition(BRIDGE_CUE_DEBOUNCE, cues, { tMs: body.tMs, faults, judged })
       cues = c.state
       events.push(...c.events)
+      // Hips back down on the floor: the hold is over, not paused.
+      if (signal.deg < BRIDGE_MACHINE.returnRestDeg && (hold.phase === 'holding' || hold.phase === 'paused')) {
+        events.push(...holdStep({ type: 'finish', tMs: body.tMs, reason: 'hips down' }))
+      }
       const side = singleLeg ? plantedLeg(body) : null
       const sideChanged = singleLeg && hold.phase !== 'out' && side !== null && hold.side !== null && side !== hold.side
       if (sideChanged) events.push(...holdStep({ type: 'finish', tMs: body.tMs }))
