@@ -40,15 +40,41 @@ export const ELBOW_PAST_TORSO_MARGIN = 0.05
  */
 export const SHRUG_EAR_GAP_RATIO = 0.7
 
-/** Elbow angle: the near arm in a side view, both averaged when both are seen otherwise. */
+/**
+ * At the start of a row the arms reach forward to the handle at chest height, within ~45° of
+ * horizontal. Straight arms nearer hanging down (walking, lunging, standing) or raised overhead
+ * (squat, stretch) are not a row's start.
+ */
+export const REACH_MIN_FROM_DOWN_DEG = 45
+export const REACH_MAX_FROM_DOWN_DEG = 135
+/** The handle travels at chest height: hands above the shoulders (arms raised) are never a row. */
+export const HANDS_ABOVE_SHOULDERS_MAX_DEG = 100
+
+/** Angle of the arm (shoulder → wrist) away from hanging straight down, degrees; null when not seen. */
+function armFromDownDeg(body: Body, side: 'left' | 'right'): number | null {
+  const shoulder = body.point(joint(side, 'shoulder'))
+  const wrist = body.point(joint(side, 'wrist'))
+  if (!shoulder || !wrist || (shoulder.x === wrist.x && shoulder.y === wrist.y)) return null
+  return (Math.atan2(Math.abs(wrist.x - shoulder.x), wrist.y - shoulder.y) * 180) / Math.PI
+}
+
+/**
+ * Elbow angle: the near arm in a side view, both averaged when both are seen otherwise. Straight arms
+ * that do not reach forward give no signal, so only a start reaching for the handle can begin a rep.
+ */
 export function rowSignal(body: Body): RepSignal | null {
   const near = body.nearSide() ?? 'left'
   const far = near === 'left' ? 'right' : 'left'
   const a = body.angle(joint(near, 'shoulder'), joint(near, 'elbow'), joint(near, 'wrist'))
   const b = body.angle(joint(far, 'shoulder'), joint(far, 'elbow'), joint(far, 'wrist'))
-  if (body.view.view !== 'side' && a !== null && b !== null) return { deg: (a + b) / 2, side: null }
-  const deg = a ?? b
-  return deg === null ? null : { deg, side: null }
+  const both = body.view.view !== 'side' && a !== null && b !== null
+  const deg = both ? (a + b) / 2 : (a ?? b)
+  if (deg === null) return null
+  const reach = armFromDownDeg(body, a !== null ? near : far)
+  if (reach !== null && reach > HANDS_ABOVE_SHOULDERS_MAX_DEG && deg < ROW_MACHINE.returnRestDeg) return null
+  const reachingForward = reach !== null && reach >= REACH_MIN_FROM_DOWN_DEG && reach <= REACH_MAX_FROM_DOWN_DEG
+  if (deg >= ROW_MACHINE.returnRestDeg && reach !== null && !reachingForward) return null
+  return { deg, side: null }
 }
 
 /** Signed torso lean (hip → shoulder) from vertical, degrees; positive = leaning forward (towards the facing side). */

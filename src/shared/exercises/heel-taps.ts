@@ -42,8 +42,26 @@ export const MIN_LOWERING_MS = 350
 /** The top of the rep lasts while the hip angle stays within 5° of its deepest value (a held top is not lowering). */
 export const TOP_BAND_DEG = 5
 
-/** Hip flexion angle of one leg, degrees, or null when not seen. */
+/**
+ * Lying on the back, the shoulder–hip line is within ~10° of horizontal (a foam roller under the head
+ * tilts it a little more); past 35° the runner is sitting up or standing, where hip flexion is a squat
+ * or a step, not a heel tap.
+ */
+export const LYING_TORSO_MAX_TILT_DEG = 35
+
+/** Whether the body lies on its back: torso near horizontal and the bent knee above the hip (face-down it hangs below). */
+export function lyingOnBack(body: Body, side: Side): boolean {
+  const shoulder = body.point(joint(side, 'shoulder')) ?? body.point(joint(side === 'left' ? 'right' : 'left', 'shoulder'))
+  const hip = body.point(joint(side, 'hip'))
+  const knee = body.point(joint(side, 'knee'))
+  if (!shoulder || !hip || !knee) return false
+  const tilt = (Math.atan2(Math.abs(hip.y - shoulder.y), Math.abs(hip.x - shoulder.x)) * 180) / Math.PI
+  return tilt <= LYING_TORSO_MAX_TILT_DEG && knee.y < hip.y
+}
+
+/** Hip flexion angle of one leg, degrees, or null when not seen or not lying on the back. */
 export function hipAngle(body: Body, side: Side): number | null {
+  if (!lyingOnBack(body, side)) return null
   const other = side === 'left' ? 'right' : 'left'
   return body.angle(joint(side, 'shoulder'), joint(side, 'hip'), joint(side, 'knee'))
     ?? body.angle(joint(other, 'shoulder'), joint(side, 'hip'), joint(side, 'knee'))

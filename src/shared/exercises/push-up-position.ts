@@ -1,6 +1,6 @@
 /**
  * Where the body is during a push-up set: lying in the push-up line (on the toes or the knees), or
- * upright (kneeling up, standing, walking off) so nothing the arms do may count as a rep.
+ * up (kneeling up, standing, walking off: 'upright') so nothing the arms do may count as a rep.
  */
 import { joint, type Body } from '../engine/body'
 import type { Side } from '../engine/events'
@@ -22,6 +22,25 @@ export interface PushUpLine {
  */
 export const UPRIGHT_TORSO_MIN_DEG = 50
 
+/**
+ * In a push-up the hands are on the floor: no knee or ankle lies far below them. Standing or kneeling
+ * up puts the knees 0.5+ arm lengths below the wrists; 0.3 arm lengths allows for a camera tilt.
+ */
+export const LEGS_BELOW_HANDS_MAX_ARMS = 0.3
+
+/** Whether a seen knee (or ankle) lies well below the seen wrists: the runner is up, not in a push-up. */
+function legsBelowHands(body: Body): boolean {
+  for (const side of ['left', 'right'] as const) {
+    const shoulder = body.point(joint(side, 'shoulder'))
+    const wrist = body.point(joint(side, 'wrist'))
+    const leg = body.point(joint(side, 'knee')) ?? body.point(joint(side, 'ankle'))
+    if (!shoulder || !wrist || !leg) continue
+    const arm = Math.hypot(wrist.x - shoulder.x, wrist.y - shoulder.y)
+    if (arm > 0 && leg.y - wrist.y > LEGS_BELOW_HANDS_MAX_ARMS * arm) return true
+  }
+  return false
+}
+
 /** The side with shoulder and hip seen, preferring the one nearer the camera. */
 function torsoSide(body: Body): Side | null {
   const near = body.nearSide() ?? 'left'
@@ -36,6 +55,7 @@ function torsoSide(body: Body): Side | null {
  * null when it cannot be told (head-on camera with the legs hidden: the arms alone are judged then).
  */
 export function pushUpPosition(body: Body): PushUpLine | 'upright' | null {
+  if (legsBelowHands(body)) return 'upright'
   const side = torsoSide(body)
   if (!side) return null
   const shoulder = body.point(joint(side, 'shoulder'))!
