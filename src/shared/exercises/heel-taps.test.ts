@@ -111,3 +111,23 @@ describe('heel taps stand-ins (tracking and visibility only, not proof of the he
     })
   }
 })
+
+/** Real clips of other exercises (labelled in labels.json): nobody does a heel tap in them. */
+const OTHER_MOVEMENTS = [
+  'squat/squat_goblet_front_gym_bw_mrpose.json',
+  'squat/squat_air_armsoverhead_multiview_crossfit_mrpose.json',
+  'squat/squat_side_studio_istock_hanshitha.json',
+  'lunge/reverse_lunge_kneedrive_side_darebee_be2018.json',
+  'lunge/lunge_forward_alternating_frontangle_istock_hanshitha.json',
+  'plank/plank_forearm_side_studio_wahoo_tomnotch.json',
+  'side_plank/side_plank_forearm_studio_wahoo_tomnotch.json'
+]
+
+describe('heel-taps (real footage of other movements: nothing to count)', () => {
+  for (const clip of OTHER_MOVEMENTS) {
+    const frames = fixture(clip)
+    it.skipIf(!frames)(`${clip}: no heel tap rep`, () => {
+      expect(analyzeFrames('heel-taps', frames!).repCount).toBe(0)
+    })
+  }
+})

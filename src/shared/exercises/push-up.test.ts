@@ -106,3 +106,23 @@ describe('push-up (real footage, blazepose-full keypoints)', () => {
     })
   }
 })
+
+/** Real clips of other exercises (labelled in labels.json): nobody does a push-up in them. */
+const OTHER_MOVEMENTS = [
+  'squat/squat_goblet_front_gym_bw_mrpose.json',
+  'squat/squat_air_armsoverhead_multiview_crossfit_mrpose.json',
+  'squat/squat_side_studio_istock_hanshitha.json',
+  'lunge/reverse_lunge_kneedrive_side_darebee_be2018.json',
+  'lunge/lunge_forward_alternating_frontangle_istock_hanshitha.json',
+  'plank/plank_forearm_side_studio_wahoo_tomnotch.json',
+  'side_plank/side_plank_forearm_studio_wahoo_tomnotch.json'
+]
+
+describe('push-up (real footage of other movements: nothing to count)', () => {
+  for (const clip of OTHER_MOVEMENTS) {
+    const frames = fixture(clip)
+    it.skipIf(!frames)(`${clip}: no push-up rep`, () => {
+      expect(analyzeFrames('push-up', frames!).repCount).toBe(0)
+    })
+  }
+})
