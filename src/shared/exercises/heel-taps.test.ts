@@ -4,7 +4,7 @@ import { analyzeFrames } from '../engine/analyze'
 import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { bump, sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
-import { supineLegs, type SupineLeg } from './cable-row-poses'
+import { supineLegs, type SupineLeg } from './heel-taps-poses'
 
 const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
 
