@@ -61,8 +61,10 @@ export function notInPlank(j: SideJoints, body: Body): string | null {
   if (lineTiltDeg(j.shoulder, j.ankle) > MAX_PLANK_TILT_DEG) return 'not lying in a plank'
   const knee = body.angle(joint(j.side, 'hip'), joint(j.side, 'knee'), joint(j.side, 'ankle'))
   if (knee !== null && knee < STRAIGHT_KNEE_MIN_DEG) return 'knees bent'
-  // Something must hold the shoulders up: the elbow (forearm plank) or the wrist below the shoulder.
-  const support = j.elbow ?? j.wrist
+  // Something must hold the shoulders up: an elbow (forearm plank) or a wrist below the shoulder.
+  // Either arm will do: the model may see the far arm better (MoveNet's side scores are close).
+  const other = j.side === 'left' ? 'right' : 'left'
+  const support = j.elbow ?? j.wrist ?? body.point(joint(other, 'elbow')) ?? body.point(joint(other, 'wrist'))
   if (!support || support.y <= j.shoulder.y) return 'arms not under the body'
   return null
 }
