@@ -12,9 +12,10 @@ import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition, ExerciseOptions } from './types'
 
-/** Feet wider than the stance by 35% of a shin (~15 cm) = a step out; back within 15% = the feet are together again. */
+/** Feet 35% of a shin (~15 cm) wider than the narrowest stance just before = a step out. */
 export const STEP_OUT_SHIN_FRACTION = 0.35
-export const STEP_IN_SHIN_FRACTION = 0.15
+/** The step ends once the trailing foot has closed 70% of the widening (relative, so any stance width works). */
+export const STEP_CLOSE_FRACTION = 0.7
 /** The hips must travel sideways 20% of a shin during a step for it to count (widening on the spot is not a step). */
 export const MIN_HIP_TRAVEL_SHIN_FRACTION = 0.2
 /** A step takes 0.3–5 s; faster is jitter, slower is standing. */
@@ -26,15 +27,16 @@ export const MAX_HIP_TILT_SHIN_FRACTION = 0.2
 export const MAX_HALF_SQUAT_THIGH_DEG = 75
 /** Torso upright: leaning more than 20° sideways in the front view. */
 export const MAX_TORSO_LEAN_DEG = 20
-/** The narrowest stance seen recently follows slow changes (weight per frame). */
-const STANCE_FOLLOW = 0.05
-
 interface WalkState {
   phase: 'unready' | 'together' | 'apart'
-  stance: number
+  /** Narrowest ankle separation of the current 'together' phase, then the widest of the step, pixels. */
+  min: number
+  peak: number
   startMs: number
   startHipX: number
 }
+
+const UNREADY: WalkState = { phase: 'unready', min: 0, peak: 0, startMs: 0, startHipX: 0 }
 
 function reading(body: Body): { sep: number; shin: number; hipX: number } | null {
   const { left, right } = bothLegs(body)
@@ -51,7 +53,7 @@ function directionOf(dx: number, body: Body): Side {
 }
 
 function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTracker {
-  let s: WalkState = { phase: 'unready', stance: 0, startMs: 0, startHipX: 0 }
+  let s: WalkState = UNREADY
   let cues: CueState = {}
   const counts: Record<Side, number> = { left: 0, right: 0 }
 
@@ -81,14 +83,13 @@ function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTrac
       cues = c.state
       events.push(...c.events)
 
-      if (s.phase === 'unready') s = { phase: 'together', stance: r.sep, startMs: body.tMs, startHipX: r.hipX }
+      if (s.phase === 'unready') s = { phase: 'together', min: r.sep, peak: r.sep, startMs: body.tMs, startHipX: r.hipX }
       if (s.phase === 'together') {
-        if (r.sep > s.stance + STEP_OUT_SHIN_FRACTION * r.shin) {
-          s = { ...s, phase: 'apart' }
-        } else {
-          s = { ...s, stance: Math.min(r.sep, s.stance + STANCE_FOLLOW * (r.sep - s.stance)), startMs: body.tMs, startHipX: r.hipX }
-        }
-      } else if (r.sep < s.stance + STEP_IN_SHIN_FRACTION * r.shin) {
+        if (r.sep > s.min + STEP_OUT_SHIN_FRACTION * r.shin) s = { ...s, phase: 'apart', peak: r.sep }
+        else s = { ...s, min: Math.min(s.min, r.sep), startMs: body.tMs, startHipX: r.hipX }
+      } else if (r.sep > s.peak) {
+        s = { ...s, peak: r.sep }
+      } else if (r.sep < s.peak - STEP_CLOSE_FRACTION * (s.peak - s.min)) {
         const dx = r.hipX - s.startHipX
         const duration = body.tMs - s.startMs
         if (Math.abs(dx) >= MIN_HIP_TRAVEL_SHIN_FRACTION * r.shin && duration >= MIN_STEP_MS && duration <= MAX_STEP_MS) {
@@ -100,12 +101,12 @@ function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTrac
             variant: { direction: side, stepsThisDirection: counts[side], ...(options.bandColour ? { band: options.bandColour } : {}) }
           })
         }
-        s = { ...s, phase: 'together', startMs: body.tMs, startHipX: r.hipX }
+        s = { phase: 'together', min: r.sep, peak: r.sep, startMs: body.tMs, startHipX: r.hipX }
       }
       return events
     },
     interrupt(tMs) {
-      s = { phase: 'unready', stance: 0, startMs: 0, startHipX: 0 }
+      s = UNREADY
       const c = clearAllCues(cues, tMs)
       cues = c.state
       return c.events
@@ -116,7 +117,7 @@ function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTrac
       return c.events
     },
     reset() {
-      s = { phase: 'unready', stance: 0, startMs: 0, startHipX: 0 }
+      s = UNREADY
       cues = {}
       counts.left = 0
       counts.right = 0

@@ -15,10 +15,14 @@ import type { ExerciseDefinition } from './types'
 
 /** A foot more than 30% of a shin (~13 cm) above the floor is on the box (the lowest boxes are ~15 cm). */
 export const ON_BOX_SHIN_FRACTION = 0.3
-/** A trailing foot 15% of a shin off the floor has left it. */
-export const OFF_FLOOR_SHIN_FRACTION = 0.15
-/** If the trailing foot leaves the floor while the lead knee is still bent past 120°, the push came from the floor. */
-export const PUSH_OFF_LEAD_KNEE_DEG = 120
+/** A trailing ankle 20% of a shin (~9 cm) up has left the floor (a heel rise lifts it less); below ON_BOX so it is seen before the foot lands. */
+export const OFF_FLOOR_SHIN_FRACTION = 0.2
+/**
+ * Pushing off: the trailing knee straightens sharply, 25° or more within the 0.4 s before its foot leaves
+ * the floor (a passive trailing leg opens ~10–15° as the heel rises, then bends as it lifts).
+ */
+export const PUSH_OFF_TRAIL_KNEE_DEG = 25
+export const PUSH_OFF_WINDOW_MS = 400
 /** Upper body upright: more than 30° of forward lean while rising is leaning over. */
 export const MAX_TORSO_LEAN_DEG = 30
 /** Lead knee ahead of its toes by 15% of a shin while rising: past the toes. */
@@ -36,9 +40,11 @@ interface StepState {
   startMs: number
   topMs: number
   pushOff: boolean
+  /** Recent trailing-knee angles while its foot is down (degrees, ms), for the push-off check. */
+  trailKnee: { tMs: number; deg: number }[]
 }
 
-const initial: StepState = { phase: 'unready', floorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false }
+const initial: StepState = { phase: 'unready', floorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false, trailKnee: [] }
 
 function rise(leg: LegPoints, floorY: number): number {
   return (floorY - leg.ankle.y) / leg.shinPx
@@ -69,7 +75,7 @@ function createStepUpTracker(): InterruptibleTracker {
           s = { ...initial, phase: 'floor', floorY: level }
           break
         case 'floor':
-          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false }
+          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false, trailKnee: [] }
           else if (!upL) s = { ...s, floorY: s.floorY + FLOOR_FOLLOW * (level - s.floorY) }
           break
         case 'stepping': {
@@ -81,13 +87,22 @@ function createStepUpTracker(): InterruptibleTracker {
             events.push(...clear(body.tMs))
             break
           }
-          if (!s.pushOff && rise(trail, s.floorY) > OFF_FLOOR_SHIN_FRACTION) {
-            const knee = body.angle(joint(lead, 'hip'), joint(lead, 'knee'), joint(lead, 'ankle'))
-            if (knee !== null && knee < PUSH_OFF_LEAD_KNEE_DEG) {
+          const trailSide = otherSide(lead)
+          const trailKnee = body.angle(joint(trailSide, 'hip'), joint(trailSide, 'knee'), joint(trailSide, 'ankle'))
+          const trailUp = rise(trail, s.floorY) > OFF_FLOOR_SHIN_FRACTION
+          if (!trailUp && trailKnee !== null) {
+            s = { ...s, trailKnee: [...s.trailKnee.filter((k) => body.tMs - k.tMs <= PUSH_OFF_WINDOW_MS), { tMs: body.tMs, deg: trailKnee }] }
+          }
+          if (!s.pushOff && trailUp && s.trailKnee.length > 0) {
+            const recent = s.trailKnee.filter((k) => body.tMs - k.tMs <= PUSH_OFF_WINDOW_MS + 100)
+            const straightened = recent.length > 1 ? Math.max(...recent.map((k) => k.deg)) - Math.min(...recent.map((k) => k.deg)) : 0
+            const extendedAtEnd = recent.length > 1 && recent[recent.length - 1].deg >= Math.max(...recent.map((k) => k.deg)) - 5
+            if (straightened >= PUSH_OFF_TRAIL_KNEE_DEG && extendedAtEnd) {
               s = { ...s, pushOff: true }
               repCues.add('step-up-push-off')
               events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: 'step-up-push-off' })
             }
+            s = { ...s, trailKnee: [] }
           }
           const judged: string[] = []
           const faults: string[] = []
