@@ -32,7 +32,7 @@ describe('glute bridge on synthetic sequences', () => {
     const holds = analyzeFrames('glute-bridge', frames).events.filter((e) => e.type === 'hold')
     expect(holds.map((e) => e.type === 'hold' && e.phase)).toEqual(['started', 'paused', 'resumed', 'paused', 'ended'])
     expect(holds[1]).toMatchObject({ reason: 'joints out of sight' })
-    expect(holds[3]).toMatchObject({ reason: 'hips down' })
+    expect(holds[3]).toMatchObject({ reason: 'hips moving' })
   })
 
   it('counts thrusters and does not mistake their tops for holds', () => {

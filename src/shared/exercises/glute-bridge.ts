@@ -42,6 +42,12 @@ export const FULLY_UP_HIP_DEG = 165
  */
 export const SAG_FRACTION = 0.4
 const LEVEL_WINDOW_MS = 1000
+/**
+ * Holding means still: a held bridge drifts a few degrees per second, while lifting into or lowering out
+ * of it moves the hip angle ~50–100°/s. Faster than 25°/s over the last 0.2 s is moving, not holding.
+ */
+export const MAX_HOLD_RATE_DEG_PER_S = 25
+const RATE_WINDOW_MS = 200
 /** Lying angle assumed until one is seen (knees bent, back flat: ~120–125°). */
 const DEFAULT_LYING_HIP_DEG = 125
 /** One leg up: its ankle more than 60% of a shin above the planted one. */
@@ -53,8 +59,8 @@ export const MAX_HIP_TILT_SHIN_FRACTION = 0.25
 const BRIDGE_CUE_DEBOUNCE = { ...DEFAULT_CUE_DEBOUNCE, raiseAfterMs: 1000 }
 
 export const BRIDGE_HOLD: HoldConfig = {
-  // Thruster and rep tops stay up about a second; 1.5 s up is a deliberate hold (the routine's run 30–60 s).
-  settleMs: 1500,
+  // Rep and thruster tops stay still for well under a second; 1.2 s still at the top is a deliberate hold.
+  settleMs: 1200,
   // Hips down for a second ends the hold (the next lift is a new hold or a thruster).
   endAfterMs: 1000
 }
@@ -104,6 +110,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
   let level = 0
   let lyingDeg = DEFAULT_LYING_HIP_DEG
   let window: { tMs: number; deg: number }[] = []
+  let recent: { tMs: number; deg: number }[] = []
   let cues: CueState = {}
 
   const holdStep = (input: Parameters<typeof holdTransition>[2]): EngineEvent[] => {
@@ -122,7 +129,10 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       const signal = bridgeSignal(body)
       // Joints unseen on this frame: judge nothing (the engine pauses the hold if it lasts).
       if (!signal) return events
-      const inPosition = signal.deg >= HOLD_MIN_HIP_DEG
+      recent = [...recent.filter((r) => body.tMs - r.tMs <= RATE_WINDOW_MS), { tMs: body.tMs, deg: signal.deg }]
+      const span = (body.tMs - recent[0].tMs) / 1000
+      const moving = span > 0 && Math.abs(signal.deg - recent[0].deg) / span > MAX_HOLD_RATE_DEG_PER_S
+      const inPosition = signal.deg >= HOLD_MIN_HIP_DEG && !moving
       if (signal.deg < BRIDGE_MACHINE.returnRestDeg) lyingDeg = signal.deg
       if (inPosition) {
         window = [...window.filter((w) => body.tMs - w.tMs < LEVEL_WINDOW_MS), { tMs: body.tMs, deg: signal.deg }]
@@ -157,7 +167,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
         inPosition: inPosition && (!singleLeg || side !== null),
         goodForm: activeCues(cues).length === 0,
         side,
-        reason: inPosition ? 'leg down' : 'hips down'
+        reason: inPosition ? 'leg down' : moving ? 'hips moving' : 'hips down'
       }))
       return events
     },
@@ -179,6 +189,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       level = 0
       lyingDeg = DEFAULT_LYING_HIP_DEG
       window = []
+      recent = []
       cues = {}
     }
   }
