@@ -9,7 +9,7 @@
 export const MAX_ANALYSIS_WIDTH = 640
 
 /** Playback rate while analysing a file as fast as possible; the worker's back-pressure paces it. */
-export const FAST_PLAYBACK_RATE = 4
+export const FAST_PLAYBACK_RATE = 2
 
 export type PumpMode = 'realtime' | 'fast'
 

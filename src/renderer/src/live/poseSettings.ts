@@ -5,7 +5,10 @@
 import { POSE_MODEL_IDS, type PoseModelId } from '../pose/models'
 import { BACKEND_NAMES, type BackendChoice } from '../pose/protocol'
 
-/** Default model: chosen from `npm run bench` on a 2-core CPU-only machine (see tests/bench/README). */
+/**
+ * Default model, from `npm run bench` on a 2-core CPU-only machine (tests/bench/README.md): the only one
+ * at >= 30 frames/s with p95 latency < 70 ms, and it has the heel/toe keypoints the exercise rules use.
+ */
 export const DEFAULT_POSE_MODEL: PoseModelId = 'blazepose-lite'
 export const DEFAULT_BACKEND: BackendChoice = 'auto'
 
