@@ -147,6 +147,15 @@ test('a denied camera shows its message and the screen stays usable', async () =
   await expect(page.getByTestId('video-file-input')).toBeEnabled()
 })
 
+test('no camera at all: the screen says so and the file source stays usable', async () => {
+  // No fake device: this headless Chromium then has no camera to offer.
+  const page = await open(await launchChromium({ extraArgs: ['--use-fake-ui-for-media-stream'] }), await serve())
+  await page.getByRole('button', { name: 'Start camera' }).click()
+  await expect(page.getByTestId('source-error')).toHaveAttribute('data-problem', 'no-camera')
+  await expect(page.getByTestId('source-error')).toContainText('No camera was found')
+  await expect(page.getByTestId('video-file-input')).toBeEnabled()
+})
+
 test('offline: with every non-local request aborted, poses are still detected', async () => {
   const browser = await launchChromium({ fakeCameraY4m: y4m })
   browsers.push(browser)
