@@ -147,6 +147,16 @@ test('a denied camera shows its message and the screen stays usable', async () =
   await expect(page.getByTestId('video-file-input')).toBeEnabled()
 })
 
+test('switching the model mid-stream keeps the camera running into the new worker', async () => {
+  const page = await open(await launchChromium({ fakeCameraY4m: y4m }), await serve())
+  await page.getByRole('button', { name: 'Start camera' }).click()
+  await waitForPoses(page, 10)
+  await page.getByLabel('Model').selectOption('movenet-lightning')
+  await expect(page.getByTestId('live-view')).toHaveAttribute('data-model', 'movenet-lightning', { timeout: 60_000 })
+  const before = (await liveNumbers(page)).poses
+  await waitForPoses(page, before + 10)
+})
+
 test('no camera at all: the screen says so and the file source stays usable', async () => {
   // No fake device: this headless Chromium then has no camera to offer.
   const page = await open(await launchChromium({ extraArgs: ['--use-fake-ui-for-media-stream'] }), await serve())

@@ -108,13 +108,9 @@ export class LivePipeline {
     this.unsubscribeClient()
     this.client.dispose()
     this.update({ settings, pose: { phase: 'loading', model: settings.model } })
+    // The running pump reads the current client, so the source keeps playing into the new worker.
     this.client = this.createClient(settings)
-    if (this.pump) {
-      const mode = this.state.source === 'file' ? 'fast' : 'realtime'
-      this.pump.stop()
-      this.pump = null
-      this.startPump(mode, this.state.source === 'file' ? 'media' : 'capture')
-    }
+    this.pump?.notifyRoom()
   }
 
   stopSource(): void {
