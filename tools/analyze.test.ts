@@ -3,12 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_POSE_MODEL } from '../src/renderer/src/pose/catalogue'
 import { buildReport, formatTable, parseAnalyzeArgs } from './analyze'
 import { REPO_ROOT } from './poses'
 
 describe('analyze arguments', () => {
   it('parses a video, exercise, model and flags in any order', () => {
-    expect(parseAnalyzeArgs(['clip.mp4', '--exercise', 'squat'])).toEqual({ video: 'clip.mp4', exercise: 'squat', model: 'blazepose-full', json: false, cache: true })
+    expect(parseAnalyzeArgs(['clip.mp4', '--exercise', 'squat'])).toEqual({ video: 'clip.mp4', exercise: 'squat', model: DEFAULT_POSE_MODEL, json: false, cache: true })
     expect(parseAnalyzeArgs(['--json', '--model', 'movenet-thunder', '--exercise', 'plank', 'a.mov', '--no-cache']))
       .toEqual({ video: 'a.mov', exercise: 'plank', model: 'movenet-thunder', json: true, cache: false })
   })

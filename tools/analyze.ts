@@ -12,10 +12,11 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyzeFrames, type AnalysisResult } from '../src/shared/engine/analyze'
 import { EXERCISE_IDS, type ExerciseId } from '../src/shared/engine/events'
-import { parsePoseModelId, type PoseModelId } from '../src/renderer/src/pose/models'
+import { DEFAULT_POSE_MODEL, parsePoseModelId, type PoseModelId } from '../src/renderer/src/pose/catalogue'
 import { estimateVideoPoses } from './poses'
 
-export const DEFAULT_MODEL: PoseModelId = 'blazepose-full'
+/** The app's own default model, so an analysis reads what the runner's workout would have read. */
+export const DEFAULT_MODEL: PoseModelId = DEFAULT_POSE_MODEL
 const USAGE = 'usage: npm run analyze -- <video> --exercise <id> [--model <name>] [--json] [--no-cache]'
 /** Progress lines at most this often, so long videos show life without flooding a log. */
 const PROGRESS_INTERVAL_MS = 2000

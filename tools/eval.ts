@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { analyzeFrames, type AnalysisResult } from '../src/shared/engine/analyze'
 import { decodePoses } from '../src/shared/pose/compact'
+import { DEFAULT_POSE_MODEL } from '../src/renderer/src/pose/catalogue'
 import type { PoseFrame } from '../src/shared/pose/types'
 import { DEFAULT_FOOTAGE_DIR, fixturePathFor } from './extract-fixtures'
 import { exerciseIdFor, scoreClip, summarise, summaryLine, type ClipLabel, type ClipScore } from './evalScore'
@@ -19,7 +20,7 @@ interface Args { labels: string; footage: string; fixtures: boolean; model: stri
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = []
-  const args: Args = { labels: '', footage: DEFAULT_FOOTAGE_DIR, fixtures: false, model: 'blazepose-full', only: [] }
+  const args: Args = { labels: '', footage: DEFAULT_FOOTAGE_DIR, fixtures: false, model: DEFAULT_POSE_MODEL, only: [] }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--fixtures') args.fixtures = true

@@ -13,10 +13,10 @@ import { launchChromium } from '../harness/browser'
 import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
-import { DEFAULT_POSE_MODEL } from '../../src/renderer/src/live/poseSettings'
+import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS } from '../../src/renderer/src/pose/catalogue'
 import type { ComboRequest, ComboResult } from './page/bench'
 
-const MODELS = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'] as const
+const MODELS = POSE_MODEL_IDS
 /** Frames and wall time per phase per combination: bounds the run to a few minutes on 2 cores. */
 const THROUGHPUT_FRAMES = 90
 const PHASE_BUDGET_MS = 8_000

@@ -43,7 +43,8 @@ async function serve(modelsDir = DEFAULT_ROOTS.modelsDir): Promise<HarnessServer
 async function open(browser: Browser, server: HarnessServer, model = 'blazepose-lite'): Promise<Page> {
   browsers.push(browser)
   const page = await browser.newPage()
-  await page.addInitScript((m) => localStorage.setItem('revup.poseSettings', JSON.stringify({ model: m, backend: 'auto' })), model)
+  // The model choice lives in the app store's persisted settings (store/index.ts PERSIST_KEY).
+  await page.addInitScript((m) => localStorage.setItem('revup.settings', JSON.stringify({ state: { settings: { model: m, backend: 'auto' } }, version: 1 })), model)
   await page.goto(`${server.origin}/index.html`)
   await expect(page.getByRole('heading', { name: 'Camera check' })).toBeVisible()
   return page

@@ -1,20 +1,21 @@
 /**
- * The "Camera check" screen: pick a camera or a video file, optionally override the model and
- * backend, and watch the skeleton to check the framing before a workout.
+ * The "Camera check" screen: pick a camera or a video file, the model and backend (the same
+ * settings the workout uses), and watch the skeleton to check the framing before a workout.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { RESOLUTIONS, loadCameraPreference, type CameraPreference, type ResolutionId } from '../camera/cameraPreference'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
 import { VIDEO_FILE_ACCEPT } from '../camera/videoFileSource'
 import type { PumpMode } from '../camera/framePump'
-import { POSE_MODELS, POSE_MODEL_IDS, type PoseModelId } from '../pose/models'
+import { POSE_MODELS, POSE_MODEL_IDS, type PoseModelId } from '../pose/catalogue'
 import { BACKEND_NAMES, type BackendChoice } from '../pose/protocol'
 import type { PoseClientStatus } from '../pose/poseClient'
+import { useAppStore } from '../store'
+import { BACKEND_LABELS } from '../store/settings'
 import { LiveView } from './LiveView'
-import { browserStorage, loadPoseSettings, savePoseSettings, type PoseSettings } from './poseSettings'
+import { browserStorage } from './poseSettings'
+import { usePoseSettings } from './usePoseSettings'
 import { useLivePipeline } from './useLivePipeline'
-
-const BACKEND_LABELS: Record<BackendChoice, string> = { auto: 'Auto (fastest measured)', wasm: 'WASM (CPU)', webgl: 'WebGL', webgpu: 'WebGPU' }
 
 function describePose(status: PoseClientStatus | undefined): string {
   if (!status) return ''
@@ -27,7 +28,8 @@ function describePose(status: PoseClientStatus | undefined): string {
 
 export function LiveScreen() {
   const videoRef = useRef<HTMLVideoElement>(null)
-  const [settings, setSettings] = useState<PoseSettings>(() => loadPoseSettings(browserStorage()))
+  const settings = usePoseSettings()
+  const setSettings = useAppStore((s) => s.setSettings)
   const [camera, setCamera] = useState<CameraPreference>(() => loadCameraPreference(browserStorage()))
   const [cameras, setCameras] = useState<CameraDevice[]>([])
   const [fileMode, setFileMode] = useState<PumpMode>('realtime')
@@ -36,12 +38,6 @@ export function LiveScreen() {
   useEffect(() => {
     listCameras().then(setCameras, () => setCameras([]))
   }, [state?.source])
-
-  const changeSettings = (patch: Partial<PoseSettings>) => {
-    const next = { ...settings, ...patch }
-    savePoseSettings(browserStorage(), next)
-    setSettings(next)
-  }
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
@@ -94,7 +90,7 @@ export function LiveScreen() {
           <legend>Pose model</legend>
           <label>
             Model
-            <select value={settings.model} onChange={(e) => changeSettings({ model: e.target.value as PoseModelId })}>
+            <select value={settings.model} onChange={(e) => setSettings({ model: e.target.value as PoseModelId })}>
               {POSE_MODEL_IDS.map((id) => (
                 <option key={id} value={id}>{POSE_MODELS[id].displayName}</option>
               ))}
@@ -102,7 +98,7 @@ export function LiveScreen() {
           </label>
           <label>
             Backend
-            <select value={settings.backend} onChange={(e) => changeSettings({ backend: e.target.value as BackendChoice })}>
+            <select value={settings.backend} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>
               {(['auto', ...BACKEND_NAMES] as const).map((b) => (
                 <option key={b} value={b}>{BACKEND_LABELS[b]}</option>
               ))}

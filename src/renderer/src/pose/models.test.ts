@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { POSE_MODELS, POSE_MODEL_IDS, parsePoseModelId, toPoseFrame } from './models'
+import { toPoseFrame } from './models'
 import { BLAZEPOSE_KEYPOINTS } from '../../../shared/pose/types'
-
-describe('pose model catalogue', () => {
-  it('lists every model id with files under human/', () => {
-    for (const id of POSE_MODEL_IDS) {
-      const info = POSE_MODELS[id]
-      expect(info.id).toBe(id)
-      expect(info.files.every((f) => f.startsWith('human/') && f.endsWith('.json'))).toBe(true)
-      expect(info.files.length).toBe(info.family === 'blazepose' ? 2 : 1)
-      expect(info.keypointCount).toBe(info.family === 'blazepose' ? 33 : 17)
-      expect(info.hasWorldLandmarks).toBe(info.family === 'blazepose')
-    }
-  })
-
-  it('rejects an unknown model id naming the value and the allowed set', () => {
-    expect(parsePoseModelId('movenet-thunder')).toBe('movenet-thunder')
-    expect(() => parsePoseModelId('posenet')).toThrow(/"posenet".*blazepose-lite, blazepose-full, blazepose-heavy, movenet-lightning, movenet-thunder/)
-    expect(() => parsePoseModelId(undefined)).toThrow(/undefined/)
-  })
-})
 
 describe('toPoseFrame', () => {
   it('normalises pixel keypoints and keeps BlazePose world landmarks', () => {

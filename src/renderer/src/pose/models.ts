@@ -1,64 +1,19 @@
 /**
- * The one pose-model catalogue, and the one place detectors are created and their output converted.
+ * The one place detectors are created for catalogue models (catalogue.ts) and their output converted.
  * The browser pose worker and the Node analyzer (tools/poses.ts) both import this file, so the app and
  * the analyzer run the same model files with the same detector settings. No DOM APIs here.
  */
 import * as poseDetection from '@tensorflow-models/pose-detection'
 import type { io } from '@tensorflow/tfjs'
 import { BLAZEPOSE_KEYPOINTS, type Keypoint, type KeypointName, type PoseFrame, type WorldLandmark } from '../../../shared/pose/types'
+import { POSE_MODELS, parsePoseModelId, type PoseModelId } from './catalogue'
 
-export const POSE_MODEL_IDS = ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'] as const
-export type PoseModelId = (typeof POSE_MODEL_IDS)[number]
-
-/** What the app needs to know about a model before loading it. */
-export interface PoseModelInfo {
-  id: PoseModelId
-  displayName: string
-  family: 'blazepose' | 'movenet'
-  /** Model files, relative to models/ (served at /models/<file>); for BlazePose: [detector, landmark]. */
-  files: readonly string[]
-  /** Keypoints per pose: 33 for BlazePose (incl. heels and toes), 17 COCO keypoints for MoveNet. */
-  keypointCount: 33 | 17
-  /** True when the model also gives 3D world landmarks (metres, hip-centred). */
-  hasWorldLandmarks: boolean
-  /** Side of the square model input in pixels (the landmark model's for BlazePose). */
-  inputSizePx: number
-}
-
-const BLAZEPOSE_DETECTOR = 'human/blazepose-detector.json'
+// The catalogue lives in catalogue.ts (no tfjs); re-exported for the Node tools that create detectors too.
+export { DEFAULT_POSE_MODEL, POSE_MODELS, POSE_MODEL_IDS, parsePoseModelId, type PoseModelId, type PoseModelInfo } from './catalogue'
 
 type BlazePoseId = Extract<PoseModelId, `blazepose-${string}`>
 const BLAZEPOSE_MODEL_TYPES: Record<BlazePoseId, poseDetection.BlazePoseModelType> = {
   'blazepose-lite': 'lite', 'blazepose-full': 'full', 'blazepose-heavy': 'heavy'
-}
-
-export const POSE_MODELS: Readonly<Record<PoseModelId, PoseModelInfo>> = {
-  'blazepose-lite': {
-    id: 'blazepose-lite', displayName: 'BlazePose Lite', family: 'blazepose',
-    files: [BLAZEPOSE_DETECTOR, 'human/blazepose-lite.json'], keypointCount: 33, hasWorldLandmarks: true, inputSizePx: 256
-  },
-  'blazepose-full': {
-    id: 'blazepose-full', displayName: 'BlazePose Full', family: 'blazepose',
-    files: [BLAZEPOSE_DETECTOR, 'human/blazepose-full.json'], keypointCount: 33, hasWorldLandmarks: true, inputSizePx: 256
-  },
-  'blazepose-heavy': {
-    id: 'blazepose-heavy', displayName: 'BlazePose Heavy', family: 'blazepose',
-    files: [BLAZEPOSE_DETECTOR, 'human/blazepose-heavy.json'], keypointCount: 33, hasWorldLandmarks: true, inputSizePx: 256
-  },
-  'movenet-lightning': {
-    id: 'movenet-lightning', displayName: 'MoveNet Lightning', family: 'movenet',
-    files: ['human/movenet-lightning.json'], keypointCount: 17, hasWorldLandmarks: false, inputSizePx: 192
-  },
-  'movenet-thunder': {
-    id: 'movenet-thunder', displayName: 'MoveNet Thunder', family: 'movenet',
-    files: ['human/movenet-thunder.json'], keypointCount: 17, hasWorldLandmarks: false, inputSizePx: 256
-  }
-}
-
-/** Validates a model id from settings, a CLI flag or a message, naming the bad value and the allowed set. */
-export function parsePoseModelId(value: unknown): PoseModelId {
-  if (typeof value === 'string' && (POSE_MODEL_IDS as readonly string[]).includes(value)) return value as PoseModelId
-  throw new Error(`Unknown pose model ${JSON.stringify(value)}; expected one of: ${POSE_MODEL_IDS.join(', ')}`)
 }
 
 /**

@@ -29,7 +29,6 @@ vi.mock('./backends', () => ({
 
 vi.mock('./models', () => ({
   ESTIMATION_CONFIG: {},
-  POSE_MODELS: { 'blazepose-lite': { displayName: 'BlazePose Lite', files: ['human/blazepose-detector.json', 'human/blazepose-lite.json'] } },
   toPoseFrame: (_p: unknown, timestampMs: number, w: number, h: number, inferenceMs: number) => ({ timestampMs, imageWidth: w, imageHeight: h, keypoints: [], inferenceMs }),
   createDetector: async () => {
     const { ModelFileError } = await import('./modelFiles')

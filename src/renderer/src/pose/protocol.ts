@@ -3,13 +3,18 @@
  * is a tagged union member; nothing else crosses the worker boundary. Times are milliseconds.
  */
 import type { PoseFrame } from '../../../shared/pose/types'
-import type { PoseModelId } from './models'
+import type { PoseModelId } from './catalogue'
 
 /** tfjs backends the worker can run on, in no particular order (the worker measures which is fastest). */
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm'] as const
 export type BackendName = (typeof BACKEND_NAMES)[number]
 /** 'auto' = time each available backend on real frames and keep the fastest. */
 export type BackendChoice = BackendName | 'auto'
+
+/** True for 'auto' or a known backend name (settings from storage are checked with this). */
+export function isBackendChoice(value: unknown): value is BackendChoice {
+  return value === 'auto' || (BACKEND_NAMES as readonly unknown[]).includes(value)
+}
 
 /** How one backend fared when the worker tried it. */
 export interface BackendProbe {

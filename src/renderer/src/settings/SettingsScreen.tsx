@@ -1,10 +1,10 @@
-/** Settings: voice, rep sound, spoken counts, cue cooldown, rest, camera and pose model; remembered. */
+/** Settings: voice, rep sound, spoken counts, cue cooldown, rest, camera, pose model and backend; remembered. */
 import { useEffect, useState } from 'react'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
-import { browserStorage, loadPoseSettings, savePoseSettings } from '../live/poseSettings'
-import type { PoseModelId } from '../pose/models'
+import type { PoseModelId } from '../pose/catalogue'
+import type { BackendChoice } from '../pose/protocol'
 import { useAppStore } from '../store'
-import { MODEL_LABELS, SETTING_LIMITS } from '../store/settings'
+import { BACKEND_LABELS, MODEL_LABELS, SETTING_LIMITS } from '../store/settings'
 import '../coach/coach.css'
 
 export function SettingsScreen() {
@@ -14,12 +14,6 @@ export function SettingsScreen() {
   useEffect(() => {
     listCameras().then(setCameras, () => setCameras([]))
   }, [])
-  const setModel = (model: PoseModelId) => {
-    setSettings({ model })
-    // The Camera check screen reads its own remembered choice: keep the two in step.
-    const storage = browserStorage()
-    savePoseSettings(storage, { ...loadPoseSettings(storage), model })
-  }
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
@@ -68,8 +62,16 @@ export function SettingsScreen() {
         </label>
         <label>
           Pose model
-          <select value={settings.model} onChange={(e) => setModel(e.target.value as PoseModelId)}>
+          <select value={settings.model} onChange={(e) => setSettings({ model: e.target.value as PoseModelId })}>
             {Object.entries(MODEL_LABELS).map(([id, label]) => (
+              <option key={id} value={id}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Pose backend
+          <select value={settings.backend} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>
+            {Object.entries(BACKEND_LABELS).map(([id, label]) => (
               <option key={id} value={id}>{label}</option>
             ))}
           </select>

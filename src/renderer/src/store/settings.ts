@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
-import type { PoseModelId } from '../pose/models'
+import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../pose/catalogue'
+import { isBackendChoice, type BackendChoice } from '../pose/protocol'
 
 /** What the runner chose in Settings; remembered between runs (see index.ts for persistence). */
 export interface Settings {
@@ -15,10 +16,13 @@ export interface Settings {
   restSeconds: number | null
   /** MediaDeviceInfo.deviceId of the chosen camera; null = the system default. */
   cameraId: string | null
+  /** Pose model for the Camera check and the workout alike. */
   model: PoseModelId
+  /** tfjs backend for pose detection; 'auto' measures the available ones and keeps the fastest. */
+  backend: BackendChoice
 }
 
-/** Model choices shown in Settings (type-checked against the catalogue without loading model code). */
+/** Model choices shown in Settings (type-checked against the catalogue, which loads no model code). */
 export const MODEL_LABELS = {
   'blazepose-lite': 'BlazePose Lite (fastest, 33 points)',
   'blazepose-full': 'BlazePose Full (balanced, 33 points)',
@@ -26,6 +30,14 @@ export const MODEL_LABELS = {
   'movenet-lightning': 'MoveNet Lightning (fast, 17 points: no feet)',
   'movenet-thunder': 'MoveNet Thunder (17 points: no feet)'
 } as const satisfies Record<PoseModelId, string>
+
+/** Backend choices shown in Settings and the Camera check. */
+export const BACKEND_LABELS = {
+  auto: 'Auto (fastest measured)',
+  wasm: 'WASM (CPU)',
+  webgl: 'WebGL',
+  webgpu: 'WebGPU'
+} as const satisfies Record<BackendChoice, string>
 
 /** Limits for the numeric settings; the UI uses them for its inputs, setSettings clamps to them. */
 export const SETTING_LIMITS = {
@@ -41,8 +53,9 @@ export const DEFAULT_SETTINGS: Settings = {
   cueCooldownSeconds: 8,
   restSeconds: null,
   cameraId: null,
-  // The live pipeline's default, chosen by benchmark on a 2-core CPU-only machine (live/poseSettings.ts).
-  model: 'blazepose-lite'
+  model: DEFAULT_POSE_MODEL,
+  // Measuring beats guessing: the fastest backend differs between machines (GPU or not).
+  backend: 'auto'
 }
 
 export interface SettingsSlice {
@@ -55,7 +68,10 @@ function clamp(value: number, { min, max }: { min: number; max: number }): numbe
   return Math.min(max, Math.max(min, Math.round(value)))
 }
 
-/** Applies a patch, keeping numbers inside their limits and ignoring non-numbers. */
+/**
+ * Applies a patch (from the UI or from storage written by any older build), keeping numbers inside
+ * their limits and ignoring non-numbers, unknown models and unknown backends.
+ */
 export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
   const next = { ...current, ...patch }
   next.cueCooldownSeconds = Number.isFinite(next.cueCooldownSeconds)
@@ -64,7 +80,8 @@ export function applySettingsPatch(current: Settings, patch: Partial<Settings>):
   if (next.restSeconds !== null) {
     next.restSeconds = Number.isFinite(next.restSeconds) ? clamp(next.restSeconds, SETTING_LIMITS.restSeconds) : current.restSeconds
   }
-  if (!(next.model in MODEL_LABELS)) next.model = current.model
+  if (!isPoseModelId(next.model)) next.model = current.model
+  if (!isBackendChoice(next.backend)) next.backend = current.backend
   return next
 }
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_POSE_MODEL } from '../pose/catalogue'
+import { applySettingsPatch, DEFAULT_SETTINGS } from './settings'
+
+describe('pose model and backend in the settings slice', () => {
+  it('defaults to the catalogue default model and a measured backend', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ model: DEFAULT_POSE_MODEL, backend: 'auto' })
+  })
+
+  it('keeps a valid model and backend choice', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { model: 'movenet-thunder', backend: 'wasm' })).toMatchObject({ model: 'movenet-thunder', backend: 'wasm' })
+  })
+
+  it('ignores an unknown model or backend from storage, keeping the current one', () => {
+    const current = applySettingsPatch(DEFAULT_SETTINGS, { model: 'blazepose-full', backend: 'webgl' })
+    const next = applySettingsPatch(current, { model: 'yolo', backend: 'cuda' } as never)
+    expect(next).toMatchObject({ model: 'blazepose-full', backend: 'webgl' })
+  })
+
+  it('fills the backend in for settings stored before it existed', () => {
+    const stored = { voice: false, model: 'movenet-lightning' } as Partial<typeof DEFAULT_SETTINGS>
+    expect(applySettingsPatch(DEFAULT_SETTINGS, stored)).toMatchObject({ voice: false, model: 'movenet-lightning', backend: 'auto' })
+  })
+})
