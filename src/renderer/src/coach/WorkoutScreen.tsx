@@ -11,8 +11,8 @@ import { getCue } from '../../../shared/engine/cues'
 import type { KeypointName } from '../../../shared/pose/types'
 import { DEFAULT_RESOLUTION } from '../camera/cameraPreference'
 import { LiveView } from '../live/LiveView'
-import { DEFAULT_BACKEND } from '../live/poseSettings'
 import { useLivePipeline } from '../live/useLivePipeline'
+import { usePoseSettings } from '../live/usePoseSettings'
 import { useAppStore } from '../store'
 import { browserSpeaker, CueVoice } from './cueVoice'
 import { exerciseName } from './exerciseCatalogue'
@@ -33,7 +33,7 @@ export function WorkoutScreen() {
   const model = useAppStore((s) => s.settings.model)
   const cameraId = useAppStore((s) => s.settings.cameraId)
   const videoRef = useRef<HTMLVideoElement>(null)
-  const poseSettings = useMemo(() => ({ model, backend: DEFAULT_BACKEND }), [model])
+  const poseSettings = usePoseSettings()
   const { pipeline, state } = useLivePipeline(videoRef, poseSettings)
   const activeCue = workout?.phase === 'set' ? workout.live.activeCue : null
   const highlight = useMemo<readonly KeypointName[]>(() => (activeCue ? safeJoints(activeCue) : []), [activeCue])
