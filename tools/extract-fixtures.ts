@@ -52,6 +52,8 @@ export function formatFixture(poses: CompactPoses): string {
 interface Args { model: PoseModelId; only: string[]; jobs: number; force: boolean; footage: string; clip: string | null }
 
 export function parseExtractArgs(argv: string[]): Args {
+  // Not DEFAULT_POSE_MODEL: fixtures are reference keypoints for engine tests, so they use the more accurate
+  // full model (models/README.md) and must not change when the app's speed-driven default does.
   const args: Args = { model: 'blazepose-full', only: [], jobs: MAX_JOBS, force: false, footage: DEFAULT_FOOTAGE_DIR, clip: null }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
