@@ -1,4 +1,5 @@
-import { firstCursor, isSideSwitch, nextCursor, nextExerciseCursor, stepAt } from './cursor'
+import { firstCursor, isSideSwitch, nextExerciseCursor, stepAt } from './cursor'
+import { liveFor, nextPartAfter, partForSide, partResultIndex, replacePartResult, switchedAwayPart } from './sides'
 import {
   COUNTDOWN_MS,
   SIDE_SWITCH_REST_SECONDS,
@@ -10,6 +11,7 @@ import {
   targetMet,
   timeUp
 } from './guards'
+import type { Side } from '../engine/events'
 import type { Cursor, LiveSet, SetEnd, SetResult, WorkoutEvent, WorkoutPlan, WorkoutState } from './types'
 
 /**
@@ -95,18 +97,26 @@ function onCountdown(s: In<'countdown'>, e: WorkoutEvent): WorkoutState {
   }
 }
 
+/** Into the set: a part left on a side switch is picked up where it was. */
 function toSet(s: In<'countdown'>, t: number): In<'set'> {
-  const live: LiveSet = {
-    startedAtMs: t,
-    reps: 0,
-    holdBankedMs: 0,
-    holdRunningSinceMs: null,
-    holdPausedReason: null,
-    activeCue: null,
-    cues: [],
-    awaySinceMs: null
-  }
-  return { phase: 'set', plan: s.plan, results: s.results, cursor: s.cursor, live, pausedAtMs: null }
+  const i = partResultIndex(s.results, s.plan, s.cursor)
+  const live = liveFor(i < 0 ? undefined : s.results[i], t)
+  return { phase: 'set', plan: s.plan, results: replacePartResult(s.results, i, null), cursor: s.cursor, live, pausedAtMs: null }
+}
+
+/** The engine saw the other side of a two-sided set: bank this part as owed and carry on with that side's part. */
+function followSide(s: In<'set'>, side: Side | null | undefined, t: number): In<'set'> {
+  const part = partForSide(stepAt(s.plan, s.cursor), side)
+  return part === null || part === s.cursor.part ? s : movePart(s, part, t, 'side-switch')
+}
+
+/** Ends this part as `endedBy` and carries on, in the same set, with `part` (picked up where it was). */
+function movePart(s: In<'set'>, part: number, t: number, endedBy: SetEnd): In<'set'> {
+  const cursor = { ...s.cursor, part }
+  const i = partResultIndex(s.results, s.plan, cursor)
+  const live = { ...liveFor(i < 0 ? undefined : s.results[i], t), switchedAtMs: t }
+  const results = replacePartResult(s.results, i, resultOf(s, t, endedBy))
+  return { ...s, results, cursor, live }
 }
 
 function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
@@ -118,17 +128,19 @@ function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
   }
   switch (e.type) {
     case 'REP': {
-      const live = { ...s.live, reps: s.live.reps + 1 }
-      return completeIfDone({ ...s, live }, e.t)
+      const on = followSide(s, e.side, e.t)
+      return completeIfDone({ ...on, live: { ...on.live, reps: on.live.reps + 1 } }, e.t)
     }
     case 'HOLD': {
-      const l = s.live
+      // Only a running hold says which side is down; a pause keeps the part it paused.
+      const on = e.running ? followSide(s, e.side, e.t) : s
+      const l = on.live
       const running = l.holdRunningSinceMs !== null
-      if (e.running === running) return e.running || e.reason === undefined ? s : { ...s, live: { ...l, holdPausedReason: e.reason } }
+      if (e.running === running) return e.running || e.reason === undefined ? on : { ...on, live: { ...l, holdPausedReason: e.reason } }
       const live: LiveSet = e.running
         ? { ...l, holdRunningSinceMs: e.t, holdPausedReason: null }
         : { ...l, holdBankedMs: holdMs(l, e.t), holdRunningSinceMs: null, holdPausedReason: e.reason ?? null }
-      return completeIfDone({ ...s, live }, e.t)
+      return completeIfDone({ ...on, live }, e.t)
     }
     case 'CUE': {
       const l = s.live
@@ -158,8 +170,10 @@ function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
 }
 
 function completeIfDone(s: WorkoutState, t: number): WorkoutState {
-  if (s.phase !== 'set') return s
-  return targetMet(stepAt(s.plan, s.cursor), s.live, t) ? finishPart(s, t, 'target', 'part') : s
+  if (s.phase !== 'set' || !targetMet(stepAt(s.plan, s.cursor), s.live, t)) return s
+  // A runner alternating sides goes straight on with the side they left part-way; no rest in between.
+  const left = switchedAwayPart(s.plan, s.results, s.cursor)
+  return left === null ? finishPart(s, t, 'target', 'part') : movePart(s, left, t, 'target')
 }
 
 function endIfLeft(s: WorkoutState, t: number): WorkoutState {
@@ -186,8 +200,8 @@ export function resultOf(s: In<'set'>, t: number, endedBy: SetEnd): SetResult {
 }
 
 function finishPart(s: In<'set'>, t: number, endedBy: SetEnd, scope: 'part' | 'exercise'): WorkoutState {
-  const results = [...s.results, resultOf(s, t, endedBy)]
-  const next = scope === 'exercise' ? nextExerciseCursor(s.plan, s.cursor) : nextCursor(s.plan, s.cursor)
+  const results = replacePartResult(s.results, -1, resultOf(s, t, endedBy))
+  const next = scope === 'exercise' ? nextExerciseCursor(s.plan, s.cursor) : nextPartAfter(s.plan, results, s.cursor)
   if (!next) return { phase: 'summary', plan: s.plan, results, endedAtMs: t }
   const sideSwitch = isSideSwitch(s.cursor, next)
   const restSeconds = sideSwitch ? Math.min(SIDE_SWITCH_REST_SECONDS, stepAt(s.plan, s.cursor).restSeconds) : stepAt(s.plan, s.cursor).restSeconds
@@ -216,7 +230,7 @@ function onSkip(s: In<'placement'> | In<'countdown'> | In<'rest'>, e: WorkoutEve
   let next: Cursor | null
   if (s.phase === 'rest' && e.scope === 'part') next = s.cursor
   else if (e.scope === 'exercise') next = nextExerciseCursor(s.plan, s.cursor)
-  else next = nextCursor(s.plan, s.cursor)
+  else next = nextPartAfter(s.plan, s.results, s.cursor)
   if (!next) return { phase: 'summary', plan: s.plan, results: s.results, endedAtMs: e.t }
   return toPlacement(s.plan, s.results, next)
 }

@@ -35,8 +35,8 @@ export interface Cursor {
   part: number
 }
 
-/** How a set part ended. */
-export type SetEnd = 'target' | 'runner-left' | 'skipped' | 'workout-ended'
+/** How a set part ended. 'side-switch': the engine saw the runner move to the other side; the part stays owed. */
+export type SetEnd = 'target' | 'runner-left' | 'skipped' | 'workout-ended' | 'side-switch'
 
 /** What one set part achieved, kept for the summary and the session record. */
 export interface SetResult {
@@ -70,6 +70,8 @@ export interface LiveSet {
   cues: string[]
   /** Since when the runner has looked gone (stood up from the floor, or left the frame); null while present. */
   awaySinceMs: number | null
+  /** When the engine moved this set to this part's side mid-set (a rep or hold on it); null if the plan started it. */
+  switchedAtMs: number | null
 }
 
 /** The phases of a workout, as a tagged union: each carries only what it needs. */
@@ -116,12 +118,13 @@ export type WorkoutEvent =
   /** Result of the placement check on recent frames. */
   | { type: 'PLACEMENT'; t: number; ok: boolean }
   | { type: 'PRESENCE'; t: number; presence: Presence }
+  /** A counted rep; `side` is the engine's (leg, side or direction), and picks the part it counts for. */
   | { type: 'REP'; t: number; side: Side | null }
   /**
    * The engine's hold timer started/resumed (running) or paused/ended (not running). The workout
    * times the hold itself on its own clock, so an engine reset after a pause cannot skew it.
    */
-  | { type: 'HOLD'; t: number; running: boolean; reason?: string }
+  | { type: 'HOLD'; t: number; running: boolean; reason?: string; /** The engine's side (a side plank's down side). */ side?: Side | null }
   | { type: 'CUE'; t: number; id: string; phase: 'raised' | 'cleared' }
   | { type: 'PAUSE'; t: number }
   | { type: 'RESUME'; t: number }

@@ -21,7 +21,11 @@ export function SetPanel({ w }: { w: InSet }) {
       <p className="phase-kicker">
         {exerciseName(step.exercise)} · set {w.cursor.set + 1} of {step.sets}
       </p>
-      {side && <p className="side-label" data-testid="side-label">{side}</p>}
+      {side && (
+        <p className={live.switchedAtMs === null ? 'side-label' : 'side-label switched'} data-testid="side-label">
+          {live.switchedAtMs === null ? side : `Switched: now ${side}`}
+        </p>
+      )}
       <div className="counters">
         {step.reps !== null && (
           <p className="counter" aria-label={`${live.reps} of ${step.reps} reps`}>

@@ -9,7 +9,8 @@ const ENDED: Record<SetResult['endedBy'], string> = {
   target: 'target met',
   'runner-left': 'you stepped away',
   skipped: 'skipped',
-  'workout-ended': 'workout finished'
+  'workout-ended': 'workout finished',
+  'side-switch': 'switched side before the target'
 }
 
 export function SummaryScreen() {

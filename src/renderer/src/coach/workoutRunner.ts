@@ -7,7 +7,7 @@
 import type { StoreApi } from 'zustand'
 import { getCue } from '../../../shared/engine/cues'
 import type { Engine } from '../../../shared/engine/engine'
-import type { EngineEvent, ExerciseId } from '../../../shared/engine/events'
+import type { EngineEvent, ExerciseId, Side } from '../../../shared/engine/events'
 import type { ExerciseOptions } from '../../../shared/exercises/types'
 import { getExercise } from '../../../shared/exercises/index'
 import type { PoseFrame } from '../../../shared/pose/types'
@@ -16,10 +16,12 @@ import { PoseSampler } from '../../../shared/session/poseSampler'
 import type { SetEndReason } from '../../../shared/session/types'
 import { readBody } from '../../../shared/workout/body-reading'
 import { stepAt } from '../../../shared/workout/cursor'
+import { partResultIndex } from '../../../shared/workout/sides'
 import { checkPlacement, presenceOf } from '../../../shared/workout/placement'
 import type { SetEnd, WorkoutEvent, WorkoutState } from '../../../shared/workout/types'
 import type { AppState } from '../store'
 import type { CueVoice } from './cueVoice'
+import { partLabel } from './exerciseCatalogue'
 import type { SessionRecorder } from './sessionRecorder'
 
 /** The placement check looks at this much recent video: enough to ride out one bad frame. */
@@ -31,7 +33,9 @@ const END_REASONS: Record<SetEnd, SetEndReason> = {
   target: 'completed',
   skipped: 'skipped',
   'runner-left': 'stopped',
-  'workout-ended': 'stopped'
+  'workout-ended': 'stopped',
+  // Never ends a journal set: a mid-set switch keeps the set (each rep keeps the engine's side).
+  'side-switch': 'stopped'
 }
 
 export interface RunnerDeps {
@@ -53,6 +57,8 @@ export class WorkoutRunner {
   private lastCheckMs = -Infinity
   private readonly sampler = new PoseSampler()
   private engine: Engine | null = null
+  /** The side the open journal set started on: its set-end line must name the same one. */
+  private journalSide: Side | null = null
   private readonly unsubscribe: () => void
 
   constructor(private readonly deps: RunnerDeps) {
@@ -136,7 +142,7 @@ export class WorkoutRunner {
         break
       }
       case 'hold':
-        this.send({ type: 'HOLD', t, running: event.phase === 'started' || event.phase === 'resumed', reason: event.reason })
+        this.send({ type: 'HOLD', t, running: event.phase === 'started' || event.phase === 'resumed', reason: event.reason, side: event.side })
         break
       case 'cue':
         this.send({ type: 'CUE', t, id: event.id, phase: event.phase })
@@ -152,9 +158,13 @@ export class WorkoutRunner {
     if (next === prev) return
     const wasSet = prev?.phase === 'set' ? prev : null
     const isSet = next?.phase === 'set' ? next : null
-    const samePart = wasSet && isSet && wasSet.cursor === isSet.cursor
+    // Set to set directly is only ever the engine following the runner to the other side: same engine, same journal set.
+    const samePart = wasSet && isSet && wasSet.cursor.step === isSet.cursor.step && wasSet.cursor.set === isSet.cursor.set
     if (wasSet && !samePart) this.endSet(wasSet, next)
     if (isSet && !samePart) this.beginSet(isSet)
+    if (wasSet && isSet && wasSet.cursor.part !== isSet.cursor.part) {
+      this.deps.voice.announce(`Now ${partLabel(stepAt(isSet.plan, isSet.cursor).parts[isSet.cursor.part])}.`)
+    }
     if (wasSet && isSet && samePart && wasSet.pausedAtMs !== null && isSet.pausedAtMs === null) {
       // After a pause the runner has moved: judge from scratch.
       this.engine?.reset()
@@ -168,6 +178,7 @@ export class WorkoutRunner {
     this.sampler.reset()
     this.deps.voice.reset()
     this.deps.voice.announce('Go.')
+    this.journalSide = step.parts[w.cursor.part].side
     this.deps.recorder.add({
       kind: 'set-start',
       at: this.deps.wallNow(),
@@ -188,8 +199,9 @@ export class WorkoutRunner {
       for (const event of this.engine.finish()) this.deps.recorder.add({ kind: 'engine', at: wall, exercise: step.exercise, setIndex, event })
     }
     this.engine = null
-    const endedBy = next?.results.at(-1)?.endedBy ?? 'workout-ended'
-    this.deps.recorder.add({ kind: 'set-end', at: wall, exercise: step.exercise, setIndex, side: step.parts[w.cursor.part].side, reason: END_REASONS[endedBy] })
+    const i = next ? partResultIndex(next.results, w.plan, w.cursor) : -1
+    const endedBy = next && i >= 0 ? next.results[i].endedBy : 'workout-ended'
+    this.deps.recorder.add({ kind: 'set-end', at: wall, exercise: step.exercise, setIndex, side: this.journalSide, reason: END_REASONS[endedBy] })
   }
 }
 
