@@ -45,6 +45,6 @@ describe('evalScore', () => {
 
   it('ends with the one summary line', () => {
     const s = scoreClip(label({ rep_count: 3 }), result({ repCount: 3 }))
-    expect(summaryLine(summarise([s]))).toBe('eval: clips=1 exact=1.00 mae=0.00 obo=1.00 holdErrorS=0.00 cueRecall=1.00 falseCues=0')
+    expect(summaryLine(summarise([s]))).toBe('eval: clips=1 exact=1.00 mae=0.00 obo=1.00 holdErrorS=0.00 cueRecall=1.00 falseCues=0 routineCues=0')
   })
 })

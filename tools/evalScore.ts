@@ -102,6 +102,8 @@ export interface EvalSummary {
   holdErrorS: number
   cueRecall: number
   falseCues: number
+  /** Raised 'routine' cues (tempo, arm position, range goals) over all clips: reported, never scored as false. */
+  routineCues: number
 }
 
 export function summarise(scores: ClipScore[]): EvalSummary {
@@ -116,11 +118,12 @@ export function summarise(scores: ClipScore[]): EvalSummary {
     obo: withReps.length === 0 ? 1 : withReps.filter((s) => s.countError <= 1).length / withReps.length,
     holdErrorS: mean(holds),
     cueRecall: labelled === 0 ? 1 : scores.reduce((n, s) => n + s.faultsFound, 0) / labelled,
-    falseCues: scores.reduce((n, s) => n + s.falseCues.length, 0)
+    falseCues: scores.reduce((n, s) => n + s.falseCues.length, 0),
+    routineCues: scores.reduce((n, s) => n + s.routineCues, 0)
   }
 }
 
 export function summaryLine(s: EvalSummary): string {
   const f = (x: number, d = 2): string => x.toFixed(d)
-  return `eval: clips=${s.clips} exact=${f(s.exact)} mae=${f(s.mae)} obo=${f(s.obo)} holdErrorS=${f(s.holdErrorS)} cueRecall=${f(s.cueRecall)} falseCues=${s.falseCues}`
+  return `eval: clips=${s.clips} exact=${f(s.exact)} mae=${f(s.mae)} obo=${f(s.obo)} holdErrorS=${f(s.holdErrorS)} cueRecall=${f(s.cueRecall)} falseCues=${s.falseCues} routineCues=${s.routineCues}`
 }

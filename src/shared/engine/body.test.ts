@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { frontStanding, sideStanding } from '../../../tests/fixtures/synthetic/skeleton'
-import { createBody } from './body'
+import { createBody, minScoreForFrame, MIN_KEYPOINT_SCORE, MOVENET_MIN_KEYPOINT_SCORE } from './body'
 import { classifyView } from './view'
 import { missingRequired } from './visibility'
 
@@ -18,6 +18,20 @@ describe('Body', () => {
     expect(body.point('left_knee')).toBeNull()
     expect(body.angle('left_hip', 'left_knee', 'left_ankle')).toBeNull()
     expect(body.missing(['left_knee', 'left_hip'])).toEqual(['left_knee'])
+  })
+
+  it('chooses the seen/unseen line from the model: MoveNet (17 keypoints) lower than BlazePose (33)', () => {
+    const movenetNames = new Set(['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
+      'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'])
+    const movenet = { ...side, keypoints: side.keypoints.filter((k) => movenetNames.has(k.name)).map((k) => (k.name === 'left_knee' ? { ...k, score: 0.4 } : k)) }
+    expect(movenet.keypoints).toHaveLength(17)
+    expect(minScoreForFrame(movenet)).toBe(MOVENET_MIN_KEYPOINT_SCORE)
+    expect(minScoreForFrame(side)).toBe(MIN_KEYPOINT_SCORE)
+    // A 0.4 MoveNet knee is seen; the same score from BlazePose is not.
+    expect(createBody(movenet).point('left_knee')).not.toBeNull()
+    const blaze = { ...side, keypoints: side.keypoints.map((k) => (k.name === 'left_knee' ? { ...k, score: 0.4 } : k)) }
+    expect(createBody(blaze).point('left_knee')).toBeNull()
+    expect(createBody(movenet, { minScore: 0.5 }).point('left_knee')).toBeNull()
   })
 
   it('finds the side nearer the camera', () => {

@@ -7,8 +7,23 @@ import type { KeypointName, PoseFrame } from '../pose/types'
 import type { Side } from './events'
 import type { ViewReading } from './view'
 
-/** Below this model score a keypoint counts as not seen (BlazePose visibility / MoveNet score, 0..1). */
+/** Below this model score a keypoint counts as not seen (BlazePose visibility, 0..1). */
 export const MIN_KEYPOINT_SCORE = 0.5
+/**
+ * MoveNet's keypoint scores run lower than BlazePose's visibility for the same, clearly seen joint
+ * (0.3-0.5 is common on a well-lit limb), so its seen/unseen line sits lower, as in the MoveNet demos.
+ */
+export const MOVENET_MIN_KEYPOINT_SCORE = 0.3
+/** MoveNet (Lightning and Thunder) outputs the 17 COCO keypoints; BlazePose outputs 33. */
+const MOVENET_KEYPOINT_COUNT = 17
+
+/**
+ * The seen/unseen score line for the model that produced `frame`, told from its keypoint count, so
+ * callers need not say which model ran. Empty frames (nobody found) get the BlazePose line; it is unused.
+ */
+export function minScoreForFrame(frame: PoseFrame): number {
+  return frame.keypoints.length > 0 && frame.keypoints.length <= MOVENET_KEYPOINT_COUNT ? MOVENET_MIN_KEYPOINT_SCORE : MIN_KEYPOINT_SCORE
+}
 
 /** Body parts that come in a left and a right keypoint. */
 export type BodyPart =
@@ -56,7 +71,7 @@ export function otherSide(side: Side): Side {
 }
 
 export interface BodyOptions {
-  /** Confidence below which a keypoint counts as unseen, 0..1. */
+  /** Confidence below which a keypoint counts as unseen, 0..1; by default chosen from the model (minScoreForFrame). */
   minScore?: number
   /** The settled view to attach (the engine passes its ViewTracker's reading). */
   view?: ViewReading
@@ -66,7 +81,7 @@ const UNKNOWN_VIEW: ViewReading = { view: 'unknown', facing: 'unknown', widthRat
 
 /** Wraps a (smoothed) frame in score-aware pixel accessors. */
 export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
-  const minScore = options.minScore ?? MIN_KEYPOINT_SCORE
+  const minScore = options.minScore ?? minScoreForFrame(frame)
   const byName = new Map(frame.keypoints.map((kp) => [kp.name, kp]))
   const score = (name: KeypointName): number => byName.get(name)?.score ?? 0
   const point = (name: KeypointName): Point2 | null => {

@@ -6,14 +6,17 @@ import { getExercise } from '../exercises/index'
 import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
 import type { PoseFrame } from '../pose/types'
-import { createBody, MIN_KEYPOINT_SCORE } from './body'
+import { createBody, minScoreForFrame } from './body'
 import type { EngineEvent, ExerciseId } from './events'
 import { isInterruptible } from './tracker'
 import { ViewTracker } from './view'
 import { VisibilityGate } from './visibility'
 
 export interface EngineOptions extends ExerciseOptions {
-  /** Keypoints scored below this count as unseen, 0..1 (MoveNet scores run lower than BlazePose's). */
+  /**
+   * Keypoints scored below this count as unseen, 0..1. Leave it out: it is then chosen per frame from
+   * the model that produced it (MoveNet's 17 keypoints 0.3, BlazePose's 33 keypoints 0.5).
+   */
   minKeypointScore?: number
 }
 
@@ -32,7 +35,6 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const smoother = new KeypointSmoother()
   const view = new ViewTracker()
   const gate = new VisibilityGate(definition.requiredJoints)
-  const minScore = options.minKeypointScore ?? MIN_KEYPOINT_SCORE
   let lastMs: number | null = null
   let wasOk = false
 
@@ -43,6 +45,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       }
       lastMs = frame.timestampMs
       const smoothed = smoother.apply(frame)
+      const minScore = options.minKeypointScore ?? minScoreForFrame(frame)
       const raw = createBody(smoothed, { minScore })
       const events: EngineEvent[] = [...view.update(raw)]
       events.push(...gate.update(raw))
