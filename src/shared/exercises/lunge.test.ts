@@ -41,7 +41,28 @@ function reverseLunges(fronts: Side[], depth = 1): ReturnType<typeof sequence> {
   }), 1.5)
 }
 
+/** Split squats facing image right: feet ~0.7 shin either side of the hips, which drop `drop` shins and rise. */
+function splitSquats(drop: number): ReturnType<typeof sequence> {
+  return withJitter(sequence(4, 30, (t, tMs) => {
+    const d = bump(t, 0.5, 2.5)
+    return sideLegs(tMs, { x: 600, y: FLOOR - 200 + drop * SEG.shin * d }, { x: 675, y: FLOOR }, { x: 525, y: FLOOR })
+  }), 1.5)
+}
+
 describe('lunge on synthetic sequences', () => {
+  it('counts a shallow lunge (front knee ~110-130°) and cues its depth; a ~90° lunge gets no depth cue', () => {
+    for (const drop of [0.2, 0.3, 0.4]) {
+      const r = analyzeFrames('lunge', splitSquats(drop))
+      expect(r.repCount).toBe(1)
+      expect(r.reps[0].cues).toContain('lunge-depth')
+    }
+    for (const drop of [0.6, 0.8]) {
+      const r = analyzeFrames('lunge', splitSquats(drop))
+      expect(r.repCount).toBe(1)
+      expect(r.reps[0].cues).not.toContain('lunge-depth')
+    }
+  })
+
   it('counts per leg, front leg from the thigh nearest horizontal', () => {
     const r = analyzeFrames('lunge', reverseLunges(['left', 'right', 'left', 'right']))
     expect(r.reps.map((x) => x.side)).toEqual(['left', 'right', 'left', 'right'])

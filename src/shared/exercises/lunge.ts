@@ -22,8 +22,11 @@ export const LUNGE_MACHINE: RepMachineConfig = {
   direction: 'flex',
   // 20° of knee bend below the top: the descent has begun.
   leaveRestDeg: 160,
-  // Both knees 45° below the top = at least halfway to the routine's 90° lunge (shallower ones get the depth cue).
-  reachDepthDeg: 135,
+  // Both knees 30° below the top = a real, if shallow, lunge: walking and knee drives keep the stance knee
+  // within ~15-20° of straight. Kept well above the depth goal (front knee 105°, DEPTH_GOAL_KNEE_DEG) so a
+  // shallow lunge is counted AND cued; at 45° below the top (the old value) the front knee was already
+  // near 105° on every counted rep and the depth cue could not fire.
+  reachDepthDeg: 150,
   // Back within 12° of the top = up again; 8° of hysteresis over leaveRest.
   returnRestDeg: 168,
   // Fast dynamic lunges (reverse lunge + knee drive) take ~1.4 s; under 0.6 s is a glitch.
@@ -36,11 +39,15 @@ export const TOP_DECAY_DEG_PER_S = 3
 /** A knee bent more than 40° is never a top position, whatever the stance. */
 export const MIN_TOP_KNEE_DEG = 140
 
-/** Front knee ahead of the front toes by more than 15% of a shin (~6–7 cm): past the toes. */
+/**
+ * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
+ * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
+ * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
+ */
 export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /** Shoulders stacked over the hips: a torso leaning more than 35° from vertical at the bottom is leaning forward. */
 export const MAX_TORSO_LEAN_DEG = 35
-/** Lurching: on standing up the shoulders should sit over the front foot; ahead of its toes by a quarter shin (~10 cm) = thrown forward. */
+/** Lurching: on standing up the shoulders should sit over the front foot; ahead of its toes by a quarter shin (~11 cm) = thrown forward. */
 export const LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION = 0.25
 /** Depth goal "front knee near 90°": a front knee still above 105° (15° short of it) at the bottom is short. */
 export const DEPTH_GOAL_KNEE_DEG = 105

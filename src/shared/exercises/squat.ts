@@ -25,7 +25,11 @@ export const SQUAT_MACHINE: RepMachineConfig = {
   maxRepMs: 20000
 }
 
-/** Knee ahead of the toes by more than 15% of a shin (~6–7 cm) is past the toes, beyond model noise. */
+/**
+ * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
+ * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
+ * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
+ */
 export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /** Knees caving: the knee gap narrower than 90% of the toe gap = knees inside the line of the feet. */
 export const KNEE_TO_TOE_GAP_MIN = 0.9

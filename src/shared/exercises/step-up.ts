@@ -25,7 +25,11 @@ export const PUSH_OFF_TRAIL_KNEE_DEG = 25
 export const PUSH_OFF_WINDOW_MS = 400
 /** Upper body upright: more than 30° of forward lean while rising is leaning over. */
 export const MAX_TORSO_LEAN_DEG = 30
-/** Lead knee ahead of its toes by 15% of a shin while rising: past the toes. */
+/**
+ * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
+ * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
+ * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
+ */
 export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /** A rep (up and down) takes at least a second; 20 s is standing on the box, not stepping. */
 export const MIN_REP_MS = 1000
