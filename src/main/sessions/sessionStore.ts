@@ -105,9 +105,16 @@ export class SessionStore {
   async append(id: SessionId, entries: readonly JournalEntry[]): Promise<Result<AppendReceipt>> {
     const session = this.active.get(id)
     if (!session) return fail(await this.notActiveReason(id))
-    session.writer.append(encodeJournalEntries(entries))
+    // Runs of pose / other lines in journal order, so the writer can drop poses first if the disk stays full.
+    for (let i = 0; i < entries.length; ) {
+      const pose = entries[i].kind === 'pose'
+      let j = i + 1
+      while (j < entries.length && (entries[j].kind === 'pose') === pose) j++
+      session.writer.append(encodeJournalEntries(entries.slice(i, j)), pose)
+      i = j
+    }
     for (const entry of entries) if (entry.kind !== 'pose') session.entries.push(entry)
-    return ok({ accepted: entries.length, pending: session.writer.pendingChunks, storageProblem: session.writer.storageProblem })
+    return ok({ accepted: entries.length, pending: session.writer.pendingLines, storageProblem: session.writer.storageProblem })
   }
 
   /** Writes everything queued, then summary.json. On a disk failure the session stays open: call again. */

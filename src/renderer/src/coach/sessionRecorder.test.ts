@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { JournalEntry } from '../../../shared/session/types'
-import { SessionRecorder, type RecorderApi, type RecorderStatus } from './sessionRecorder'
+import { DROP_NOTE, MAX_BUFFERED, SessionRecorder, type RecorderApi, type RecorderStatus } from './sessionRecorder'
 
 const ID = 's-20260101-120000-abcdef'
 const note = (text: string): JournalEntry => ({ kind: 'note', at: 1, text })
+const pose = (at: number) => ({ kind: 'pose', at, exercise: 'squat', setIndex: 1, frame: { w: 640, h: 480, r: [] } }) as unknown as JournalEntry
 
 function fakeApi(failAppends = 0): RecorderApi & { appended: JournalEntry[][]; finished: string[] } {
   const appended: JournalEntry[][] = []
@@ -65,5 +66,31 @@ describe('SessionRecorder', () => {
     rec.add(note('a'))
     expect(await rec.finish()).toBeNull()
     expect(statuses[0].problem).toMatch(/^Not saving this workout: Saving and loading sessions needs/)
+  })
+
+  it('while saving keeps failing, memory stays bounded: the oldest pose frames go first, every other entry is kept, and the runner is told', async () => {
+    const api = fakeApi(Number.POSITIVE_INFINITY)
+    const statuses: RecorderStatus[] = []
+    const rec = new SessionRecorder(api, (s) => statuses.push(s))
+    await rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(note('first'))
+    for (let i = 0; i < MAX_BUFFERED + 300; i++) {
+      rec.add(pose(i))
+      if (i % 10 === 0) rec.add(note(`n${i}`))
+    }
+    await rec.flush()
+    expect(rec.droppedPoseFrames).toBeGreaterThan(0)
+    expect(statuses.at(-1)?.problem).toBe(`Could not save the workout so far: The disk is full. ${DROP_NOTE}`)
+
+    const healthy = fakeApi()
+    Object.assign(api, { appendToSession: healthy.appendToSession })
+    await rec.finish()
+    const sent = healthy.appended.flat()
+    expect(sent.length).toBeLessThanOrEqual(MAX_BUFFERED + 1)
+    const notes = sent.filter((e) => e.kind === 'note')
+    expect(notes).toHaveLength(1 + Math.ceil((MAX_BUFFERED + 300) / 10))
+    const poseTimes = sent.filter((e) => e.kind === 'pose').map((e) => e.at)
+    expect(poseTimes.at(-1)).toBe(MAX_BUFFERED + 299)
+    expect(poseTimes[0]).toBeGreaterThan(0)
   })
 })

@@ -13,6 +13,9 @@ export const MAX_BATCH = 500
 /** If the bridge is down, keep at most this many entries waiting, oldest pose frames dropped first. */
 export const MAX_BUFFERED = 5000
 
+/** Told to the runner once pose frames have been dropped to bound memory. */
+export const DROP_NOTE = 'Some replay frames were dropped to save memory; every rep, hold and cue is kept.'
+
 export type RecorderApi = Pick<RevUpApi, 'startSession' | 'appendToSession' | 'finishSession'>
 
 export interface RecorderStatus {
@@ -28,6 +31,11 @@ export class SessionRecorder {
   private flushing: Promise<void> | null = null
   private starting: Promise<void> | null = null
   private problem: string | null = null
+  /** The problem without the drop note. */
+  private baseProblem: string | null = null
+  /** Entries at the head of the buffer that the append in flight carries. */
+  private sending = 0
+  private droppedPoses = 0
 
   constructor(
     private readonly api: RecorderApi,
@@ -52,12 +60,15 @@ export class SessionRecorder {
     return this.starting
   }
 
+  /** Buffers one entry; over MAX_BUFFERED the oldest pose frame not being sent goes (never a rep, hold, cue or set line). */
   add(entry: JournalEntry): void {
     this.buffer.push(entry)
-    if (this.buffer.length > MAX_BUFFERED) {
-      const dropAt = this.buffer.findIndex((e) => e.kind === 'pose')
-      this.buffer.splice(dropAt >= 0 ? dropAt : 0, 1)
-    }
+    if (this.buffer.length <= MAX_BUFFERED) return
+    const dropAt = this.buffer.findIndex((e, i) => i >= this.sending && e.kind === 'pose')
+    if (dropAt < 0) return
+    this.buffer.splice(dropAt, 1)
+    this.droppedPoses++
+    this.setProblem(this.baseProblem ?? 'Saving is behind.')
   }
 
   /** Sends what is buffered; at most one append in flight. */
@@ -66,6 +77,7 @@ export class SessionRecorder {
     if (!this.id || this.buffer.length === 0) return Promise.resolve()
     const batch = this.buffer.slice(0, MAX_BATCH)
     const id = this.id
+    this.sending = batch.length
     this.flushing = this.api
       .appendToSession(id, batch)
       .then((result) => {
@@ -78,6 +90,7 @@ export class SessionRecorder {
         }
       })
       .finally(() => {
+        this.sending = 0
         this.flushing = null
       })
     return this.flushing
@@ -104,7 +117,14 @@ export class SessionRecorder {
     this.timer = null
   }
 
-  private setProblem(problem: string | null): void {
+  /** Pose frames dropped so far because the buffer was full. */
+  get droppedPoseFrames(): number {
+    return this.droppedPoses
+  }
+
+  private setProblem(base: string | null): void {
+    this.baseProblem = base
+    const problem = base !== null && this.droppedPoses > 0 ? `${base} ${DROP_NOTE}` : base
     if (problem === this.problem) return
     this.problem = problem
     this.onStatus({ sessionId: this.id, problem })
