@@ -21,9 +21,14 @@ function electronBinary(): string | null {
 const binary = electronBinary()
 const mainEntry = resolve(REPO_ROOT, 'out', 'main', 'index.js')
 
-test.skip(binary === null, 'No Electron binary in node_modules/electron (dist/ or path.txt missing: its download was blocked). Run the app tests in plain Chromium instead (pose.e2e.ts).')
-
+const NO_BINARY =
+  'No Electron binary in node_modules/electron (dist/ or path.txt missing: its download was blocked). The renderer, worker and main-process modules are tested in plain Chromium instead (pose, coach, review and session e2e).'
 test('the Electron app opens its window cross-origin isolated and runs the pose worker', async () => {
+  if (binary === null) {
+    // The list reporter prints no skip reasons: say it where a person reading the CI log will see it.
+    console.log(`SKIPPED the Electron launch test: ${NO_BINARY}`)
+    test.skip(true, NO_BINARY)
+  }
   test.skip(!existsSync(mainEntry), 'out/main/index.js is not built: run `npx electron-vite build` first.')
   const app = await electron.launch({
     executablePath: binary!,
@@ -35,8 +40,7 @@ test('the Electron app opens its window cross-origin isolated and runs the pose 
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
     await page.getByRole('button', { name: 'Camera check' }).click()
-    const heading = page.getByRole('heading', { name: 'Camera check' })
-    test.skip(!(await heading.isVisible()), 'The Camera check screen is not mounted in this build.')
+    await expect(page.getByRole('heading', { name: 'Camera check' })).toBeVisible()
     test.skip(footageProblem() !== null, `No footage for the file source: ${footageProblem()}`)
     await page.getByTestId('video-file-input').setInputFiles(prepareClip({ format: 'mp4', durationS: 5, width: 640 }))
     await expect.poll(async () => Number(await page.getByTestId('live-view').getAttribute('data-poses')), { timeout: 120_000 }).toBeGreaterThan(10)
