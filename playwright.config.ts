@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 180_000,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   outputDir: 'test-results',
   use: {
     launchOptions: {
