@@ -93,4 +93,34 @@ describe('WorkoutRunner', () => {
     expect(kinds).toContain('pose')
     h.runner.dispose()
   })
+
+  it('follows the engine to the other leg mid-set with the same engine and journal set, and says so', () => {
+    const lunge = FAKE_DEFS.find((d) => d.id === 'lunge')!
+    EXERCISES.lunge ??= lunge
+    const h = setup()
+    h.store.getState().beginWorkout(buildPlan(FAKE_DEFS, [{ exercise: 'lunge', sets: 1, reps: 2 }]))
+    h.store.getState().send({ type: 'START', t: h.now() })
+    for (let i = 0; i < 15; i++) {
+      h.advance(100)
+      h.runner.onPose(sideOn(h.now()))
+      h.runner.tick()
+    }
+    h.advance(COUNTDOWN_MS + PLACEMENT_STEADY_MS)
+    h.runner.tick()
+    expect(h.store.getState().workout?.phase).toBe('set')
+    const rep = (t: number, side: 'left' | 'right'): EngineEvent => ({ type: 'rep', t, exercise: 'lunge', side, startMs: t - 2000, bottomMs: t - 1000, endMs: t, depthDeg: 90, rangeDeg: 80, durationMs: 2000, cues: [] })
+    h.script.push([rep(1, 'left')], [rep(2, 'right')], [rep(3, 'left')], [rep(4, 'right')])
+    for (let i = 0; i < 4; i++) {
+      h.advance(100)
+      h.runner.onPose(sideOn(h.now()))
+    }
+    const w = h.store.getState().workout!
+    expect(w.phase).toBe('summary')
+    expect(w.results.map((r) => `${r.side}:${r.reps}:${r.endedBy}`)).toEqual(['left:2:target', 'right:2:target'])
+    expect(h.engines).toEqual(['lunge'])
+    expect(h.said.filter((t) => /^Now /.test(t))).toEqual(['Now right leg.']) // the left rep that met its target hands straight back to the right
+    const lines = h.entries.filter((e) => e.kind === 'set-start' || e.kind === 'set-end')
+    expect(lines).toEqual([expect.objectContaining({ kind: 'set-start', side: 'left' }), expect.objectContaining({ kind: 'set-end', side: 'left', reason: 'completed' })])
+    h.runner.dispose()
+  })
 })
