@@ -230,6 +230,31 @@ test('a plank on real footage: placement asks the runner to get down, then the h
   }
 })
 
+test('a plank on real footage: the hold timer stops and says why when the line is lost, and the set ends hands-free when the runner is gone', async () => {
+  const y4m = fakeCameraFile(PLANK, '640:360')
+  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
+  let run: Run | undefined
+  try {
+    run = await openApp(y4m!)
+    const { page } = run
+    // A target the clip's ~9 s hold cannot meet: the set can only end by the runner leaving.
+    await planPlank(page, 60)
+    await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
+    await expect(page.getByTestId('hold')).toHaveClass(/holding/, { timeout: REPS_TIMEOUT_MS })
+    // The clip cuts from the hold to its end card: the timer stops, and the screen says why.
+    const reason = page.getByTestId('hold-reason')
+    await expect(reason).toHaveText(/^Timer stopped: \S/, { timeout: REPS_TIMEOUT_MS })
+    const stoppedAt = seconds((await page.getByTestId('hold-time').textContent()) ?? '')
+    expect(stoppedAt).toBeGreaterThan(0)
+    await page.screenshot({ path: join(SCREENS, 'coach-set-hold-stopped.png') })
+    // Then the title card: nobody in frame for ~6 s, so the set ends on its own.
+    await expect(page.getByTestId('summary')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
+    await expect(page.getByTestId('summary')).toContainText('you stepped away')
+  } finally {
+    await closeApp(run)
+  }
+})
+
 function seconds(clockText: string): number {
   const [m, s] = clockText.split(':').map(Number)
   return m * 60 + s
