@@ -5,13 +5,17 @@
 import { distance, midpoint } from '../pose/geometry'
 import type { Body } from './body'
 import type { CameraView, EngineEvent } from './events'
+import { proneYawDeg, SHOULDER_WIDTH_TO_TORSO } from './proneYaw'
 
 export type Facing = 'left' | 'right' | 'camera' | 'away' | 'unknown'
 
 export interface ViewReading {
   view: CameraView | 'unknown'
   facing: Facing
-  /** Shoulder (or hip) width over torso length, both in pixels: ~0.6–1 front-on, ~0–0.3 side-on. */
+  /**
+   * Shoulder (or hip) width over torso length, both in pixels: ~0.6–1 front-on, ~0–0.3 side-on. For a
+   * prone body (push-up, plank) the standing-equivalent ratio at the same camera yaw (see proneYaw.ts).
+   */
   widthRatio: number | null
 }
 
@@ -34,7 +38,9 @@ export function classifyView(body: Body): ViewReading {
   const torso = distance(shoulderMid, hipMid)
   if (torso === 0) return { view: 'unknown', facing: 'unknown', widthRatio: null }
   let ratio: number | null = null
-  if (ls && rs) ratio = distance(ls, rs) / torso
+  const yaw = proneYawDeg(body)
+  if (yaw !== null) ratio = SHOULDER_WIDTH_TO_TORSO * Math.sin((yaw * Math.PI) / 180)
+  else if (ls && rs) ratio = distance(ls, rs) / torso
   else if (lh && rh) ratio = (distance(lh, rh) / torso) * HIP_TO_SHOULDER_WIDTH
   if (ratio === null) {
     // Only one side is seen at all: that is what a side view looks like.

@@ -3,7 +3,20 @@
  * off the straight shoulder–heel line, and whether the body is lying in a plank at all. Pure
  * functions on pixel points (image x right, y down); the floor is towards the image bottom.
  */
+import type { Body } from '../engine/body'
+import { bendAsSeenSideOn, proneYawDeg } from '../engine/proneYaw'
 import { angleAt, lineDeviation, type Point2 } from '../pose/geometry'
+
+/**
+ * The hip bend as a side-on camera would see it: an angled camera (3/4 view of a prone body) shortens
+ * the line but not the hips' drop, exaggerating the image bend by ~1/cos(yaw); this undoes that, so one
+ * threshold holds from side-on to ~60° off. NaN when two points coincide.
+ */
+export function sideOnHipBendDeg(body: Body, shoulder: Point2, hip: Point2, end: Point2): number {
+  const bend = hipBendDeg(shoulder, hip, end)
+  const yaw = proneYawDeg(body)
+  return yaw === null || Number.isNaN(bend) ? bend : bendAsSeenSideOn(bend, yaw)
+}
 
 /**
  * Bend of the body line at the hips, degrees: 0 = straight; positive = hips below the

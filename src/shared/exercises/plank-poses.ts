@@ -61,6 +61,31 @@ export function prone(tMs: number, p: PronePose): PoseFrame {
   return toFrame(tMs, pts, { scores: farSideScores() })
 }
 
+/** Half the shoulder (arms) or hip (legs, head 0) width, pixels: how far a keypoint sits off the mid-plane. */
+function halfWidthPx(name: string): number {
+  if (/(shoulder|elbow|wrist|ear)$/.test(name)) return SEG.shoulderW / 2
+  if (/(hip|knee|ankle|heel|foot_index)$/.test(name)) return SEG.hipW / 2
+  return 0
+}
+
+/**
+ * A side-view prone frame as a level camera turned `yawDeg` towards the head or feet would see it:
+ * lengths along the body shrink by cos(yaw) about x = 640, and each side moves by its depth × sin(yaw)
+ * (the near left side one way, the far right side the other). Heights are unchanged.
+ */
+export function turnedCamera(frame: PoseFrame, yawDeg: number): PoseFrame {
+  const rad = (yawDeg * Math.PI) / 180
+  const w = frame.imageWidth
+  return {
+    ...frame,
+    keypoints: frame.keypoints.map((k) => {
+      const depth = k.name.startsWith('right_') ? halfWidthPx(k.name) : k.name.startsWith('left_') ? -halfWidthPx(k.name) : 0
+      const x = 640 + (k.x * w - 640) * Math.cos(rad) + depth * Math.sin(rad)
+      return { ...k, x: x / w }
+    })
+  }
+}
+
 function farSideScores(): Record<string, number> {
   const scores: Record<string, number> = {}
   for (const part of ['shoulder', 'elbow', 'wrist', 'hip', 'knee', 'ankle', 'heel', 'foot_index', 'ear']) scores[`right_${part}`] = 0.7

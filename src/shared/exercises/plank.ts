@@ -10,7 +10,7 @@ import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical, type Point2 } from '../pose/geometry'
 import { HoldWithCues } from './plank-hold'
 import {
-  forearmOnFloor, HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
+  forearmOnFloor, HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, lineTiltDeg, MAX_PLANK_TILT_DEG, sideOnHipBendDeg, STRAIGHT_KNEE_MIN_DEG
 } from './plank-line'
 import type { ExerciseDefinition } from './types'
 
@@ -88,7 +88,7 @@ export class PlankTracker implements InterruptibleTracker {
     // A head-on camera foreshortens the line: its bend cannot be judged there.
     if (body.view.view !== 'front') {
       judged.push(SAGGING, PIKING)
-      const bend = hipBendDeg(j.shoulder!, j.hip!, j.ankle!)
+      const bend = sideOnHipBendDeg(body, j.shoulder!, j.hip!, j.ankle!)
       if (past(bend, HIP_OFF_LINE_DEG, HIP_BACK_ON_LINE_DEG, this.loop.isActive(SAGGING))) faults.push(SAGGING)
       if (past(-bend, HIP_OFF_LINE_DEG, HIP_BACK_ON_LINE_DEG, this.loop.isActive(PIKING))) faults.push(PIKING)
       if (j.elbow && j.wrist && forearmOnFloor(j.elbow, j.wrist)) {

@@ -4,7 +4,7 @@ import { analyzeFrames } from '../engine/analyze'
 import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { bump, sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
-import { headOnPushUp, prone, type PronePose } from './plank-poses'
+import { headOnPushUp, prone, turnedCamera, type PronePose } from './plank-poses'
 
 const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
 
@@ -54,6 +54,16 @@ describe('push-up (synthetic side view)', () => {
     const r = analyzeFrames('push-up', sidePushUps(3, 85, { hipSagPx: 45 }))
     expect(r.repCount).toBe(3)
     expect(r.cues.map((c) => c.id)).toContain('hips-sagging')
+  })
+
+  it('judges the body line from a camera turned 40-45° off the side (3/4 view): straight = no cue, sagging = cued', () => {
+    const straight = analyzeFrames('push-up', sidePushUps(3, 85).map((f) => turnedCamera(f, 45)))
+    expect(straight.repCount).toBe(3)
+    expect(straight.cues.map((c) => c.id)).not.toContain('hips-sagging')
+    expect(straight.cues.map((c) => c.id)).not.toContain('hips-piking')
+    const sagging = analyzeFrames('push-up', sidePushUps(3, 85, { hipSagPx: 38 }).map((f) => turnedCamera(f, 40)))
+    expect(sagging.repCount).toBe(3)
+    expect(sagging.cues.map((c) => c.id)).toContain('hips-sagging')
   })
 
   it('counts nothing lying still at the bottom or with the arms out of frame', () => {

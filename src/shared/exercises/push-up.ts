@@ -8,7 +8,7 @@ import { joint, type Body } from '../engine/body'
 import type { Side } from '../engine/events'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal } from '../engine/repTracker'
-import { HIP_OFF_LINE_DEG, hipBendDeg } from './plank-line'
+import { HIP_OFF_LINE_DEG, sideOnHipBendDeg } from './plank-line'
 import { pushUpPosition, type PushUpLine } from './push-up-position'
 import type { ExerciseDefinition } from './types'
 
@@ -84,9 +84,9 @@ function elbowsFlared(body: Body): boolean | null {
   return Math.min(l, r) > FLARE_FOREARM_LEAN_DEG
 }
 
-function lineBend(line: PushUpLine | null): number | null {
+function lineBend(body: Body, line: PushUpLine | null): number | null {
   if (!line) return null
-  const bend = hipBendDeg(line.shoulder, line.hip, line.end)
+  const bend = sideOnHipBendDeg(body, line.shoulder, line.hip, line.end)
   return Number.isNaN(bend) ? null : bend
 }
 
@@ -117,7 +117,7 @@ export const pushUp: ExerciseDefinition = {
       checkFrame({ body, signal }) {
         const c = frameChecks()
         const position = pushUpPosition(body)
-        const bend = body.view.view === 'front' || position === 'upright' ? null : lineBend(position)
+        const bend = body.view.view === 'front' || position === 'upright' ? null : lineBend(body, position)
         c.judge('hips-sagging', bend !== null, () => bend! > HIP_OFF_LINE_DEG)
         c.judge('hips-piking', bend !== null, () => -bend! > HIP_OFF_LINE_DEG)
         const flared = signal.deg < FLARE_JUDGED_UNDER_DEG ? elbowsFlared(body) : null
