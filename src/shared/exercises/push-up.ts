@@ -18,8 +18,10 @@ export const PUSH_UP_MACHINE: RepMachineConfig = {
   leaveRestDeg: 140,
   // A 60° bend from straight is a push-up, if shallow; less is a wobble or a shift of weight.
   reachDepthDeg: 120,
-  // Back over 150° = arms straight again (a cut-short lockout at 150–160° still ends the rep).
-  returnRestDeg: 150,
+  // Back over 145° = arms straight again: a full lockout reads 160–180° with blazepose-full but only
+  // 145–155° with the lighter models in a 3/4 view (the far elbow is guessed). A rep still only counts
+  // after the 120° depth, so the narrower gap to leaveRest cannot add reps.
+  returnRestDeg: 145,
   // Down and up in under 0.5 s is a tracking jump, not a push-up.
   minRepMs: 500,
   // The slowest routine push-up (2 s down, 2 s pause, 2 s up) takes ~6 s; 10 s down is resting.
