@@ -3,8 +3,8 @@
  * real clip. For each model × available backend: frames/s through the worker, inference ms
  * p50/p95, frame-to-pose latency p50/p95 at a real-time 30 fps feed, peak browser memory; and the
  * official MediaPipe Pose runtime on the same frames. Ends with one `bench:` line for the default
- * model. Flags: --quick (default model only), --threads (allow WASM threads: relaxed CSP with
- * blob: scripts and an unminified build, to measure what threads would buy).
+ * model. Flags: --quick (default model only), --threads (allow WASM threads, as the app does, to
+ * measure what they buy; the page is built unminified like the app, which threads need).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
@@ -13,7 +13,7 @@ import { launchChromium } from '../harness/browser'
 import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
-import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS } from '../../src/renderer/src/pose/catalogue'
+import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/renderer/src/pose/catalogue'
 import type { ComboRequest, ComboResult } from './page/bench'
 
 const MODELS = POSE_MODEL_IDS
@@ -25,7 +25,7 @@ const CLIP_FPS = 30
 const TARGET_FPS = 30
 const TARGET_P95_LATENCY_MS = 70
 /** MediaPipe's modelComplexity for the BlazePose variant of the same size. */
-const MEDIAPIPE_COMPLEXITY: Record<string, 0 | 1 | 2> = { 'blazepose-lite': 0, 'blazepose-full': 1, 'blazepose-heavy': 2, 'movenet-lightning': 0, 'movenet-thunder': 1 }
+const MEDIAPIPE_COMPLEXITY: Record<PoseModelId, 0 | 1 | 2> = { 'blazepose-lite': 0, 'blazepose-full': 1, 'blazepose-heavy': 2, 'movenet-lightning': 0, 'movenet-thunder': 1 }
 
 const quick = process.argv.includes('--quick')
 const threads = process.argv.includes('--threads')
@@ -68,11 +68,10 @@ async function main() {
   if (problem) throw new Error(`bench needs the footage: ${problem}`)
   const started = Date.now()
   const clip = prepareClip({ format: 'mp4', durationS: 5, width: 640, fps: CLIP_FPS })
-  const pageDir = await buildPage(resolve(REPO_ROOT, 'tests', 'bench', 'page'), resolve(REPO_ROOT, 'tests', '.cache', 'bench'), ['mediapipe.html'], !threads)
+  const pageDir = await buildPage(resolve(REPO_ROOT, 'tests', 'bench', 'page'), resolve(REPO_ROOT, 'tests', '.cache', 'bench'), ['mediapipe.html'])
   const server = await startHarnessServer({
     roots: { rendererDir: pageDir, modelsDir: DEFAULT_ROOTS.modelsDir },
-    extraRoots: { '/clips/': dirname(clip) },
-    adjustHeaders: threads ? (h) => ({ ...h, 'Content-Security-Policy': h['Content-Security-Policy'].replace("script-src 'self'", "script-src 'self' blob:") }) : undefined
+    extraRoots: { '/clips/': dirname(clip) }
   })
   const marker = `--revup-bench=${process.pid}`
   const browser = await launchChromium({ extraArgs: ['--enable-blink-features=ForceEagerMeasureMemory', marker] })

@@ -91,6 +91,32 @@ test('the built app renderer loads over the harness server', async () => {
   expect(errors).toEqual([])
 })
 
+/** Set by PoseClient when threaded WASM failed and it restarted the worker single-threaded. */
+const THREADS_FAILED_KEY = 'revup.wasmThreadsFailed'
+
+test('built app: threaded WASM starts in the pose worker without falling back to one thread', async () => {
+  const built = resolve(DEFAULT_ROOTS.rendererDir, 'index.html')
+  test.skip(!existsSync(built), 'out/renderer is not built: run `npx electron-vite build` first (npm test does).')
+  const server = await startHarnessServer()
+  servers.push(server)
+  const browser = await launchChromium({ fakeCameraY4m: y4m })
+  browsers.push(browser)
+  const page = await browser.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.addInitScript(() => localStorage.setItem('revup.settings', JSON.stringify({ state: { settings: { model: 'blazepose-lite', backend: 'wasm' } }, version: 1 })))
+  await page.goto(`${server.origin}/index.html`)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Camera check' }).click()
+  await page.getByRole('button', { name: 'Start camera' }).click()
+  await waitForPoses(page, 10)
+  await expect(page.getByTestId('pose-status')).toHaveAttribute('data-phase', 'ready')
+  // A broken thread bootstrap (CSP without blob: scripts, a minified factory) shows up as worker
+  // errors on the page and a single-threaded restart the client remembers.
+  expect(errors).toEqual([])
+  expect(await page.evaluate((key) => localStorage.getItem(key), THREADS_FAILED_KEY)).toBeNull()
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
+})
+
 test('fake camera: the worker returns poses for the frames and the overlay draws; tensors stay flat; unplugging is reported', async () => {
   const page = await open(await launchChromium({ fakeCameraY4m: y4m }), await serve())
   await page.getByRole('button', { name: 'Start camera' }).click()
@@ -99,6 +125,8 @@ test('fake camera: the worker returns poses for the frames and the overlay draws
   expect(first.withPerson / first.poses).toBeGreaterThan(0.9)
   expect(await overlayInk(page)).toBeGreaterThan(500)
   await expect(page.getByTestId('pose-status')).toHaveAttribute('data-phase', 'ready')
+  // The harness page is built like the app (unminified), so WASM threads start here too.
+  expect(await page.evaluate((key) => localStorage.getItem(key), THREADS_FAILED_KEY)).toBeNull()
 
   const t0 = Date.now()
   const later = await waitForPoses(page, first.poses + 300, 150_000)

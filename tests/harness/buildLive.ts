@@ -20,10 +20,15 @@ export function buildLiveHarness(): Promise<string> {
 
 /**
  * Builds a test page folder (index.html + more .html inputs) that imports renderer code.
+ * Unminified, like the app's renderer build (electron-vite does not minify it), and for the same reason
+ * it must stay so: tfjs-backend-wasm starts each WASM thread from a blob holding its module factory's
+ * `toString()`, i.e. the function without its closure. The minifier rewrites the factory's guarded
+ * `typeof _scriptDir !== "undefined" && _scriptDir` to `e !== void 0 && e` (the closure variable, renamed),
+ * so every thread dies with "ReferenceError: e is not defined" and the worker falls back to one thread.
  * @param inputs extra html files in `root` besides index.html
- * @param minify false keeps tfjs's threaded-WASM bootstrap intact (minifiers break it)
+ * @param minify true only to measure a minified build (threaded WASM then fails as above)
  */
-export async function buildPage(root: string, outDir: string, inputs: string[] = [], minify = !process.env.REVUP_NO_MINIFY): Promise<string> {
+export async function buildPage(root: string, outDir: string, inputs: string[] = [], minify = false): Promise<string> {
   const input = Object.fromEntries(['index.html', ...inputs].map((f) => [f.replace(/\.html$/, ''), resolve(root, f)]))
   await build({
     root,
