@@ -42,14 +42,23 @@ function reverseLunges(fronts: Side[], depth = 1): ReturnType<typeof sequence> {
 }
 
 /** Split squats facing image right: feet ~0.7 shin either side of the hips, which drop `drop` shins and rise. */
-function splitSquats(drop: number): ReturnType<typeof sequence> {
+function splitSquats(drop: number, hipForwardPx = 0): ReturnType<typeof sequence> {
   return withJitter(sequence(4, 30, (t, tMs) => {
     const d = bump(t, 0.5, 2.5)
-    return sideLegs(tMs, { x: 600, y: FLOOR - 200 + drop * SEG.shin * d }, { x: 675, y: FLOOR }, { x: 525, y: FLOOR })
+    return sideLegs(tMs, { x: 600 + hipForwardPx * d, y: FLOOR - 200 + drop * SEG.shin * d }, { x: 675, y: FLOOR }, { x: 525, y: FLOOR })
   }), 1.5)
 }
 
 describe('lunge on synthetic sequences', () => {
+  it('raises knee-past-toes when the hips drive forward over the front foot, not on an upright split squat', () => {
+    for (const [drop, forwardPx] of [[0.7, 40], [0.8, 50]]) {
+      const r = analyzeFrames('lunge', splitSquats(drop, forwardPx))
+      expect(r.repCount).toBe(1)
+      expect(r.cues.map((c) => c.id)).toContain('knee-past-toes')
+    }
+    expect(analyzeFrames('lunge', splitSquats(0.9)).cues.map((c) => c.id)).not.toContain('knee-past-toes')
+  })
+
   it('counts a shallow lunge (front knee ~110-130°) and cues its depth; a ~90° lunge gets no depth cue', () => {
     for (const drop of [0.2, 0.3, 0.4]) {
       const r = analyzeFrames('lunge', splitSquats(drop))

@@ -6,7 +6,6 @@
  */
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
-import type { Side } from '../engine/events'
 import { bothLegs, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
@@ -91,14 +90,52 @@ export function createLungeSignal(): (body: Body) => RepSignal | null {
   }
 }
 
-function kneePastToes(body: Body, side: Side): boolean | null {
+/**
+ * At lunge depth the feet are a stride apart (a shin or more); both ankles within half a shin of each
+ * other means the model has drawn both legs on one (it happens on side views), so which is the front
+ * leg cannot be told and the rear knee, always ahead of its own toes, would read as past the toes.
+ */
+export const MERGED_LEGS_ANKLE_GAP_SHIN = 0.5
+
+/** Whether both legs are seen but drawn on top of each other (see MERGED_LEGS_ANKLE_GAP_SHIN). */
+function legsMerged(body: Body): boolean {
+  const { left, right } = bothLegs(body)
+  if (!left || !right) return false
+  const gap = Math.hypot(left.ankle.x - right.ankle.x, left.ankle.y - right.ankle.y)
+  return gap < MERGED_LEGS_ANKLE_GAP_SHIN * Math.max(left.shinPx, right.shinPx)
+}
+
+/**
+ * The front foot stays planted through the descent and the bottom, so its toes are the foremost seen
+ * since the rep began: a frame where the model pulls a toe keypoint back (or draws the front leg on the
+ * rear one) cannot move them. Tracks that position in facing-direction pixels (x times the facing sign).
+ */
+export function createFrontToeTracker(): (body: Body, inRep: boolean) => number | null {
+  let foremost: number | null = null
+  let lastSign: 1 | -1 | null = null
+  return (body, inRep) => {
+    const sign = facingSign(body)
+    if (!inRep || sign !== lastSign) foremost = null
+    lastSign = sign
+    if (sign === null) return null
+    const { left, right } = bothLegs(body)
+    for (const leg of [left, right]) if (leg?.toe) foremost = Math.max(foremost ?? -Infinity, leg.toe.x * sign)
+    return foremost
+  }
+}
+
+/**
+ * Front knee ahead of the front toes (`frontToe` in facing-direction pixels, from createFrontToeTracker).
+ * The front knee is the foremost knee (the rear one sits under or behind the hips), so this needs no leg
+ * identity, which side-view models swap from frame to frame.
+ */
+function kneePastToes(body: Body, frontToe: number | null): boolean | null {
+  if (legsMerged(body)) return null
   const sign = facingSign(body)
-  const knee = body.point(joint(side, 'knee'))
-  const toe = body.point(joint(side, 'foot_index'))
-  const ankle = body.point(joint(side, 'ankle'))
-  if (sign === null || !knee || !toe || !ankle) return null
-  const shin = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
-  return (knee.x - toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * shin
+  const legs = [bothLegs(body).left, bothLegs(body).right].filter((l): l is LegPoints => l !== null)
+  if (sign === null || legs.length === 0 || frontToe === null) return null
+  const front = legs.reduce((a, b) => (b.knee.x * sign > a.knee.x * sign ? b : a))
+  return front.knee.x * sign - frontToe > KNEE_PAST_TOES_SHIN_FRACTION * front.shinPx
 }
 
 function torsoLean(body: Body): number | null {
@@ -109,14 +146,18 @@ function torsoLean(body: Body): number | null {
   return shoulder && hip ? leanFromVertical(hip, shoulder) : null
 }
 
-/** Side view, on returning to standing: shoulders thrown ahead of the foremost toes (leg-identity free). */
-function lurched(body: Body): boolean {
-  const sign = facingSign(body)
-  const near = body.nearSide()
-  const shoulder = near ? body.point(joint(near, 'shoulder')) : null
-  const legs = [bothLegs(body).left, bothLegs(body).right].filter((l): l is LegPoints => l !== null && l.toe !== null)
+/**
+ * Side view, on returning to standing: shoulders thrown ahead of the foremost toes (leg-identity free):
+ * those seen on the end frame, or the planted front foot's over the rep (`repToe`, facing-direction
+ * pixels), so an end frame where the model draws both legs on the rear one cannot hide the front foot.
+ */
+function lurched(end: Body, repToe: number | null): boolean {
+  const sign = facingSign(end)
+  const near = end.nearSide()
+  const shoulder = near ? end.point(joint(near, 'shoulder')) : null
+  const legs = [bothLegs(end).left, bothLegs(end).right].filter((l): l is LegPoints => l !== null && l.toe !== null)
   if (sign === null || !shoulder || legs.length === 0) return false
-  const foremost = Math.max(...legs.map((l) => l.toe!.x * sign))
+  const foremost = Math.max(repToe ?? -Infinity, ...legs.map((l) => l.toe!.x * sign))
   return shoulder.x * sign - foremost > LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION * legs[0].shinPx
 }
 
@@ -135,6 +176,9 @@ export const lunge: ExerciseDefinition = {
   requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
   cueIds: cueIdsFor('lunge'),
   createTracker() {
+    const frontToe = createFrontToeTracker()
+    // The planted front foot's toes over the rep in progress, kept for the lurch check when it completes.
+    let repToe: number | null = null
     return createRepTracker({
       exercise: 'lunge',
       machine: LUNGE_MACHINE,
@@ -142,7 +186,10 @@ export const lunge: ExerciseDefinition = {
       checkFrame({ body, phase, signal }) {
         const c = frameChecks()
         const deep = phase === 'deep' && signal.side !== null
-        const past = deep ? kneePastToes(body, signal.side!) : null
+        const inRep = phase === 'descending' || phase === 'deep'
+        const toe = frontToe(body, inRep)
+        if (inRep) repToe = toe
+        const past = deep ? kneePastToes(body, toe) : null
         c.judge('knee-past-toes', past !== null, () => past === true)
         const lean = deep ? torsoLean(body) : null
         c.judge('torso-leaning', lean !== null, () => lean! > MAX_TORSO_LEAN_DEG)
@@ -153,7 +200,7 @@ export const lunge: ExerciseDefinition = {
         const front = side ? bothLegs(bottom)[side] : null
         const frontBend = front ? kneeBend(bottom, front) : null
         if (frontBend !== null && frontBend > DEPTH_GOAL_KNEE_DEG) cues.push('lunge-depth')
-        if (lurched(end)) cues.push('lunge-lurching')
+        if (lurched(end, repToe)) cues.push('lunge-lurching')
         return cues
       },
       variant: ({ side }) => (side ? { frontLeg: side, rearLeg: otherSide(side) } : undefined)
