@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_POSE_MODEL, POSE_MODELS, POSE_MODEL_IDS, isPoseModelId, parsePoseModelId } from './catalogue'
 
@@ -31,5 +33,27 @@ describe('catalogue module', () => {
   it('imports nothing, so naming a model never bundles tfjs', () => {
     const source = readFileSync(new URL('./catalogue.ts', import.meta.url), 'utf8')
     expect(source).not.toMatch(/^\s*(import|export)\s[^\n]*\sfrom\s/m)
+  })
+})
+
+/** Modules that run inside the pose worker, where tfjs belongs; everything else runs on the UI thread. */
+const WORKER_SIDE = new Set(['pose/models.ts', 'pose/poseRuntime.ts', 'pose/backends.ts', 'pose/modelFiles.ts', 'pose/pose.worker.ts'])
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : []
+  })
+}
+
+describe('UI-thread modules', () => {
+  it('import tfjs and the detector module only from the pose worker side', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    const offenders = sourceFiles(root)
+      .map((file) => relative(root, file).split(sep).join('/'))
+      .filter((file) => !WORKER_SIDE.has(file))
+      .filter((file) => /from '(@tensorflow[^']*|[./]*pose\/models|\.\/models)'/.test(readFileSync(join(root, file), 'utf8')))
+    expect(offenders).toEqual([])
   })
 })
