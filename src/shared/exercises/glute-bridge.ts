@@ -47,6 +47,12 @@ const LEVEL_WINDOW_MS = 1000
  * of it moves the hip angle ~50–100°/s. Faster than 25°/s over the last 0.2 s is moving, not holding.
  */
 export const MAX_HOLD_RATE_DEG_PER_S = 25
+/**
+ * Once settling or holding, moving means faster than 40°/s: the entry line plus the ~15°/s a still top
+ * wobbles with the lighter pose models (hysteresis). Without it, blazepose-lite's rounded-off lift end
+ * and top wobble cut every short labelled hold under the 1.2 s settle time; lowering (~100°/s) still ends it.
+ */
+export const MAX_HELD_RATE_DEG_PER_S = 40
 const RATE_WINDOW_MS = 200
 /** Lying angle assumed until one is seen (knees bent, back flat: ~120–125°). */
 const DEFAULT_LYING_HIP_DEG = 125
@@ -131,7 +137,8 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       if (!signal) return events
       recent = [...recent.filter((r) => body.tMs - r.tMs <= RATE_WINDOW_MS), { tMs: body.tMs, deg: signal.deg }]
       const span = (body.tMs - recent[0].tMs) / 1000
-      const moving = span > 0 && Math.abs(signal.deg - recent[0].deg) / span > MAX_HOLD_RATE_DEG_PER_S
+      const maxRate = hold.phase === 'out' ? MAX_HOLD_RATE_DEG_PER_S : MAX_HELD_RATE_DEG_PER_S
+      const moving = span > 0 && Math.abs(signal.deg - recent[0].deg) / span > maxRate
       const inPosition = signal.deg >= HOLD_MIN_HIP_DEG && !moving
       if (signal.deg < BRIDGE_MACHINE.returnRestDeg) lyingDeg = signal.deg
       if (inPosition) {
