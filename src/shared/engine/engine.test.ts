@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { frontStanding, sequence, sideIdle, sideWalk, supine, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
+import { bump, frontStanding, sequence, sideIdle, sideWalk, supine, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
+import { prone } from '../exercises/plank-poses'
 import type { PoseFrame } from '../pose/types'
 import { analyzeFrames } from './analyze'
 import { createEngine } from './engine'
@@ -45,5 +46,22 @@ describe('createEngine', () => {
     engine.push(sideIdle(1000))
     engine.reset()
     expect(() => engine.push(sideIdle(0))).not.toThrow()
+  })
+})
+
+/** One side-view push-up (bottom at 2.25 s) with both wrists unseen for `hiddenS` seconds around the bottom. */
+function pushUpWithHiddenWrists(hiddenS: number): PoseFrame[] {
+  return withJitter(sequence(4.5, 30, (t, tMs) => {
+    const frame = prone(tMs, { elbowDeg: 172 - bump(t, 1, 2.5) * 87 })
+    const hidden = Math.abs(t - 2.25) < hiddenS / 2
+    return hidden ? { ...frame, keypoints: frame.keypoints.map((k) => (k.name.endsWith('wrist') ? { ...k, score: 0.1 } : k)) } : frame
+  }), 1.5)
+}
+
+describe('joints out of sight', () => {
+  it('a short dropout at the bottom (0.4 s, wrists under the body) keeps the rep; a long one (1.5 s) drops it', () => {
+    expect(analyzeFrames('push-up', pushUpWithHiddenWrists(0)).repCount).toBe(1)
+    expect(analyzeFrames('push-up', pushUpWithHiddenWrists(0.4)).repCount).toBe(1)
+    expect(analyzeFrames('push-up', pushUpWithHiddenWrists(1.5)).repCount).toBe(0)
   })
 })

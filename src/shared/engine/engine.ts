@@ -29,6 +29,13 @@ export interface Engine {
   reset(): void
 }
 
+/**
+ * Joints out of sight this long end the rep in progress (or pause the hold): the same half second the rep
+ * tracker allows a missing signal. Shorter dropouts only skip frames, so a wrist hidden under the body at
+ * the bottom of a push-up (MoveNet, ~0.4 s) does not cost the rep.
+ */
+export const TRACKING_LOSS_MS = 500
+
 export function createEngine(exercise: ExerciseId, options: EngineOptions = {}): Engine {
   const definition = getExercise(exercise)
   const tracker = definition.createTracker(options)
@@ -36,7 +43,8 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const view = new ViewTracker()
   const gate = new VisibilityGate(definition.requiredJoints)
   let lastMs: number | null = null
-  let wasOk = false
+  let lastOkMs: number | null = null
+  let interrupted = true
 
   return {
     push(frame) {
@@ -51,11 +59,13 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       events.push(...gate.update(raw))
       const body = createBody(smoothed, { minScore, view: view.reading })
       if (gate.isOk) {
+        lastOkMs = frame.timestampMs
+        interrupted = false
         events.push(...tracker.update(body))
-      } else if (wasOk && isInterruptible(tracker)) {
-        events.push(...tracker.interrupt(frame.timestampMs, 'joints out of sight'))
+      } else if (!interrupted && lastOkMs !== null && frame.timestampMs - lastOkMs >= TRACKING_LOSS_MS) {
+        interrupted = true
+        if (isInterruptible(tracker)) events.push(...tracker.interrupt(frame.timestampMs, 'joints out of sight'))
       }
-      wasOk = gate.isOk
       return events
     },
     finish() {
@@ -67,7 +77,8 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       view.reset()
       gate.reset()
       lastMs = null
-      wasOk = false
+      lastOkMs = null
+      interrupted = true
     }
   }
 }

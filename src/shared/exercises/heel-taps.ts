@@ -20,7 +20,8 @@ import type { ExerciseDefinition, ExerciseOptions } from './types'
  */
 export const HEEL_TAP_MACHINE: RepMachineConfig = {
   direction: 'flex',
-  // 20°+ of lift off the ~135° tap position (a 70°-bent knee taps at ~125°) = the leg is rising.
+  // Under 112° the leg is rising: 13°+ above even the lowest tap (a 70°-bent knee taps at ~125°) and 8° past
+  // returnRest, so jitter at the floor cannot start a rep.
   leaveRestDeg: 112,
   // Within 10° of a vertical thigh = "thigh above the pelvis".
   reachDepthDeg: 100,
