@@ -5,7 +5,8 @@
  *
  * Poses come from tools/poses.ts (estimated and cached), or with --fixtures only from the committed
  * tests/fixtures/poses/ (clips without one are listed as skipped). The engine runs on the whole clip; only reps, holds and cues
- * inside the clip's labelled `usable` spans are scored. Ends with one `eval:` summary line.
+ * inside the clip's labelled `usable` spans are scored. Ends with one `eval:` summary line (routine cues are
+ * counted apart from falseCues, as routineCues=<n> at its end).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
