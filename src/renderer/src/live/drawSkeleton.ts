@@ -3,10 +3,8 @@
  * model is unsure about are drawn hollow and dim, so the runner sees what the coach cannot trust;
  * joints involved in an active cue are drawn in the warning colour.
  */
+import { minScoreForFrame } from '../../../shared/engine/body'
 import type { Keypoint, KeypointName, PoseFrame } from '../../../shared/pose/types'
-
-/** Below this score a joint is probably occluded or out of frame (BlazePose visibility / MoveNet score). */
-export const MIN_CONFIDENT_SCORE = 0.5
 
 export const SKELETON_EDGES: readonly (readonly [KeypointName, KeypointName])[] = [
   ['nose', 'left_eye'], ['nose', 'right_eye'], ['left_eye', 'left_ear'], ['right_eye', 'right_ear'],
@@ -23,14 +21,14 @@ export const COLORS = { left: '#58a6ff', right: '#3fb950', centre: '#e6edf3', wa
 const JOINT_RADIUS_SHARE = 0.009
 const DIM_ALPHA = 0.45
 
-function sideColor(name: KeypointName): string {
+export function sideColor(name: KeypointName): string {
   if (name.startsWith('left_')) return COLORS.left
   if (name.startsWith('right_')) return COLORS.right
   return COLORS.centre
 }
 
 /** A bone within one side takes that side's colour; one across the body (shoulders, hips) is neutral. */
-function edgeColor(a: KeypointName, b: KeypointName): string {
+export function edgeColor(a: KeypointName, b: KeypointName): string {
   return sideColor(a) === sideColor(b) ? sideColor(a) : COLORS.centre
 }
 
@@ -46,6 +44,8 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame, op
   if (frame.keypoints.length === 0) return
   const highlight = options.highlight ?? new Set<KeypointName>()
   const byName = new Map<KeypointName, Keypoint>(frame.keypoints.map((k) => [k.name, k]))
+  // The engine's own "seen" threshold for this model, so the overlay dims exactly what it will not judge.
+  const minScore = minScoreForFrame(frame)
   const radius = Math.max(2, Math.min(width, height) * JOINT_RADIUS_SHARE)
   ctx.lineWidth = Math.max(1.5, radius * 0.6)
   ctx.lineCap = 'round'
@@ -54,7 +54,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame, op
     const p = byName.get(a)
     const q = byName.get(b)
     if (!p || !q) continue
-    const confident = p.score >= MIN_CONFIDENT_SCORE && q.score >= MIN_CONFIDENT_SCORE
+    const confident = p.score >= minScore && q.score >= minScore
     ctx.globalAlpha = confident ? 1 : DIM_ALPHA
     ctx.setLineDash(confident ? [] : [radius, radius])
     ctx.strokeStyle = highlight.has(a) && highlight.has(b) ? COLORS.warning : edgeColor(a, b)
@@ -66,7 +66,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame, op
   ctx.setLineDash([])
 
   for (const k of frame.keypoints) {
-    const confident = k.score >= MIN_CONFIDENT_SCORE
+    const confident = k.score >= minScore
     const warn = highlight.has(k.name)
     const color = warn ? COLORS.warning : sideColor(k.name)
     ctx.globalAlpha = confident || warn ? 1 : DIM_ALPHA

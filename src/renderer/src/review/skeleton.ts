@@ -1,21 +1,8 @@
-/** Drawing a pose frame as a stick figure on a 2D canvas, for the replay. */
-import { MIN_KEYPOINT_SCORE } from '../../../shared/engine/body'
+/** Drawing a pose frame as a stick figure on a 2D canvas, for the replay (same bones and colours as the live view). */
+import { minScoreForFrame } from '../../../shared/engine/body'
 import type { KeypointName, PoseFrame } from '../../../shared/pose/types'
+import { edgeColor, SKELETON_EDGES } from '../live/drawSkeleton'
 
-/** The bones drawn, by keypoint name (works for BlazePose's 33 and MoveNet's 17: missing ends are skipped). */
-export const BONES: readonly (readonly [KeypointName, KeypointName])[] = [
-  ['left_shoulder', 'right_shoulder'], ['left_hip', 'right_hip'],
-  ['left_shoulder', 'left_hip'], ['right_shoulder', 'right_hip'],
-  ['left_shoulder', 'left_elbow'], ['left_elbow', 'left_wrist'],
-  ['right_shoulder', 'right_elbow'], ['right_elbow', 'right_wrist'],
-  ['left_hip', 'left_knee'], ['left_knee', 'left_ankle'], ['left_ankle', 'left_heel'], ['left_heel', 'left_foot_index'], ['left_ankle', 'left_foot_index'],
-  ['right_hip', 'right_knee'], ['right_knee', 'right_ankle'], ['right_ankle', 'right_heel'], ['right_heel', 'right_foot_index'], ['right_ankle', 'right_foot_index'],
-  ['left_ear', 'left_shoulder'], ['right_ear', 'right_shoulder']
-]
-
-const LEFT_COLOUR = '#58a6ff'
-const RIGHT_COLOUR = '#f0883e'
-const CENTRE_COLOUR = '#e6edf3'
 const LOW_SCORE_ALPHA = 0.25
 
 /** Where the frame's image lands in the canvas: scaled to fit, centred, aspect kept. */
@@ -24,12 +11,6 @@ export function fitRect(imageWidth: number, imageHeight: number, canvasWidth: nu
   const width = imageWidth * scale
   const height = imageHeight * scale
   return { x: (canvasWidth - width) / 2, y: (canvasHeight - height) / 2, width, height }
-}
-
-function colourOf(a: KeypointName, b: KeypointName): string {
-  if (a.startsWith('left') && b.startsWith('left')) return LEFT_COLOUR
-  if (a.startsWith('right') && b.startsWith('right')) return RIGHT_COLOUR
-  return CENTRE_COLOUR
 }
 
 /** Clears the canvas and draws `frame` (or says no person was found). Unsure joints are drawn faint. */
@@ -46,18 +27,19 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame | n
   ctx.strokeStyle = '#30363d'
   ctx.strokeRect(box.x, box.y, box.width, box.height)
   const byName = new Map(frame.keypoints.map((k) => [k.name, k]))
+  const minScore = minScoreForFrame(frame)
   const at = (name: KeypointName) => {
     const k = byName.get(name)
-    return k ? { x: box.x + k.x * box.width, y: box.y + k.y * box.height, sure: k.score >= MIN_KEYPOINT_SCORE } : null
+    return k ? { x: box.x + k.x * box.width, y: box.y + k.y * box.height, sure: k.score >= minScore } : null
   }
   ctx.lineWidth = 4
   ctx.lineCap = 'round'
-  for (const [a, b] of BONES) {
+  for (const [a, b] of SKELETON_EDGES) {
     const pa = at(a)
     const pb = at(b)
     if (!pa || !pb) continue
     ctx.globalAlpha = pa.sure && pb.sure ? 1 : LOW_SCORE_ALPHA
-    ctx.strokeStyle = colourOf(a, b)
+    ctx.strokeStyle = edgeColor(a, b)
     ctx.beginPath()
     ctx.moveTo(pa.x, pa.y)
     ctx.lineTo(pb.x, pb.y)
@@ -67,7 +49,7 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame | n
     const p = at(k.name)
     if (!p) continue
     ctx.globalAlpha = p.sure ? 1 : LOW_SCORE_ALPHA
-    ctx.fillStyle = colourOf(k.name, k.name)
+    ctx.fillStyle = edgeColor(k.name, k.name)
     ctx.beginPath()
     ctx.arc(p.x, p.y, 3.5, 0, Math.PI * 2)
     ctx.fill()
