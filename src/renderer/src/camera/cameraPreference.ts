@@ -1,5 +1,6 @@
 /**
- * The runner's camera choice (device and resolution), remembered between launches in localStorage.
+ * The runner's camera choice (device and resolution) and the getUserMedia constraints it asks for.
+ * The choice itself is remembered with the other settings (store/settings.ts).
  */
 
 /** Capture sizes offered in the picker, in pixels (landscape; the camera may swap for portrait). */
@@ -19,36 +20,8 @@ export interface CameraPreference {
   resolution: ResolutionId
 }
 
-const STORAGE_KEY = 'revup.camera'
-
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>
-
-function isResolution(value: unknown): value is ResolutionId {
+export function isResolution(value: unknown): value is ResolutionId {
   return typeof value === 'string' && value in RESOLUTIONS
-}
-
-/** Reads the saved choice; anything missing or malformed falls back to the defaults. */
-export function loadCameraPreference(storage: KeyValueStore | null): CameraPreference {
-  const fallback: CameraPreference = { deviceId: null, resolution: DEFAULT_RESOLUTION }
-  try {
-    const raw = storage?.getItem(STORAGE_KEY)
-    if (!raw) return fallback
-    const parsed = JSON.parse(raw) as Partial<CameraPreference>
-    return {
-      deviceId: typeof parsed.deviceId === 'string' && parsed.deviceId.length > 0 ? parsed.deviceId : null,
-      resolution: isResolution(parsed.resolution) ? parsed.resolution : DEFAULT_RESOLUTION
-    }
-  } catch {
-    return fallback
-  }
-}
-
-export function saveCameraPreference(storage: KeyValueStore | null, preference: CameraPreference): void {
-  try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(preference))
-  } catch {
-    // Storage full or disabled: the choice just isn't remembered.
-  }
 }
 
 /** getUserMedia constraints for a preference: the saved device if present, the size as an ideal. */

@@ -6,10 +6,10 @@
  */
 import { useEffect, useMemo, useRef } from 'react'
 import { api } from '../api'
+import type { CameraPreference } from '../camera/cameraPreference'
 import { createEngine } from '../../../shared/engine/engine'
 import { getCue } from '../../../shared/engine/cues'
 import type { KeypointName } from '../../../shared/pose/types'
-import { DEFAULT_RESOLUTION } from '../camera/cameraPreference'
 import { LiveView } from '../live/LiveView'
 import { useLivePipeline } from '../live/useLivePipeline'
 import { usePoseSettings } from '../live/usePoseSettings'
@@ -32,13 +32,14 @@ export function WorkoutScreen() {
   const saveProblem = useAppStore((s) => s.save.problem)
   const model = useAppStore((s) => s.settings.model)
   const cameraId = useAppStore((s) => s.settings.cameraId)
+  const cameraResolution = useAppStore((s) => s.settings.cameraResolution)
   const videoRef = useRef<HTMLVideoElement>(null)
   const poseSettings = usePoseSettings()
   const { pipeline, state } = useLivePipeline(videoRef, poseSettings)
   const activeCue = workout?.phase === 'set' ? workout.live.activeCue : null
   const highlight = useMemo<readonly KeypointName[]>(() => (activeCue ? safeJoints(activeCue) : []), [activeCue])
 
-  useWorkoutSession(pipeline, model, cameraId)
+  useWorkoutSession(pipeline, model, { deviceId: cameraId, resolution: cameraResolution })
   useWorkoutKeys()
   const cameraRef = useCameraAspect(pipeline)
 
@@ -106,7 +107,7 @@ function safeJoints(cueId: string): readonly KeypointName[] {
 }
 
 /** Camera on, runner and recorder alive for the workout; summary hand-over at the end. */
-function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipeline'], model: string, cameraId: string | null): void {
+function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipeline'], model: string, camera: CameraPreference): void {
   useEffect(() => {
     const store = useAppStore
     const start = store.getState().workout
@@ -127,7 +128,7 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
     })
     const title = titleOf(start)
     void recorder.start({ title, source: 'camera', model })
-    void pipeline.startCamera({ deviceId: cameraId, resolution: DEFAULT_RESOLUTION })
+    void pipeline.startCamera(camera)
     const offPose = pipeline.onPose((result) => runner.onPose(result.frame))
     const timer = window.setInterval(() => runner.tick(), TICK_MS)
     const offSettings = store.subscribe((s, prev) => {

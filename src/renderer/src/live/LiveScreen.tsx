@@ -3,7 +3,7 @@
  * settings the workout uses), and watch the skeleton to check the framing before a workout.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
-import { RESOLUTIONS, loadCameraPreference, type CameraPreference, type ResolutionId } from '../camera/cameraPreference'
+import { RESOLUTIONS, type ResolutionId } from '../camera/cameraPreference'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
 import { VIDEO_FILE_ACCEPT } from '../camera/videoFileSource'
 import type { PumpMode } from '../camera/framePump'
@@ -13,7 +13,6 @@ import type { PoseClientStatus } from '../pose/poseClient'
 import { useAppStore } from '../store'
 import { BACKEND_LABELS } from '../store/settings'
 import { LiveView } from './LiveView'
-import { browserStorage } from './poseSettings'
 import { usePoseSettings } from './usePoseSettings'
 import { useLivePipeline } from './useLivePipeline'
 
@@ -30,7 +29,10 @@ export function LiveScreen() {
   const videoRef = useRef<HTMLVideoElement>(null)
   const settings = usePoseSettings()
   const setSettings = useAppStore((s) => s.setSettings)
-  const [camera, setCamera] = useState<CameraPreference>(() => loadCameraPreference(browserStorage()))
+  // The same camera choice the workout uses, remembered with the other settings.
+  const deviceId = useAppStore((s) => s.settings.cameraId)
+  const resolution = useAppStore((s) => s.settings.cameraResolution)
+  const camera = { deviceId, resolution }
   const [cameras, setCameras] = useState<CameraDevice[]>([])
   const [fileMode, setFileMode] = useState<PumpMode>('realtime')
   const { pipeline, state } = useLivePipeline(videoRef, settings)
@@ -53,7 +55,7 @@ export function LiveScreen() {
           <legend>Camera</legend>
           <label>
             Device
-            <select value={camera.deviceId ?? ''} onChange={(e) => setCamera({ ...camera, deviceId: e.target.value || null })}>
+            <select value={camera.deviceId ?? ''} onChange={(e) => setSettings({ cameraId: e.target.value || null })}>
               <option value="">System default</option>
               {cameras.map((c) => (
                 <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
@@ -62,7 +64,7 @@ export function LiveScreen() {
           </label>
           <label>
             Resolution
-            <select value={camera.resolution} onChange={(e) => setCamera({ ...camera, resolution: e.target.value as ResolutionId })}>
+            <select value={camera.resolution} onChange={(e) => setSettings({ cameraResolution: e.target.value as ResolutionId })}>
               {Object.keys(RESOLUTIONS).map((r) => (
                 <option key={r} value={r}>{r}</option>
               ))}

@@ -7,11 +7,11 @@
 import { VideoFileSource } from '../camera/videoFileSource'
 import { WebcamSource } from '../camera/webcamSource'
 import type { CameraError } from '../camera/cameraErrors'
-import { saveCameraPreference, type CameraPreference } from '../camera/cameraPreference'
+import type { CameraPreference } from '../camera/cameraPreference'
 import { FramePump, type PumpMode } from '../camera/framePump'
 import { PoseClient, type PoseClientStatus, type PoseResult } from '../pose/poseClient'
 import { publishPose } from './poseStream'
-import { browserStorage, type PoseSettings } from './poseSettings'
+import type { PoseSettings } from './poseSettings'
 
 export type SourceKind = 'none' | 'camera' | 'file'
 
@@ -79,7 +79,6 @@ export class LivePipeline {
     this.update({ source: 'none', sourceError: null, sourceProblem: null, fileEnded: false })
     try {
       const info = await this.webcam.start(preference)
-      saveCameraPreference(browserStorage(), { ...preference, deviceId: this.webcam.deviceId ?? preference.deviceId })
       this.update({ source: 'camera', sourceLabel: info.label || 'Camera', mirrored: true })
       this.startPump('realtime', 'capture')
     } catch (err) {

@@ -10,12 +10,3 @@ export interface PoseSettings {
   model: PoseModelId
   backend: BackendChoice
 }
-
-/** localStorage when the page has one (absent in Node tests and some sandboxes). */
-export function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null
-  }
-}

@@ -22,3 +22,19 @@ describe('pose model and backend in the settings slice', () => {
     expect(applySettingsPatch(DEFAULT_SETTINGS, stored)).toMatchObject({ voice: false, model: 'movenet-lightning', backend: 'auto' })
   })
 })
+
+describe('camera choice in the settings slice (shared by Camera check and the workout)', () => {
+  it('keeps a chosen device and resolution', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { cameraId: 'cam-2', cameraResolution: '1080p' })).toMatchObject({ cameraId: 'cam-2', cameraResolution: '1080p' })
+  })
+
+  it('ignores a malformed device or resolution from storage, keeping the current one', () => {
+    const current = applySettingsPatch(DEFAULT_SETTINGS, { cameraId: 'cam-2', cameraResolution: '480p' })
+    const next = applySettingsPatch(current, { cameraId: 7, cameraResolution: '8k' } as never)
+    expect(next).toMatchObject({ cameraId: 'cam-2', cameraResolution: '480p' })
+  })
+
+  it('fills the resolution in for settings stored before it existed', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { cameraId: 'cam-1' })).toMatchObject({ cameraId: 'cam-1', cameraResolution: '720p' })
+  })
+})

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../pose/catalogue'
 import { isBackendChoice, type BackendChoice } from '../pose/protocol'
+import { DEFAULT_RESOLUTION, isResolution, type ResolutionId } from '../camera/cameraPreference'
 
 /** What the runner chose in Settings; remembered between runs (see index.ts for persistence). */
 export interface Settings {
@@ -16,6 +17,8 @@ export interface Settings {
   restSeconds: number | null
   /** MediaDeviceInfo.deviceId of the chosen camera; null = the system default. */
   cameraId: string | null
+  /** Capture size asked of the camera (the model sees a downscaled copy either way). */
+  cameraResolution: ResolutionId
   /** Pose model for the Camera check and the workout alike. */
   model: PoseModelId
   /** tfjs backend for pose detection; 'auto' measures the available ones and keeps the fastest. */
@@ -53,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cueCooldownSeconds: 8,
   restSeconds: null,
   cameraId: null,
+  cameraResolution: DEFAULT_RESOLUTION,
   model: DEFAULT_POSE_MODEL,
   // Measuring beats guessing: the fastest backend differs between machines (GPU or not).
   backend: 'auto'
@@ -82,6 +86,8 @@ export function applySettingsPatch(current: Settings, patch: Partial<Settings>):
   }
   if (!isPoseModelId(next.model)) next.model = current.model
   if (!isBackendChoice(next.backend)) next.backend = current.backend
+  if (!isResolution(next.cameraResolution)) next.cameraResolution = current.cameraResolution
+  if (next.cameraId !== null && (typeof next.cameraId !== 'string' || next.cameraId === '')) next.cameraId = current.cameraId
   return next
 }
 
