@@ -73,7 +73,7 @@ function kneePushUps(startedAt: number): JournalEntry[] {
       const startMs = t0 + i * 2_000
       const event: EngineEvent = {
         type: 'rep', t: startMs + 1_800, exercise: 'push-up', side: null, startMs, bottomMs: startMs + 900, endMs: startMs + 1_800,
-        depthDeg: 88, rangeDeg: 75, durationMs: 1_800, cues: [], variant: { fromKnees: true }
+        depthDeg: 88, rangeDeg: 75, durationMs: 1_800, tempo: { downMs: 900, upMs: 900 }, cues: [], variant: { fromKnees: true }
       }
       entries.push({ kind: 'engine', at: startedAt + event.t, exercise: 'push-up', setIndex, event })
     }

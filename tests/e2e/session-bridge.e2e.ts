@@ -70,7 +70,7 @@ test('window.revup records, lists, exports and deletes a session through the rea
         at: at + 1500,
         exercise: 'push-up',
         setIndex: 1,
-        event: { type: 'rep', t: 1500, exercise: 'push-up', side: null, startMs: 0, bottomMs: 700, endMs: 1500, depthDeg: 88, rangeDeg: 70, durationMs: 1500, cues: ['hips-sag'], variant: { fromKnees: true } }
+        event: { type: 'rep', t: 1500, exercise: 'push-up', side: null, startMs: 0, bottomMs: 700, endMs: 1500, depthDeg: 88, rangeDeg: 70, durationMs: 1500, tempo: { downMs: 700, upMs: 800 }, cues: ['hips-sag'], variant: { fromKnees: true } }
       },
       { kind: 'set-end', at: at + 2000, exercise: 'push-up', setIndex: 1, side: null, reason: 'completed' }
     ])

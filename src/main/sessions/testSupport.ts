@@ -25,7 +25,7 @@ export function sampleWorkout(at0: number): JournalEntry[] {
       at: at0 + 2000,
       exercise: 'squat',
       setIndex: 1,
-      event: { type: 'rep', t: 2000, exercise: 'squat', side: null, startMs: 0, bottomMs: 1000, endMs: 2000, depthDeg: 92.4, rangeDeg: 80.1, durationMs: 2000, cues: ['knees-in'] }
+      event: { type: 'rep', t: 2000, exercise: 'squat', side: null, startMs: 0, bottomMs: 1000, endMs: 2000, depthDeg: 92.4, rangeDeg: 80.1, tempo: { downMs: (1000) - (0), upMs: (2000) - (1000) }, durationMs: 2000, cues: ['knees-in'] }
     },
     { kind: 'pose', at: at0 + 2100, exercise: 'squat', setIndex: 1, frame: encodeJournalPose({ timestampMs: 2100, imageWidth: 640, imageHeight: 480, keypoints: [{ name: 'left_knee', x: 0.5, y: 0.6, score: 0.9 }] }) },
     {
@@ -33,7 +33,7 @@ export function sampleWorkout(at0: number): JournalEntry[] {
       at: at0 + 4000,
       exercise: 'squat',
       setIndex: 1,
-      event: { type: 'rep', t: 4000, exercise: 'squat', side: null, startMs: 2000, bottomMs: 3000, endMs: 4000, depthDeg: 95, rangeDeg: 78, durationMs: 2000, cues: [] }
+      event: { type: 'rep', t: 4000, exercise: 'squat', side: null, startMs: 2000, bottomMs: 3000, endMs: 4000, depthDeg: 95, rangeDeg: 78, tempo: { downMs: (3000) - (2000), upMs: (4000) - (3000) }, durationMs: 2000, cues: [] }
     },
     { kind: 'set-end', at: at0 + 4500, exercise: 'squat', setIndex: 1, side: null, reason: 'completed' },
     { kind: 'set-start', at: at0 + 60_000, exercise: 'plank', setIndex: 1, side: null, target: { holdSeconds: 30 } },

@@ -10,6 +10,19 @@ export type ExerciseId = (typeof EXERCISE_IDS)[number]
 export type Side = 'left' | 'right'
 export type CameraView = 'side' | 'front'
 
+export interface RepTempo {
+  downMs: number
+  upMs: number
+}
+
+/** A rep's duration and tempo from its start, bottom and end times (ms), rounded to whole ms. */
+export function repTiming(startMs: number, bottomMs: number, endMs: number): { durationMs: number; tempo: RepTempo } {
+  return {
+    durationMs: Math.round(endMs - startMs),
+    tempo: { downMs: Math.round(bottomMs - startMs), upMs: Math.round(endMs - bottomMs) }
+  }
+}
+
 /**
  * What the form engine tells the rest of the app. Times are milliseconds on the PoseFrame clock
  * (PoseFrame.timestampMs); angles in degrees.
@@ -30,6 +43,8 @@ export type EngineEvent =
       /** Range of motion over the rep, degrees of the main angle. */
       rangeDeg: number | null
       durationMs: number
+      /** How the rep was paced: start → bottom (lowering, or the working phase) and bottom → end, ms. */
+      tempo: RepTempo
       cues: string[]
       /** Exercise-specific facts, e.g. { fromKnees: true } for push-ups. */
       variant?: Record<string, string | number | boolean>

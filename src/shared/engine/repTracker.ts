@@ -5,7 +5,7 @@
  */
 import type { Body } from './body'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
-import type { EngineEvent, ExerciseId, Side } from './events'
+import { repTiming, type EngineEvent, type ExerciseId, type Side } from './events'
 import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
 import type { InterruptibleTracker } from './tracker'
 
@@ -135,7 +135,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
           endMs: step.rep.endMs,
           depthDeg: Math.round(step.rep.depthDeg),
           rangeDeg: Math.round(step.rep.rangeDeg),
-          durationMs: Math.round(step.rep.endMs - step.rep.startMs),
+          ...repTiming(step.rep.startMs, step.rep.bottomMs, step.rep.endMs),
           cues: [...repCues],
           ...(variant ? { variant } : {})
         })

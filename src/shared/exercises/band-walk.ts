@@ -6,7 +6,7 @@
 import type { Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
-import type { EngineEvent, Side } from '../engine/events'
+import { repTiming, type EngineEvent, type Side } from '../engine/events'
 import { bothLegs, thighFromHorizontal } from '../engine/legs'
 import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
@@ -97,7 +97,7 @@ function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTrac
           counts[side] += 1
           events.push({
             type: 'rep', t: body.tMs, exercise: 'band-walk', side, startMs: s.startMs, bottomMs: s.startMs + duration / 2, endMs: body.tMs,
-            depthDeg: null, rangeDeg: null, durationMs: Math.round(duration), cues: [],
+            depthDeg: null, rangeDeg: null, ...repTiming(s.startMs, s.startMs + duration / 2, body.tMs), cues: [],
             variant: { direction: side, stepsThisDirection: counts[side], ...(options.bandColour ? { band: options.bandColour } : {}) }
           })
         }

@@ -57,6 +57,12 @@ describe('squat on synthetic sequences', () => {
     const result = analyzeFrames('squat', frames)
     expect(result.repCount).toBe(3)
     expect(result.cues.map((c) => c.id)).toEqual([])
+    // Tempo: at least the 2 s descent before the bottom and the 1.5 s rise after it, adding up to the rep.
+    for (const rep of result.events.filter((e) => e.type === 'rep')) {
+      expect(rep.tempo.downMs).toBeGreaterThanOrEqual(1500)
+      expect(rep.tempo.upMs).toBeGreaterThanOrEqual(1000)
+      expect(rep.tempo.downMs + rep.tempo.upMs).toBe(rep.durationMs)
+    }
   })
 
   it('counts only the squats after walking in, settling and before walking off', () => {

@@ -7,7 +7,7 @@
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
-import type { EngineEvent, Side } from '../engine/events'
+import { repTiming, type EngineEvent, type Side } from '../engine/events'
 import { bothLegs, facingSign, type LegPoints } from '../engine/legs'
 import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
@@ -134,7 +134,7 @@ function createStepUpTracker(): InterruptibleTracker {
             if (duration >= MIN_REP_MS && duration <= MAX_REP_MS) {
               events.push({
                 type: 'rep', t: body.tMs, exercise: 'step-up', side: s.lead, startMs: s.startMs, bottomMs: s.topMs, endMs: body.tMs,
-                depthDeg: null, rangeDeg: null, durationMs: Math.round(duration), cues: [...repCues],
+                depthDeg: null, rangeDeg: null, ...repTiming(s.startMs, s.topMs, body.tMs), cues: [...repCues],
                 variant: { leadLeg: s.lead!, trailingLeg: otherSide(s.lead!) }
               })
             }

@@ -7,7 +7,7 @@ const entries: JournalEntry[] = [
   { kind: 'set-start', at: Date.parse('2025-01-05T14:04:00Z'), exercise: 'push-up', setIndex: 1, side: null, target: { reps: 10 }, variant: 'knees' },
   {
     kind: 'engine', at: 1, exercise: 'push-up', setIndex: 1,
-    event: { type: 'rep', t: 2500, exercise: 'push-up', side: null, startMs: 1000.4, bottomMs: 1800, endMs: 2500, depthDeg: 87.25, rangeDeg: 71.04, durationMs: 1500, cues: ['hips-sag', 'elbows-flare'], variant: { fromKnees: true } }
+    event: { type: 'rep', t: 2500, exercise: 'push-up', side: null, startMs: 1000.4, bottomMs: 1800, endMs: 2500, depthDeg: 87.25, rangeDeg: 71.04, tempo: { downMs: (1800) - (1000.4), upMs: (2500) - (1800) }, durationMs: 1500, cues: ['hips-sag', 'elbows-flare'], variant: { fromKnees: true } }
   },
   { kind: 'set-start', at: 2, exercise: 'plank', setIndex: 1, side: null, target: { holdSeconds: 45 } },
   { kind: 'engine', at: 3, exercise: 'plank', setIndex: 1, event: { type: 'hold', t: 5000, phase: 'started', side: null, goodFormMs: 0 } },

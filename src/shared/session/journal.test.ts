@@ -53,3 +53,12 @@ describe('journal pose frames', () => {
     expect(encodeJournalPose({ timestampMs: 5, imageWidth: 640, imageHeight: 480, keypoints: [] })).toEqual({ w: 640, h: 480, r: [5] })
   })
 })
+
+describe('journal rep events', () => {
+  it('gives reps written before they carried a tempo one from their start, bottom and end', () => {
+    const oldRep = { type: 'rep', t: 2000, exercise: 'squat', side: null, startMs: 0, bottomMs: 1200, endMs: 2000, depthDeg: 10, rangeDeg: 80, durationMs: 2000, cues: [] }
+    const line = JSON.stringify({ kind: 'engine', at: 5, exercise: 'squat', setIndex: 1, event: oldRep })
+    const parsed = parseJournal(`${encodeJournalLine(header)}${line}\n`)
+    expect(parsed.ok && parsed.entries[0]).toMatchObject({ event: { tempo: { downMs: 1200, upMs: 800 } } })
+  })
+})

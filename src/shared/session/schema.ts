@@ -4,7 +4,7 @@
  * filling memory or the disk.
  */
 import { z } from 'zod'
-import { EXERCISE_IDS } from '../engine/events'
+import { EXERCISE_IDS, repTiming } from '../engine/events'
 import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
 import { compactPoseFrameSchema } from './poseEntry'
 import { SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './types'
@@ -50,9 +50,11 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     depthDeg: finite.nullable(),
     rangeDeg: finite.nullable(),
     durationMs: finite,
+    // Optional on read: journals written before reps carried a tempo get it from their times.
+    tempo: z.object({ downMs: finite, upMs: finite }).optional(),
     cues: z.array(cueId).max(50),
     variant: z.record(z.string().max(80), z.union([z.string().max(200), finite, z.boolean()])).optional()
-  }),
+  }).transform((rep) => ({ ...rep, tempo: rep.tempo ?? repTiming(rep.startMs, rep.bottomMs, rep.endMs).tempo })),
   z.object({
     type: z.literal('hold'),
     t: finite,

@@ -4,7 +4,7 @@ import { computeSummary } from './summary'
 import type { JournalEntry } from './types'
 
 const rep = (t: number, side: 'left' | 'right' | null, cues: string[] = []): EngineEvent => ({
-  type: 'rep', t, exercise: 'lunge', side, startMs: t - 1500, bottomMs: t - 700, endMs: t, depthDeg: 95, rangeDeg: 80, durationMs: 1500, cues
+  type: 'rep', t, exercise: 'lunge', side, startMs: t - 1500, bottomMs: t - 700, endMs: t, depthDeg: 95, rangeDeg: 80, durationMs: 1500, tempo: { downMs: 800, upMs: 700 }, cues
 })
 const engine = (at: number, setIndex: number, event: EngineEvent): JournalEntry => ({ kind: 'engine', at, exercise: 'lunge', setIndex, event })
 

@@ -74,7 +74,7 @@ describe('WorkoutRunner', () => {
     expect(h.store.getState().workout?.phase).toBe('set')
     expect(h.engines).toEqual(['squat'])
 
-    const rep = (t: number): EngineEvent => ({ type: 'rep', t, exercise: 'squat', side: null, startMs: t - 2000, bottomMs: t - 1000, endMs: t, depthDeg: 85, rangeDeg: 80, durationMs: 2000, cues: [] })
+    const rep = (t: number): EngineEvent => ({ type: 'rep', t, exercise: 'squat', side: null, startMs: t - 2000, bottomMs: t - 1000, endMs: t, depthDeg: 85, rangeDeg: 80, tempo: { downMs: (t - 1000) - (t - 2000), upMs: (t) - (t - 1000) }, durationMs: 2000, cues: [] })
     h.script.push([{ type: 'cue', t: 1, id: 'squat-knees-caving', phase: 'raised' }], [rep(2)], [rep(3)])
     for (let i = 0; i < 3; i++) {
       h.advance(100)
@@ -108,7 +108,7 @@ describe('WorkoutRunner', () => {
     h.advance(COUNTDOWN_MS + PLACEMENT_STEADY_MS)
     h.runner.tick()
     expect(h.store.getState().workout?.phase).toBe('set')
-    const rep = (t: number, side: 'left' | 'right'): EngineEvent => ({ type: 'rep', t, exercise: 'lunge', side, startMs: t - 2000, bottomMs: t - 1000, endMs: t, depthDeg: 90, rangeDeg: 80, durationMs: 2000, cues: [] })
+    const rep = (t: number, side: 'left' | 'right'): EngineEvent => ({ type: 'rep', t, exercise: 'lunge', side, startMs: t - 2000, bottomMs: t - 1000, endMs: t, depthDeg: 90, rangeDeg: 80, tempo: { downMs: (t - 1000) - (t - 2000), upMs: (t) - (t - 1000) }, durationMs: 2000, cues: [] })
     h.script.push([rep(1, 'left')], [rep(2, 'right')], [rep(3, 'left')], [rep(4, 'right')])
     for (let i = 0; i < 4; i++) {
       h.advance(100)
