@@ -132,12 +132,8 @@ export const bandWalk: ExerciseDefinition = {
   view: 'front',
   measure: 'reps',
   prescription: { sets: 2, reps: 10, perSide: true, restSeconds: 45, text: '8–10 steps each direction, 2 sets' },
-  variants: [
-    { id: 'yellow', label: 'Yellow band (easy)' },
-    { id: 'green', label: 'Green band (moderate)' },
-    { id: 'blue', label: 'Blue band (hard)' },
-    { id: 'black', label: 'Black band (hardest)' }
-  ],
+  // The band colour is the band walk's only choice, made with ExerciseOptions.bandColour, not as a variant.
+  variants: [],
   requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
   cueIds: cueIdsFor('band-walk'),
   createTracker: createBandWalkTracker

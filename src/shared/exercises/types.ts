@@ -21,7 +21,9 @@ export interface ExerciseVariant {
   label: string
 }
 
-export type BandColour = 'yellow' | 'green' | 'blue' | 'black'
+/** Resistance bands, easiest first (exercises.md §9): the routine moves to the next colour when one is easy. */
+export const BAND_COLOURS = ['yellow', 'green', 'blue', 'black'] as const
+export type BandColour = (typeof BAND_COLOURS)[number]
 
 /** Choices the runner makes before a set; each tracker reads what applies to it. */
 export interface ExerciseOptions {

@@ -1,4 +1,4 @@
-import type { BandColour } from '../exercises/types'
+import { BAND_COLOURS, type BandColour } from '../exercises/types'
 import type { ProgressSet } from './types'
 
 /**
@@ -19,7 +19,7 @@ export const GLUTE_BRIDGE_LADDER = [null, 'feet-together', 'single-leg'] as cons
 export const SQUAT_ASSISTED = ['chair', 'ball'] as const
 
 /** Band colours from easiest to hardest (the routine: yellow easy, green moderate, blue hard, black hardest). */
-export const BAND_LADDER: readonly BandColour[] = ['yellow', 'green', 'blue', 'black']
+export const BAND_LADDER: readonly BandColour[] = BAND_COLOURS
 
 /** The variant the parts were mostly done in (the last part wins a tie): a session has one level per exercise. */
 export function variantOf(parts: readonly ProgressSet[]): string | null {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { EXERCISE_IDS, repTiming } from '../engine/events'
+import { BAND_COLOURS } from '../exercises/types'
 import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
 import { compactPoseFrameSchema } from './poseEntry'
 import { SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './types'
@@ -27,7 +28,7 @@ export const exerciseIdSchema = z.enum(EXERCISE_IDS)
 export const sideSchema = z.enum(['left', 'right'])
 const nullableSide = sideSchema.nullable()
 const keypointNameSchema = z.enum(BLAZEPOSE_KEYPOINTS)
-const bandColourSchema = z.enum(['yellow', 'green', 'blue', 'black'])
+const bandColourSchema = z.enum(BAND_COLOURS)
 const setIndexSchema = z.number().int().min(1).max(MAX_SET_INDEX)
 const epochMsSchema = finite.refine((n) => n >= 0, { message: 'must be epoch milliseconds' })
 

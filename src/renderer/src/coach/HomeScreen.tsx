@@ -6,7 +6,8 @@ import { useState } from 'react'
 import type { ExerciseDefinition } from '../../../shared/exercises/types'
 import { buildPlan, LIMITS, type StepChoice } from '../../../shared/workout/plan'
 import { useAppStore } from '../store'
-import { availableDefinitions, BAND_COLOURS } from './exerciseCatalogue'
+import { BAND_COLOURS, type BandColour } from '../../../shared/exercises/types'
+import { availableDefinitions, BAND_LABELS } from './exerciseCatalogue'
 import './coach.css'
 
 const GROUP_TITLES: Record<ExerciseDefinition['group'], string> = { core: 'Core', upper: 'Upper body', lower: 'Legs' }
@@ -108,9 +109,10 @@ function ExerciseCard({ def, pick }: { def: ExerciseDefinition; pick: StepChoice
         {def.id === 'band-walk' && (
           <label>
             Band
-            <select value={choice.options?.bandColour ?? 'green'} onChange={(e) => adjust(def.id, { options: { bandColour: e.target.value as 'green' } })}>
-              {BAND_COLOURS.map((b) => (
-                <option key={b.id} value={b.id}>{b.label}</option>
+            {/* Green: the routine says most people start there. */}
+            <select value={choice.options?.bandColour ?? 'green'} onChange={(e) => adjust(def.id, { options: { bandColour: e.target.value as BandColour } })}>
+              {BAND_COLOURS.map((colour) => (
+                <option key={colour} value={colour}>{BAND_LABELS[colour]}</option>
               ))}
             </select>
           </label>

@@ -4,7 +4,7 @@
  */
 import { EXERCISE_IDS, type ExerciseId } from '../../../shared/engine/events'
 import { EXERCISES } from '../../../shared/exercises/index'
-import type { ExerciseDefinition } from '../../../shared/exercises/types'
+import type { BandColour, ExerciseDefinition } from '../../../shared/exercises/types'
 import type { SidePart } from '../../../shared/workout/types'
 
 /** Registered definitions, in routine order. */
@@ -28,9 +28,10 @@ export function partLabel(part: SidePart): string {
   return part.side === null ? '' : SIDE_WORDS[part.kind](part.side)
 }
 
-export const BAND_COLOURS = [
-  { id: 'yellow', label: 'Yellow (easy)' },
-  { id: 'green', label: 'Green (moderate)' },
-  { id: 'blue', label: 'Blue (hard)' },
-  { id: 'black', label: 'Black (hardest)' }
-] as const
+/** The band picker's words for each colour. */
+export const BAND_LABELS: Record<BandColour, string> = {
+  yellow: 'Yellow (easy)',
+  green: 'Green (moderate)',
+  blue: 'Blue (hard)',
+  black: 'Black (hardest)'
+}
