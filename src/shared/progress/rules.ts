@@ -25,6 +25,11 @@ const CABLE_ROW_TOP_REPS = 15
 const BAND_WALK_STEPS = 10
 /** Squat: more reps is the routine's progression when overhead arms rule out dumbbells. */
 const SQUAT_NEXT_REPS = 15
+/**
+ * Lunges: the routine adds no load to them (dumbbells are the step-up's progression) and the app has no
+ * loaded lunge to pick, so 2×10 per leg clean earns more reps per leg.
+ */
+const LUNGE_NEXT_REPS = 15
 /** Plank: the routine's 30–60 s; 60 s clean earns a longer hold. */
 const PLANK_BASE_SECONDS = 30
 const PLANK_TOP_SECONDS = 60
@@ -154,6 +159,12 @@ const squat: ProgressionRule = (history) => {
   return suggest('squat', 'squat:more-reps', `Squat: add reps, ${SETS} sets of ${SQUAT_NEXT_REPS}.`, `2 clean sets of ${REPS}`, ids)
 }
 
+const lunge: ProgressionRule = (history) => {
+  if (metReps(history[0]?.parts ?? [], SETS, LUNGE_NEXT_REPS)) return null
+  const ids = metStreak(history, variantLevel, met2x(REPS))
+  return suggest('lunge', 'lunge:more-reps', `Lunges: add reps, ${SETS} sets of ${LUNGE_NEXT_REPS} per leg.`, `2 clean sets of ${REPS} per leg`, ids)
+}
+
 export const RULES: Record<ExerciseId, ProgressionRule> = {
   'heel-taps': variantLadder('heel-taps', HEEL_TAP_LADDER, {
     'both-legs': 'Heel taps: lift and lower both legs together.',
@@ -163,7 +174,7 @@ export const RULES: Record<ExerciseId, ProgressionRule> = {
   'side-plank': sidePlank,
   'cable-row': cableRow,
   'push-up': pushUp,
-  lunge: addLoad('lunge', 'Lunges'),
+  lunge,
   'step-up': addLoad('step-up', 'Step-ups'),
   'glute-bridge': gluteBridge,
   'band-walk': bandWalk,

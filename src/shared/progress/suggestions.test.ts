@@ -77,8 +77,9 @@ describe('leg progressions', () => {
     expect(only([session(1, cleanSets('step-up', 2, 10, ['left']))])).toEqual([])
   })
 
-  it('adds load to lunges and reps to squats, and takes away the squat chair first', () => {
-    expect(only([session(1, cleanSets('lunge', 2, 10, ['left', 'right']))])).toEqual([['lunge:dumbbells', ['s1']]])
+  it('adds reps to lunges and squats (no loaded lunge to pick), stops at 2×15, and takes away the squat chair first', () => {
+    expect(only([session(1, cleanSets('lunge', 2, 10, ['left', 'right']))])).toEqual([['lunge:more-reps', ['s1']]])
+    expect(only([session(1, cleanSets('lunge', 2, 15, ['left', 'right']))])).toEqual([])
     expect(only([session(1, cleanSets('squat', 2, 10))])).toEqual([['squat:more-reps', ['s1']]])
     expect(only([session(1, cleanSets('squat', 2, 10, [null], { variant: 'chair' }))])).toEqual([['squat:unassisted', ['s1']]])
   })
