@@ -163,9 +163,9 @@ test('video file source, as fast as possible: the whole file is analysed to its 
   await page.waitForTimeout(500) // the readout attributes refresh every 250 ms
   const numbers = await liveNumbers(page)
   console.log(`fast file mode: ${numbers.poses} poses from a 150-frame clip`)
-  // Fast mode pauses the file while a frame waits; frames are skipped only between pauses (137/150 measured
-  // on a quiet 2-core machine, 81–122 under heavy load). 60% keeps the test about the mode, not the machine.
-  expect(numbers.poses).toBeGreaterThan(90)
+  // Fast mode stops on every frame until the worker has room: 150/150 measured on a quiet machine, 149 with
+  // three CPU hogs beside it (a frame can slip past only if the page stalls for a whole frame after play()).
+  expect(numbers.poses).toBeGreaterThanOrEqual(143)
   expect(numbers.withPerson / numbers.poses).toBeGreaterThan(0.9)
 })
 
