@@ -80,7 +80,7 @@ export function LiveScreen() {
             Playback
             <select value={fileMode} onChange={(e) => setFileMode(e.target.value as PumpMode)}>
               <option value="realtime">Real time</option>
-              <option value="fast">Every frame, as fast as the model allows</option>
+              <option value="fast">Every frame (none skipped)</option>
             </select>
           </label>
           <label>
