@@ -3,7 +3,7 @@
  * settings the workout uses), and watch the skeleton to check the framing before a workout.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
-import { RESOLUTIONS, type ResolutionId } from '../camera/cameraPreference'
+import { CameraSelect } from '../camera/CameraSelect'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
 import { VIDEO_FILE_ACCEPT } from '../camera/videoFileSource'
 import type { PumpMode } from '../camera/framePump'
@@ -53,23 +53,7 @@ export function LiveScreen() {
       <div className="live-controls">
         <fieldset>
           <legend>Camera</legend>
-          <label>
-            Device
-            <select value={camera.deviceId ?? ''} onChange={(e) => setSettings({ cameraId: e.target.value || null })}>
-              <option value="">System default</option>
-              {cameras.map((c) => (
-                <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Resolution
-            <select value={camera.resolution} onChange={(e) => setSettings({ cameraResolution: e.target.value as ResolutionId })}>
-              {Object.keys(RESOLUTIONS).map((r) => (
-                <option key={r} value={r}>{r}</option>
-              ))}
-            </select>
-          </label>
+          <CameraSelect cameras={cameras} />
           <button type="button" onClick={() => void pipeline?.startCamera(camera)} disabled={!pipeline}>
             Start camera
           </button>

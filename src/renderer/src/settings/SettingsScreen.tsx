@@ -1,5 +1,6 @@
 /** Settings: voice, rep sound, spoken counts, cue cooldown, rest, camera, pose model and backend; remembered. */
 import { useEffect, useState } from 'react'
+import { CameraSelect } from '../camera/CameraSelect'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
 import type { PoseModelId } from '../pose/catalogue'
 import type { BackendChoice } from '../pose/protocol'
@@ -51,15 +52,7 @@ export function SettingsScreen() {
       </fieldset>
       <fieldset>
         <legend>Camera and pose model</legend>
-        <label>
-          Camera
-          <select value={settings.cameraId ?? ''} onChange={(e) => setSettings({ cameraId: e.target.value || null })}>
-            <option value="">System default</option>
-            {cameras.map((c) => (
-              <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
-            ))}
-          </select>
-        </label>
+        <CameraSelect cameras={cameras} />
         <label>
           Pose model
           <select value={settings.model} onChange={(e) => setSettings({ model: e.target.value as PoseModelId })}>
