@@ -55,6 +55,7 @@ async function liveNumbers(page: Page) {
   return page.getByTestId('live-view').evaluate((el: HTMLElement) => ({
     poses: Number(el.dataset.poses ?? 0),
     withPerson: Number(el.dataset.withPerson ?? 0),
+    dropped: Number(el.dataset.dropped ?? 0),
     tensors: el.dataset.tensors === undefined ? null : Number(el.dataset.tensors),
     backend: el.dataset.backend ?? null
   }))
@@ -162,10 +163,12 @@ test('video file source, as fast as possible: the whole file is analysed to its 
   await expect(page.getByTestId('file-ended')).toBeVisible({ timeout: 120_000 })
   await page.waitForTimeout(500) // the readout attributes refresh every 250 ms
   const numbers = await liveNumbers(page)
-  console.log(`fast file mode: ${numbers.poses} poses from a 150-frame clip`)
-  // Fast mode stops on every frame until the worker has room: 150/150 measured on a quiet machine, 149 with
-  // three CPU hogs beside it (a frame can slip past only if the page stalls for a whole frame after play()).
-  expect(numbers.poses).toBeGreaterThanOrEqual(143)
+  console.log(`fast file mode: ${numbers.poses} poses from a 150-frame clip, ${numbers.dropped} dropped for a slow model`)
+  // Fast mode stops on every frame until the worker has room, so the model never makes it drop one (the
+  // real-time modes do). A frame can still slip past when the whole page stalls for a frame's time after
+  // play(): 150/150 measured on a quiet machine, 142-149 with other work beside it.
+  expect(numbers.dropped).toBe(0)
+  expect(numbers.poses).toBeGreaterThanOrEqual(120)
   expect(numbers.withPerson / numbers.poses).toBeGreaterThan(0.9)
 })
 

@@ -56,6 +56,7 @@ export function LiveView({ videoRef, pipeline, mirrored = false, highlight = [] 
       // Plain data attributes: e2e tests and diagnostics read these without React.
       root.dataset.poses = String(s.poses)
       root.dataset.withPerson = String(s.withPerson)
+      root.dataset.dropped = String(pipeline.droppedFrames)
       if (last) {
         root.dataset.tensors = String(last.numTensors)
         root.dataset.backend = last.backend

@@ -69,6 +69,11 @@ export class LivePipeline {
     return () => this.poseListeners.delete(listener)
   }
 
+  /** Frames the current worker never saw because a newer one replaced them (the model fell behind). */
+  get droppedFrames(): number {
+    return this.client.droppedFrames
+  }
+
   /** tf.memory() in the worker, for diagnostics and leak tests. */
   memory() {
     return this.client.memory()
