@@ -1,17 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { findPoseFixture, OTHER_MOVEMENT_FIXTURES } from '../../../tests/fixtures/synthetic/realFixtures'
 import { analyzeFrames } from '../engine/analyze'
-import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { bump, sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import { standingRow, type RowPose } from './cable-row-poses'
 
-const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
-
-function fixture(path: string): PoseFrame[] | null {
-  const file = new URL(path, FIXTURES)
-  return existsSync(file) ? decodePoses(JSON.parse(readFileSync(file, 'utf8'))).frames : null
-}
 
 const PERIOD_S = 3
 
@@ -67,7 +60,7 @@ describe('cable row stand-ins (tracking and visibility only, not proof of the ro
     { clip: 'cable_row/band_row_singlearm_halfkneeling_side_home_dianafit.json', roughReps: 8 }
   ]
   for (const { clip, roughReps } of STAND_INS) {
-    const frames = fixture(clip)
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: the arms are seen and judged, and no more reps than pulls are counted`, () => {
       const r = analyzeFrames('cable-row', frames!)
       expect(r.events.some((e) => e.type === 'visibility' && e.ok)).toBe(true)
@@ -76,20 +69,10 @@ describe('cable row stand-ins (tracking and visibility only, not proof of the ro
   }
 })
 
-/** Real clips of other exercises (labelled in labels.json): nobody does a row in them. */
-const OTHER_MOVEMENTS = [
-  'squat/squat_goblet_front_gym_bw_mrpose.json',
-  'squat/squat_air_armsoverhead_multiview_crossfit_mrpose.json',
-  'squat/squat_side_studio_istock_hanshitha.json',
-  'lunge/reverse_lunge_kneedrive_side_darebee_be2018.json',
-  'lunge/lunge_forward_alternating_frontangle_istock_hanshitha.json',
-  'plank/plank_forearm_side_studio_wahoo_tomnotch.json',
-  'side_plank/side_plank_forearm_studio_wahoo_tomnotch.json'
-]
 
 describe('cable-row (real footage of other movements: nothing to count)', () => {
-  for (const clip of OTHER_MOVEMENTS) {
-    const frames = fixture(clip)
+  for (const clip of OTHER_MOVEMENT_FIXTURES) {
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: no row rep`, () => {
       expect(analyzeFrames('cable-row', frames!).repCount).toBe(0)
     })

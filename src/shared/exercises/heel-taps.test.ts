@@ -1,17 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { findPoseFixture, OTHER_MOVEMENT_FIXTURES } from '../../../tests/fixtures/synthetic/realFixtures'
 import { analyzeFrames } from '../engine/analyze'
-import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { bump, sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import { supineLegs, type SupineLeg } from './heel-taps-poses'
 
-const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
-
-function fixture(path: string): PoseFrame[] | null {
-  const file = new URL(path, FIXTURES)
-  return existsSync(file) ? decodePoses(JSON.parse(readFileSync(file, 'utf8'))).frames : null
-}
 
 const DOWN: SupineLeg = { hipDeg: 135, kneeDeg: 90 }
 
@@ -102,7 +95,7 @@ describe('heel taps stand-ins (tracking and visibility only, not proof of the he
     'heel_taps/dead_bug_dumbbells_headend_angle_gym_vivek.json'
   ]
   for (const clip of STAND_INS) {
-    const frames = fixture(clip)
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: the lying body is seen and judged without a crash`, () => {
       const r = analyzeFrames('heel-taps', frames!)
       expect(r.events.some((e) => e.type === 'visibility')).toBe(true)
@@ -112,20 +105,10 @@ describe('heel taps stand-ins (tracking and visibility only, not proof of the he
   }
 })
 
-/** Real clips of other exercises (labelled in labels.json): nobody does a heel tap in them. */
-const OTHER_MOVEMENTS = [
-  'squat/squat_goblet_front_gym_bw_mrpose.json',
-  'squat/squat_air_armsoverhead_multiview_crossfit_mrpose.json',
-  'squat/squat_side_studio_istock_hanshitha.json',
-  'lunge/reverse_lunge_kneedrive_side_darebee_be2018.json',
-  'lunge/lunge_forward_alternating_frontangle_istock_hanshitha.json',
-  'plank/plank_forearm_side_studio_wahoo_tomnotch.json',
-  'side_plank/side_plank_forearm_studio_wahoo_tomnotch.json'
-]
 
 describe('heel-taps (real footage of other movements: nothing to count)', () => {
-  for (const clip of OTHER_MOVEMENTS) {
-    const frames = fixture(clip)
+  for (const clip of OTHER_MOVEMENT_FIXTURES) {
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: no heel tap rep`, () => {
       expect(analyzeFrames('heel-taps', frames!).repCount).toBe(0)
     })

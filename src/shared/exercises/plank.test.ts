@@ -1,18 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { findPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
 import { analyzeFrames } from '../engine/analyze'
-import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import { prone, type PronePose } from './plank-poses'
 import { hipBendDeg } from './plank-line'
 
-const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
-
-function fixture(path: string): PoseFrame[] | null {
-  const file = new URL(path, FIXTURES)
-  return existsSync(file) ? decodePoses(JSON.parse(readFileSync(file, 'utf8'))).frames : null
-}
 
 const FOREARM: PronePose = { elbowDeg: 90, forearmDown: true }
 
@@ -94,7 +87,7 @@ const LABELLED = [
 
 describe('plank (real footage, blazepose-full keypoints)', () => {
   for (const { clip, hold } of LABELLED) {
-    const frames = fixture(clip)
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: one hold within 1.5 s of the labelled ${hold[0]}–${hold[1]} s, no cue`, () => {
       const r = analyzeFrames('plank', frames!)
       expect(r.holds).toHaveLength(1)

@@ -1,17 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { findPoseFixture, OTHER_MOVEMENT_FIXTURES } from '../../../tests/fixtures/synthetic/realFixtures'
 import { analyzeFrames } from '../engine/analyze'
-import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { bump, sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import { headOnPushUp, prone, turnedCamera, type PronePose } from './plank-poses'
 
-const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
-
-function fixture(path: string): PoseFrame[] | null {
-  const file = new URL(path, FIXTURES)
-  return existsSync(file) ? decodePoses(JSON.parse(readFileSync(file, 'utf8'))).frames : null
-}
 
 /** Elbow angle over time: locked out at 172°, bending to `bottomDeg` once per `periodS` from 1 s on. */
 function elbowCycle(tS: number, reps: number, bottomDeg: number, periodS = 2.5): number {
@@ -108,7 +101,7 @@ const LABELLED = [
 
 describe('push-up (real footage, blazepose-full keypoints)', () => {
   for (const { clip, reps } of LABELLED) {
-    const frames = fixture(clip)
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: ${reps.join(' or ')} reps, no cue (no faults labelled)`, () => {
       const r = analyzeFrames('push-up', frames!)
       expect(reps).toContain(r.repCount)
@@ -117,20 +110,10 @@ describe('push-up (real footage, blazepose-full keypoints)', () => {
   }
 })
 
-/** Real clips of other exercises (labelled in labels.json): nobody does a push-up in them. */
-const OTHER_MOVEMENTS = [
-  'squat/squat_goblet_front_gym_bw_mrpose.json',
-  'squat/squat_air_armsoverhead_multiview_crossfit_mrpose.json',
-  'squat/squat_side_studio_istock_hanshitha.json',
-  'lunge/reverse_lunge_kneedrive_side_darebee_be2018.json',
-  'lunge/lunge_forward_alternating_frontangle_istock_hanshitha.json',
-  'plank/plank_forearm_side_studio_wahoo_tomnotch.json',
-  'side_plank/side_plank_forearm_studio_wahoo_tomnotch.json'
-]
 
 describe('push-up (real footage of other movements: nothing to count)', () => {
-  for (const clip of OTHER_MOVEMENTS) {
-    const frames = fixture(clip)
+  for (const clip of OTHER_MOVEMENT_FIXTURES) {
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: no push-up rep`, () => {
       expect(analyzeFrames('push-up', frames!).repCount).toBe(0)
     })

@@ -1,17 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { findPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
 import { analyzeFrames } from '../engine/analyze'
-import { decodePoses } from '../pose/compact'
 import type { PoseFrame } from '../pose/types'
 import { sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import { sideLying, type SideLyingPose } from './plank-poses'
 
-const FIXTURES = new URL('../../../tests/fixtures/poses/', import.meta.url)
-
-function fixture(path: string): PoseFrame[] | null {
-  const file = new URL(path, FIXTURES)
-  return existsSync(file) ? decodePoses(JSON.parse(readFileSync(file, 'utf8'))).frames : null
-}
 
 const LEFT_FOREARM: SideLyingPose = { down: 'left', support: 'forearm' }
 
@@ -89,7 +82,7 @@ const LABELLED = [
 
 describe('side plank (real footage, blazepose-full keypoints)', () => {
   for (const { clip, hold: [start, end], side } of LABELLED) {
-    const frames = fixture(clip)
+    const frames = findPoseFixture(clip)
     it.skipIf(!frames)(`${clip}: a ${side} hold within 1.5 s of ${start}–${end} s, no cue`, () => {
       const r = analyzeFrames('side-plank', frames!)
       expect(r.holds.length).toBeGreaterThanOrEqual(1)
