@@ -19,6 +19,7 @@ import { encodeJournalPose } from '../../src/shared/session/poseEntry'
 import { PoseSampler } from '../../src/shared/session/poseSampler'
 import type { JournalEntry } from '../../src/shared/session/types'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
+import { parseCsv } from '../fixtures/csv'
 import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
 
 const SQUAT_FIXTURE = resolve(REPO_ROOT, 'tests/fixtures/poses/squat/squat_frontangle_outdoor_amateur_myoxyn.json')
@@ -98,39 +99,6 @@ async function recordThroughBridge(page: Page, entries: JournalEntry[], title: s
     if (!finished.ok) throw new Error(finished.error)
     return started.value.id
   }, { batches, title })
-}
-
-/** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  const endField = () => {
-    row.push(field)
-    field = ''
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') endField()
-    else if (c === '\n') {
-      endField()
-      rows.push(row)
-      row = []
-    } else if (c !== '\r') field += c
-  }
-  if (field !== '' || row.length > 0) {
-    endField()
-    rows.push(row)
-  }
-  return rows
 }
 
 let server: HarnessServer

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseCsv } from '../../../tests/fixtures/csv'
 import { csvField, toCsv } from './csv'
 
 describe('csv', () => {
@@ -37,33 +38,3 @@ describe('csv', () => {
     expect(parsed.slice(1).map((r) => r[0])).toEqual(nasty.map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)))
   })
 })
-
-/** Minimal RFC 4180 reader for the round trip. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  const endField = () => {
-    row.push(field)
-    field = ''
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') endField()
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField()
-      rows.push(row)
-      row = []
-      i++
-    } else field += c
-  }
-  return rows
-}
