@@ -18,10 +18,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import config, { CHROMIUM_PATH } from '../../playwright.config'
 import { getCue } from '../../src/shared/engine/cues'
+import { FOOTAGE_DIR } from '../harness/clips'
 import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
 import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 
-const FOOTAGE = process.env.REVUP_FOOTAGE ?? resolve(REPO_ROOT, '..', 'shared', 'footage')
+const FOOTAGE = FOOTAGE_DIR
 const CACHE = resolve(REPO_ROOT, 'tests', '.cache', 'coach')
 const SCREENS = resolve(REPO_ROOT, 'test-results', 'screens')
 
@@ -59,7 +60,7 @@ test.afterAll(async () => {
 function fakeCameraFile(clip: string, scale: string): string | null {
   const source = join(FOOTAGE, clip)
   if (!existsSync(source)) {
-    if (process.env.CI) throw new Error(`Footage missing: ${source}. Set REVUP_FOOTAGE to the footage folder (see /work/shared/footage/README.md).`)
+    if (process.env.CI) throw new Error(`Footage missing: ${source}. Set REVUP_FOOTAGE_DIR to the folder with labels.json and the clips (../shared/footage beside the repo).`)
     return null
   }
   mkdirSync(CACHE, { recursive: true })

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path'
 import { it } from 'vitest'
 import { REPO_ROOT } from '../../tools/poses'
 
-export const FOOTAGE_DIR = resolve(REPO_ROOT, '../shared/footage')
+/** ../shared/footage beside the repo, or REVUP_FOOTAGE_DIR (the same variable the e2e tests read). */
+export const FOOTAGE_DIR = process.env.REVUP_FOOTAGE_DIR ?? resolve(REPO_ROOT, '../shared/footage')
 export const HAS_FOOTAGE = existsSync(join(FOOTAGE_DIR, 'labels.json'))
 
 const MISSING = `real footage not found at ${FOOTAGE_DIR} (expected labels.json and the clips there)`
