@@ -38,6 +38,8 @@ export class FramePump {
   private lastTimestamp = -Infinity
   private lastPresented: number | null = null
   private waitingForRoom = false
+  /** Grabs (createImageBitmap) started but not yet handed to the sink: in fast mode they hold the file still. */
+  private grabsPending = 0
   readonly stats: FramePumpStats = { grabbed: 0, missed: 0 }
 
   /**
@@ -59,7 +61,7 @@ export class FramePump {
 
   /** Call when the sink finished a frame: a paused file resumes. */
   notifyRoom(): void {
-    if (this.running && this.waitingForRoom && !this.mustWait()) {
+    if (this.running && this.waitingForRoom && !this.mustWait() && this.grabsPending === 0) {
       this.waitingForRoom = false
       void this.video.play().catch(() => undefined)
     }
@@ -99,15 +101,18 @@ export class FramePump {
     const timestampMs = this.clock === 'media' ? metadata.mediaTime * 1000 : (metadata.captureTime ?? metadata.expectedDisplayTime ?? now)
     // PoseFrame timestamps must be monotonic: a seek backwards or a repeated frame is skipped.
     if (!(timestampMs > this.lastTimestamp)) {
-      if (stepping) this.resumeWhenRoom()
+      // A grab still in flight resumes the file itself once it is handed over.
+      if (stepping && this.grabsPending === 0) this.resumeWhenRoom()
       return
     }
     this.lastTimestamp = timestampMs
     const capturedAtMs = performance.now()
     const scale = Math.min(1, MAX_ANALYSIS_WIDTH / metadata.width)
     const size = { resizeWidth: Math.round(metadata.width * scale), resizeHeight: Math.round(metadata.height * scale), resizeQuality: 'medium' as const }
+    this.grabsPending++
     createImageBitmap(this.video, size).then(
       (bitmap) => {
+        this.grabsPending--
         if (!this.running) return bitmap.close()
         this.stats.grabbed++
         this.sink.submit(bitmap, timestampMs, capturedAtMs)
@@ -117,13 +122,17 @@ export class FramePump {
           this.video.pause()
         }
       },
-      () => undefined // The video was torn down between the callback and the grab.
+      () => {
+        // The video was torn down between the callback and the grab (or this frame could not be read).
+        this.grabsPending--
+        if (stepping && this.running) this.resumeWhenRoom()
+      }
     )
   }
 
   /** Fast mode: play on to the next frame now if the worker has room, else when notifyRoom() says so. */
   private resumeWhenRoom(): void {
-    if (this.video.ended) return
+    if (this.video.ended || this.grabsPending > 0) return
     if (this.mustWait()) {
       this.waitingForRoom = true
       return
