@@ -5,7 +5,7 @@
 import { angleAt, distance, midpoint, toPixels, type Point2 } from '../pose/geometry'
 import type { KeypointName, PoseFrame } from '../pose/types'
 import type { Side } from './events'
-import type { ViewReading } from './view'
+import { UNKNOWN_VIEW, type ViewReading } from './viewReading'
 
 /** Below this model score a keypoint counts as not seen (BlazePose visibility, 0..1). */
 export const MIN_KEYPOINT_SCORE = 0.5
@@ -76,8 +76,6 @@ export interface BodyOptions {
   /** The settled view to attach (the engine passes its ViewTracker's reading). */
   view?: ViewReading
 }
-
-const UNKNOWN_VIEW: ViewReading = { view: 'unknown', facing: 'unknown', widthRatio: null }
 
 /** Wraps a (smoothed) frame in score-aware pixel accessors. */
 export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {

@@ -10,6 +10,25 @@ export type ExerciseId = (typeof EXERCISE_IDS)[number]
 export type Side = 'left' | 'right'
 export type CameraView = 'side' | 'front'
 
+/** How the camera sits about its viewing axis (see the 'camera' event). */
+export type CameraRollState = 'level' | 'tilted' | 'sideways'
+
+/** The body's position, from the torso and legs: what the routine's exercises start from. */
+export type BodyPosture = 'standing' | 'prone' | 'supine' | 'side-lying' | 'kneeling' | 'unknown'
+
+/**
+ * Why nothing (or a cue) cannot be judged, most basic first:
+ * - 'no-person': nobody found in the picture
+ * - 'too-dark': the picture is too dark for the model (mean luminance measured on the frame)
+ * - 'sideways': the picture is on its side (camera rolled ~90°)
+ * - 'out-of-frame': required joints lie outside the picture (`missing` names them)
+ * - 'joints-hidden': required joints are in the picture but not seen (covered, or turned away)
+ * - 'too-far': the runner is too small in the picture to judge
+ * - 'wrong-view': this camera view cannot show the exercise
+ */
+export const NOT_JUDGED_REASONS = ['no-person', 'too-dark', 'sideways', 'out-of-frame', 'joints-hidden', 'too-far', 'wrong-view'] as const
+export type NotJudgedReason = (typeof NOT_JUDGED_REASONS)[number]
+
 export interface RepTempo {
   downMs: number
   upMs: number
@@ -29,7 +48,28 @@ export function repTiming(startMs: number, bottomMs: number, endMs: number): { d
  */
 export type EngineEvent =
   | { type: 'view'; t: number; view: CameraView | 'unknown'; facing: 'left' | 'right' | 'camera' | 'away' | 'unknown' }
-  | { type: 'visibility'; t: number; ok: boolean; missing: KeypointName[] }
+  /**
+   * Whether the engine is judging at all, and if not, why (reason + the required joints not seen).
+   * Raised when the state settles; `notJudgedMessage` (engine/judging.ts) gives the runner's sentence.
+   * `reason` is absent when ok, and on journals written before reasons existed.
+   */
+  | { type: 'visibility'; t: number; ok: boolean; missing: KeypointName[]; reason?: NotJudgedReason }
+  /**
+   * A cue the current camera view cannot show (e.g. knees past toes from the front): the engine says it
+   * is not judging it instead of staying silent. Raised when the view settles, `judged: true` when it can again.
+   */
+  | { type: 'cue-scope'; t: number; id: string; judged: boolean; view: CameraView | 'unknown' }
+  /**
+   * The camera's roll (tilt about its viewing axis), degrees, positive = image turned clockwise, estimated from
+   * the body's own vertical. 'level' is corrected for in image-axis rules; 'tilted' asks to level the laptop;
+   * 'sideways' = the picture is on its side (roll near ±90°).
+   */
+  | { type: 'camera'; t: number; rollDeg: number; state: CameraRollState }
+  /**
+   * Which routine exercise the movement looks like (null = none of the ten), beside the planned one.
+   * Raised when the recognition settles and differs from what was last said.
+   */
+  | { type: 'exercise'; t: number; recognised: ExerciseId | null; planned: ExerciseId; posture: BodyPosture }
   | {
       type: 'rep'
       t: number

@@ -6,18 +6,9 @@ import { distance, midpoint } from '../pose/geometry'
 import type { Body } from './body'
 import type { CameraView, EngineEvent } from './events'
 import { proneYawDeg, SHOULDER_WIDTH_TO_TORSO } from './proneYaw'
+import type { Facing, ViewReading } from './viewReading'
 
-export type Facing = 'left' | 'right' | 'camera' | 'away' | 'unknown'
-
-export interface ViewReading {
-  view: CameraView | 'unknown'
-  facing: Facing
-  /**
-   * Shoulder (or hip) width over torso length, both in pixels: ~0.6–1 front-on, ~0–0.3 side-on. For a
-   * prone body (push-up, plank) the standing-equivalent ratio at the same camera yaw (see proneYaw.ts).
-   */
-  widthRatio: number | null
-}
+export type { Facing, ViewReading } from './viewReading'
 
 /** Above this width/torso ratio the shoulders are spread across the image: front view (a side view foreshortens them to ~0). */
 const FRONT_MIN_RATIO = 0.5

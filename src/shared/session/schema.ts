@@ -4,7 +4,7 @@
  * filling memory or the disk.
  */
 import { z } from 'zod'
-import { EXERCISE_IDS, repTiming } from '../engine/events'
+import { EXERCISE_IDS, NOT_JUDGED_REASONS, repTiming } from '../engine/events'
 import { BAND_COLOURS } from '../exercises/types'
 import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
 import { compactPoseFrameSchema } from './poseEntry'
@@ -39,7 +39,23 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     view: z.enum(['side', 'front', 'unknown']),
     facing: z.enum(['left', 'right', 'camera', 'away', 'unknown'])
   }),
-  z.object({ type: z.literal('visibility'), t: finite, ok: z.boolean(), missing: z.array(keypointNameSchema).max(33) }),
+  z.object({
+    type: z.literal('visibility'),
+    t: finite,
+    ok: z.boolean(),
+    missing: z.array(keypointNameSchema).max(33),
+    // Optional on read: journals written before reasons existed have none.
+    reason: z.enum(NOT_JUDGED_REASONS).optional()
+  }),
+  z.object({ type: z.literal('cue-scope'), t: finite, id: cueId, judged: z.boolean(), view: z.enum(['side', 'front', 'unknown']) }),
+  z.object({ type: z.literal('camera'), t: finite, rollDeg: finite, state: z.enum(['level', 'tilted', 'sideways']) }),
+  z.object({
+    type: z.literal('exercise'),
+    t: finite,
+    recognised: exerciseIdSchema.nullable(),
+    planned: exerciseIdSchema,
+    posture: z.enum(['standing', 'prone', 'supine', 'side-lying', 'kneeling', 'unknown'])
+  }),
   z.object({
     type: z.literal('rep'),
     t: finite,

@@ -133,6 +133,9 @@ function applyEvent(set: OpenSet, event: EngineEvent): void {
       break
     case 'view':
     case 'visibility':
+    case 'cue-scope':
+    case 'camera':
+    case 'exercise':
       break
   }
 }
