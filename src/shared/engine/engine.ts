@@ -10,7 +10,10 @@ import { createBody, minScoreForFrame } from './body'
 import type { EngineEvent, ExerciseId } from './events'
 import { isInterruptible } from './tracker'
 import { ViewTracker } from './view'
+import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
+import { CueScopeTracker } from './cueScope'
 import { VisibilityGate } from './visibility'
+import { viewKind, COUNTING_VIEWS } from './viewScope'
 
 export interface EngineOptions extends ExerciseOptions {
   /**
@@ -41,7 +44,8 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const tracker = definition.createTracker(options)
   const smoother = new KeypointSmoother()
   const view = new ViewTracker()
-  const gate = new VisibilityGate(definition.requiredJoints)
+  const gate = new VisibilityGate(definition.requiredJoints, BLAZEPOSE_KEYPOINTS)
+  const scope = new CueScopeTracker(definition.cueIds)
   let lastMs: number | null = null
   let lastOkMs: number | null = null
   let interrupted = true
@@ -56,8 +60,10 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const minScore = options.minKeypointScore ?? minScoreForFrame(frame)
       const raw = createBody(smoothed, { minScore })
       const events: EngineEvent[] = [...view.update(raw)]
-      events.push(...gate.update(raw))
+      const kind = viewKind(view.reading)
+      events.push(...gate.update(raw, { meanLuminance: frame.meanLuminance, wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind) }))
       const body = createBody(smoothed, { minScore, view: view.reading })
+      events.push(...scope.update(body.tMs, view.reading))
       if (gate.isOk) {
         lastOkMs = frame.timestampMs
         interrupted = false
@@ -76,6 +82,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       smoother.reset()
       view.reset()
       gate.reset()
+      scope.reset()
       lastMs = null
       lastOkMs = null
       interrupted = true
