@@ -53,7 +53,7 @@ const LIST: Cue[] = [
   { id: 'bridge-hips-sagging', text: 'Keep your hips up; they are sinking.', joints: ['left_shoulder', 'left_hip', 'left_knee', 'right_shoulder', 'right_hip', 'right_knee'], exercises: ['glute-bridge'], kind: 'form' },
   { id: 'hips-not-level', text: 'Keep your hips level.', joints: ['left_hip', 'right_hip'], exercises: ['glute-bridge', 'band-walk'], kind: 'form' },
   { id: 'band-walk-knees-straightening', text: 'Stay low in your half squat.', joints: LEG, exercises: ['band-walk'], kind: 'form' },
-  { id: 'squat-depth', text: 'Sit lower, towards thighs parallel.', joints: LEG, exercises: ['squat'], kind: 'form' },
+  { id: 'squat-depth', text: 'Sit lower: that one was too shallow to count.', joints: LEG, exercises: ['squat'], kind: 'routine' },
   { id: 'squat-chest-folding', text: 'Keep your chest up; do not fold forward.', joints: ['left_shoulder', 'left_hip', 'left_knee', 'left_ankle', 'right_shoulder', 'right_hip', 'right_knee', 'right_ankle'], exercises: ['squat'], kind: 'form' },
   { id: 'squat-knees-caving', text: 'Push your knees out over your toes.', joints: ['left_knee', 'left_ankle', 'right_knee', 'right_ankle'], exercises: ['squat'], kind: 'form' },
   { id: 'squat-pause-short', text: 'Pause for two to three seconds at the bottom.', joints: LEG, exercises: ['squat'], kind: 'routine' },

@@ -7,6 +7,7 @@ import type { Body } from './body'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
 import { repTiming, type EngineEvent, type ExerciseId, type Side } from './events'
 import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
+import { createRestReference, referencedMachine, type RestReferenceConfig } from './restReference'
 import type { InterruptibleTracker } from './tracker'
 
 /** One frame's reading of the rep signal, degrees, and the side it came from (null = both/none). */
@@ -55,6 +56,14 @@ export interface RepTrackerSpec {
   variant?(ctx: RepCheckContext): Record<string, string | number | boolean> | undefined
   /** A frame without the signal for longer than this drops the rep in progress, ms. */
   signalGapMs?: number
+  /** Measure the machine's thresholds from the runner's own rest (restReference.ts) instead of fixed angles. */
+  restReference?: RestReferenceConfig
+  /**
+   * Cue raised when a movement leaves rest and comes back without reaching working depth (a rep too
+   * shallow to count), so the runner hears why it was not counted. Like any cue, the dip must last the
+   * debounce's raise time (~1/3 s): a one-frame glitch says nothing.
+   */
+  shallowCue?: string
 }
 
 /** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
@@ -73,9 +82,11 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let bottom: { body: Body; side: Side | null; deg: number } | null = null
   let lastSignalMs: number | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
+  const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
+  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg) : spec.machine)
 
   const dropRep = (tMs: number): EngineEvent[] => {
-    const step = repTransition(spec.machine, rep, { type: 'interrupt', tMs })
+    const step = repTransition(machine(), rep, { type: 'interrupt', tMs })
     rep = step.state
     samples = []
     bottom = null
@@ -98,7 +109,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       lastSignalMs = body.tMs
       const before = rep.phase
-      const step = repTransition(spec.machine, rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
+      restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
+      const startMs = rep.startMs
+      const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
       rep = step.state
       const moving = rep.phase === 'descending' || rep.phase === 'deep'
       if (moving) {
@@ -140,6 +153,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
           ...(variant ? { variant } : {})
         })
       }
+      if (step.dropped === 'too-shallow' && spec.shallowCue && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
+        events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: spec.shallowCue })
+      }
       if (step.rep || step.dropped) {
         const cleared = clearAllCues(cues, body.tMs, true)
         cues = cleared.state
@@ -163,6 +179,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       samples = []
       bottom = null
       lastSignalMs = null
+      restRef?.reset()
     }
   }
   return tracker
