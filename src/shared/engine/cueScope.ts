@@ -19,7 +19,7 @@ export const CUE_VIEWS: Readonly<Record<string, readonly ViewKind[]>> = {
   'knee-past-toes': ['side'],
   'squat-sit-back': ['side'],
   'squat-stand-tall': ['side'],
-  'squat-chest-folding': ['side', 'angled'],
+  'squat-chest-folding': ['side'],
   'squat-knees-caving': ['front'],
   'torso-leaning': ['side', 'angled'],
   'lunge-lurching': ['side'],

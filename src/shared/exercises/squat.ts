@@ -10,6 +10,7 @@ import type { InterruptibleTracker } from '../engine/tracker'
 import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal } from '../engine/repTracker'
 import type { RepMachineConfig } from '../engine/repMachine'
 import type { RestReferenceConfig } from '../engine/restReference'
+import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition } from './types'
 
 export const SQUAT_MACHINE: RepMachineConfig = {
@@ -71,6 +72,16 @@ export const MAX_FRONTAL_KNEE_ASYMMETRY_DEG = 25
  * towards the camera) they measure at least 0.45 shin. Narrower = the pelvis is turned, offsets are unreliable.
  */
 export const MIN_SQUARE_HIP_GAP_SHIN = 0.45
+/**
+ * Chest folding forward: in a balanced squat the trunk leans roughly as far as the shins (the usual
+ * coaching rule for a flat back). Measured on real squats the trunk runs 2–29° ahead of the shins on
+ * clean reps (long-femured or deep squatters lean more), and a labelled chest-dropped rep read only
+ * 11–16°: keypoints on the shoulder–hip line do not see an upper back rounding. So only a gross fold is
+ * called: the trunk 35° or more ahead of the shins (e.g. shins at 20°, trunk at 55°: chest over the knees),
+ * past every clean squat measured.
+ */
+export const CHEST_FOLD_TRUNK_PAST_SHIN_DEG = 35
+
 /** Cave-in and knee-over-toe checks only apply once the thighs are within 50° of parallel (loaded). */
 export const LOADED_THIGH_DEG = 50
 /** The routine asks for a 2–3 s pause at the bottom; under 1.5 s is no real pause. */
@@ -146,6 +157,19 @@ function hipAheadOfHeel(body: Body): number | null {
   return ((hip.x - heel.x) * sign) / shin
 }
 
+/** Trunk lean minus shin lean, degrees, near side in a side view (null when not judged). */
+function trunkPastShinDeg(body: Body): number | null {
+  if (body.view.view !== 'side') return null
+  const side = body.nearSide()
+  if (!side) return null
+  const shoulder = body.point(joint(side, 'shoulder'))
+  const hip = body.point(joint(side, 'hip'))
+  const knee = body.point(joint(side, 'knee'))
+  const ankle = body.point(joint(side, 'ankle'))
+  if (!shoulder || !hip || !knee || !ankle) return null
+  return leanFromVertical(hip, shoulder) - leanFromVertical(ankle, knee)
+}
+
 function notSittingBack(bottom: Body, standing: number | null): boolean | null {
   const atBottom = hipAheadOfHeel(bottom)
   if (atBottom === null || standing === null) return null
@@ -199,6 +223,8 @@ export const squat: ExerciseDefinition = {
         const loaded = signal.deg <= LOADED_THIGH_DEG
         const past = kneePastToes(body)
         c.judge('knee-past-toes', loaded && past !== null, () => past === true)
+        const fold = trunkPastShinDeg(body)
+        c.judge('squat-chest-folding', loaded && fold !== null, () => fold! > CHEST_FOLD_TRUNK_PAST_SHIN_DEG)
         const caving = kneesCaving(body)
         c.judge('squat-knees-caving', loaded && caving !== null, () => caving === true)
         return c.result()
