@@ -66,6 +66,24 @@ export interface RepTrackerSpec {
   shallowCue?: string
 }
 
+/**
+ * A rep's side is voted over every frame of the rep, not read off one frame: side-view models swap the
+ * legs' labels now and then. Within a set, once two reps agree on a side, a rep whose vote is less
+ * decisive than 3 to 1 keeps that side (a same-leg set stays consistent); an alternating set votes
+ * clearly for each new side and is followed.
+ */
+export const DECISIVE_SIDE_SHARE = 0.75
+
+/** The majority side of a rep's votes, kept to the set's side unless the vote is decisive (DECISIVE_SIDE_SHARE). */
+export function voteSide(votes: readonly (Side | null)[], setSide: Side | null): Side | null {
+  const left = votes.filter((v) => v === 'left').length
+  const right = votes.filter((v) => v === 'right').length
+  if (left + right === 0) return null
+  const majority: Side = left >= right ? 'left' : 'right'
+  const share = Math.max(left, right) / (left + right)
+  return setSide !== null && majority !== setSide && share < DECISIVE_SIDE_SHARE ? setSide : majority
+}
+
 /** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
 const DEFAULT_SIGNAL_GAP_MS = 500
 
@@ -80,6 +98,13 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let repCues = new Set<string>()
   let samples: RepSample[] = []
   let bottom: { body: Body; side: Side | null; deg: number } | null = null
+  let sideVotes: (Side | null)[] = []
+  /** Sides of the set's counted reps, newest last (for voteSide's set consistency). */
+  let repSides: (Side | null)[] = []
+  const setSide = (): Side | null => {
+    const [a, b] = repSides.slice(-2)
+    return repSides.length >= 2 && a === b ? a : null
+  }
   let lastSignalMs: number | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
@@ -118,9 +143,11 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         if (before === 'rest' || before === 'unready') {
           samples = []
           bottom = null
+          sideVotes = []
           repCues = new Set()
         }
         samples.push({ tMs: body.tMs, deg: signal.deg })
+        sideVotes.push(signal.side)
         const deeper = !bottom || (spec.machine.direction === 'flex' ? signal.deg < bottom.deg : signal.deg > bottom.deg)
         if (deeper) bottom = { body, side: signal.side, deg: signal.deg }
       }
@@ -132,7 +159,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         for (const id of activeCues(cues)) repCues.add(id)
       }
       if (step.rep && bottom) {
-        const ctx: RepCheckContext = { rep: step.rep, side: bottom.side, samples, bottom: bottom.body, end: body }
+        const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : bottom.side
+        repSides.push(side)
+        const ctx: RepCheckContext = { rep: step.rep, side, samples, bottom: bottom.body, end: body }
         for (const id of spec.checkRep?.(ctx) ?? []) {
           if (!repCues.has(id)) events.push({ type: 'cue', t: body.tMs, phase: 'raised', id })
           repCues.add(id)
@@ -142,7 +171,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
           type: 'rep',
           t: body.tMs,
           exercise: spec.exercise,
-          side: bottom.side,
+          side,
           startMs: step.rep.startMs,
           bottomMs: step.rep.bottomMs,
           endMs: step.rep.endMs,
@@ -179,6 +208,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       samples = []
       bottom = null
       lastSignalMs = null
+      sideVotes = []
+      repSides = []
       restRef?.reset()
     }
   }
