@@ -104,6 +104,13 @@ export function squatSignal(body: Body): RepSignal | null {
   return { deg, side: null }
 }
 
+/**
+ * Ankle to toe is ~0.4 of a shin (segment tables: foot 0.152 of height, shin 0.246, the toe keypoint ~3/4
+ * of the foot ahead of the ankle); seen side-on it spans at least 0.15 shin along the facing direction.
+ * Shorter, the foot points at the camera or the model has lost it, and its toe cannot anchor "past the toes".
+ */
+export const MIN_SIDE_FOOT_SHIN = 0.15
+
 function kneePastToes(body: Body): boolean | null {
   const sign = facingSign(body)
   const side = body.nearSide()
@@ -113,6 +120,7 @@ function kneePastToes(body: Body): boolean | null {
   const ankle = body.point(joint(side, 'ankle'))
   if (!knee || !toe || !ankle) return null
   const shin = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
+  if ((toe.x - ankle.x) * sign < MIN_SIDE_FOOT_SHIN * shin) return null
   return (knee.x - toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * shin
 }
 
