@@ -2,6 +2,8 @@
  * Evaluation: runs the form engine on every labelled clip and compares with the labels.
  *
  *   npm run eval -- [labels.json] [footage-dir] [--fixtures] [--model blazepose-full] [--only squat,lunge]
+ *   npm run eval -- --split source        the same, plus one `split A:` / `split B:` eval line per half of the
+ *                                         source repositories (tools/evalSplit.ts) and the gap between them
  *
  * Poses come from tools/poses.ts (estimated and cached), or with --fixtures only from the committed
  * tests/fixtures/poses/ (clips without one are listed as skipped; fixture frames carry no luminance).
@@ -19,11 +21,12 @@ import { DEFAULT_POSE_MODEL, parsePoseModelId, type PoseModelId } from '../src/r
 import type { PoseFrame } from '../src/shared/pose/types'
 import { DEFAULT_FOOTAGE_DIR, fixturePathFor } from './extract-fixtures'
 import {
-  exerciseIdFor, isScored, joinedHolds, recallTable, restrictToUsable, scoreClip, summarise, summaryLine, type ClipLabel, type ClipScore
+  cueForFault, exerciseIdFor, isScored, joinedHolds, recallTable, restrictToUsable, scoreClip, summarise, summaryLine, type ClipLabel, type ClipScore
 } from './evalScore'
+import { parseManifest, splitBySource, splitGapLine } from './evalSplit'
 
 const USAGE =
-  'usage: npm run eval -- [labels.json] [footage-dir] [--fixtures] [--model NAME] [--only a,b]'
+  'usage: npm run eval -- [labels.json] [footage-dir] [--fixtures] [--model NAME] [--only a,b] [--split source]'
 
 export interface EvalArgs {
   labels: string
@@ -31,12 +34,13 @@ export interface EvalArgs {
   fixtures: boolean
   model: PoseModelId
   only: string[]
+  split: 'source' | null
 }
 
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const positional: string[] = []
   const args: EvalArgs = {
-    labels: '', footage: DEFAULT_FOOTAGE_DIR, fixtures: false, model: DEFAULT_POSE_MODEL, only: []
+    labels: '', footage: DEFAULT_FOOTAGE_DIR, fixtures: false, model: DEFAULT_POSE_MODEL, only: [], split: null
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -49,7 +53,11 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     if (a === '--fixtures') args.fixtures = true
     else if (a === '--model') args.model = parsePoseModelId(value())
     else if (a === '--only') args.only = list()
-    else if (a.startsWith('--')) throw new Error(`Unknown option ${a}; ${USAGE}`)
+    else if (a === '--split') {
+      const v = value()
+      if (v !== 'source') throw new Error(`Unknown split "${v}"; expected: source`)
+      args.split = 'source'
+    } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}; ${USAGE}`)
     else positional.push(a)
   }
   args.labels = resolve(positional[0] ?? join(DEFAULT_FOOTAGE_DIR, 'labels.json'))
@@ -104,7 +112,30 @@ async function evaluate(args: EvalArgs, allLabels: ClipLabel[]): Promise<void> {
   for (const s of skipped) console.log(`skipped ${s}`)
   console.log('')
   console.log(recallTable(scores))
+  if (args.split === 'source') printSplit(args, labels.filter(isScored), scores)
   console.log(summaryLine(summarise(scores)))
+}
+
+/** Faults of a label that recall scores (non-debatable, with a cue mapped). */
+function scoredFaultCount(label: ClipLabel): number {
+  const exercise = exerciseIdFor(label.exercise)
+  return label.faults.filter((f) => !f.debatable && Boolean(cueForFault(f.fault ?? f.type ?? '', exercise))).length
+}
+
+function printSplit(args: EvalArgs, labels: ClipLabel[], scores: ClipScore[]): void {
+  const manifestPath = join(args.footage, 'manifest.tsv')
+  if (!existsSync(manifestPath)) throw new Error(`manifest.tsv not found in ${args.footage}; --split source needs its source_repo column`)
+  // The split is made from the labels, not from what was analysed, so it does not move with --fixtures.
+  const halves = splitBySource(labels.map((l) => ({ clip: l.clip, faults: scoredFaultCount(l) })), parseManifest(readFileSync(manifestPath, 'utf8')))
+  console.log('')
+  const summaries = halves.map((half) => {
+    console.log(`split ${half.name}: ${half.clips.length} clips (${half.faults} scored faults) from ${half.repos.length} repositories: ${half.repos.join(', ')}`)
+    for (const clip of half.clips) console.log(`  ${half.name} ${clip}${scores.some((s) => s.clip === clip) ? '' : ' (not analysed in this run)'}`)
+    return summarise(scores.filter((s) => half.clips.includes(s.clip)))
+  })
+  halves.forEach((half, i) => console.log(`split ${half.name}: ${summaryLine(summaries[i])}`))
+  const metrics = summaries.map((m, i) => ({ ...m, faultsLabelled: scores.filter((s) => halves[i].clips.includes(s.clip)).reduce((n, s) => n + s.faultsLabelled, 0) }))
+  console.log(splitGapLine(metrics[0], metrics[1]))
 }
 
 async function main(): Promise<void> {
