@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, type Handlers } from './handlers'
 import type { ChooseExportPath } from './sessions/exportSessions'
 import { SessionStore } from './sessions/sessionStore'
-import { makeTempDir, sampleWorkout } from './sessions/testSupport'
+import { nodeStoreFs } from './sessions/storeFs'
+import { failingFs, makeTempDir, sampleWorkout } from './sessions/testSupport'
 import { SettingsFile } from './settingsFile'
 
 let dir: string
@@ -103,6 +104,30 @@ function countingReads<T extends object>(target: T): { proxy: T; reads: () => nu
   })
   return { proxy, reads: () => reads }
 }
+
+describe('handlers: failure wording', () => {
+  const withSettings = (settings: SettingsFile) => createHandlers({ store, settings, appInfo: () => ({}) as never, chooseExportPath: async () => null })
+
+  it('a settings failure says what to do, without claiming a workout is kept in memory', async () => {
+    const { fs, setFailure } = failingFs()
+    setFailure({ code: 'ENOSPC' })
+    expect(await withSettings(new SettingsFile(dir, fs)).saveSettings([{ voice: true }])).toEqual({
+      ok: false,
+      error: 'Could not save your settings: the disk is full. Free some space on it, then try again.'
+    })
+  })
+
+  it('an unexpected error is named by its code, never by a message full of paths', async () => {
+    const fs = {
+      ...nodeStoreFs,
+      writeFileAtomic: async (path: string) => {
+        throw Object.assign(new Error(`EXDEV: cross-device link not permitted, rename '${path}.tmp' -> '${path}'`), { code: 'EXDEV' })
+      }
+    }
+    const answer = await withSettings(new SettingsFile(dir, fs)).saveSettings([{ voice: true }])
+    expect(answer).toEqual({ ok: false, error: 'Could not save your settings: something unexpected went wrong (EXDEV). Try again; if it keeps happening, restart RevUp.' })
+  })
+})
 
 describe('handlers: hostile shapes and sizes', () => {
   it('answers a BigInt, a circular and a 10,000-deep settings payload with a failed result, never a throw', async () => {

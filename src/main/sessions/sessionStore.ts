@@ -231,7 +231,7 @@ export class SessionStore {
 
   private async folderIds(): Promise<SessionId[]> {
     try {
-      return (await this.fs.readdir(this.root)).filter(isSessionId)
+      return (await this.fs.listDir(this.root)).map((e) => e.name).filter(isSessionId)
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return []
       throw error
