@@ -43,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     startSession: (info) => store.start(info),
     appendToSession: (id, entries) => store.append(id, entries),
     finishSession: (id) => store.finish(id),
-    listSessions: async () => ok(await store.list()),
+    listSessions: () => store.list(),
     getSession: (id, options) => store.get(id, options),
     deleteSession: (id) => store.delete(id),
     exportSession: (id, format) => exportSessions(store, { id, format }, deps.chooseExportPath),

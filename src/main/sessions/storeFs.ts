@@ -25,6 +25,8 @@ export interface DirEntry {
 export interface StoreFs {
   mkdir(path: string, options: { recursive: boolean }): Promise<void>
   listDir(path: string): Promise<DirEntry[]>
+  /** What stands at `path` itself (a link is reported as a link), or 'missing'. */
+  kind(path: string): Promise<EntryKind | 'missing'>
   /** A regular file's text. A link (ELOOP), folder (EISDIR) or anything else (EFTYPE) is refused at once, never waited on. */
   readFile(path: string): Promise<string>
   /** Size in bytes, or null when the file does not exist. */
@@ -49,7 +51,15 @@ export const nodeStoreFs: StoreFs = {
   mkdir: (path, options) => diagnosed(path, async () => void (await fsp.mkdir(path, options))),
   async listDir(path) {
     const entries = await fsp.readdir(path, { withFileTypes: true })
-    return entries.map((e) => ({ name: e.name, kind: e.isDirectory() ? 'dir' : e.isSymbolicLink() ? 'link' : e.isFile() ? 'file' : 'other' }))
+    return entries.map((e) => ({ name: e.name, kind: kindOf(e) }))
+  },
+  async kind(path) {
+    try {
+      return kindOf(await fsp.lstat(path))
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return 'missing'
+      throw error
+    }
   },
   readFile: readRegularFile,
   async fileSize(path) {
@@ -80,6 +90,10 @@ export const nodeStoreFs: StoreFs = {
     }
   },
   removeDir: (path) => diagnosed(path, () => fsp.rm(path, { recursive: true, force: true }))
+}
+
+function kindOf(info: { isDirectory(): boolean; isSymbolicLink(): boolean; isFile(): boolean }): EntryKind {
+  return info.isDirectory() ? 'dir' : info.isSymbolicLink() ? 'link' : info.isFile() ? 'file' : 'other'
 }
 
 /** Reads a regular file; refuses a link, a folder, a pipe or a device without waiting on it. */
@@ -155,14 +169,7 @@ export interface DiskProbe {
 }
 
 export const nodeDiskProbe: DiskProbe = {
-  async kind(path) {
-    try {
-      const info = await fsp.lstat(path)
-      return info.isDirectory() ? 'dir' : info.isSymbolicLink() ? 'link' : info.isFile() ? 'file' : 'other'
-    } catch {
-      return 'missing'
-    }
-  },
+  kind: (path) => nodeStoreFs.kind(path).catch(() => 'missing' as const),
   async writeRefusal(dir) {
     try {
       await fsp.access(dir, constants.W_OK)
