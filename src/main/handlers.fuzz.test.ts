@@ -5,6 +5,7 @@ import { VERBS, type Verb } from '../shared/ipc'
 import { SESSION_ID_PATTERN } from '../shared/session/types'
 import { FUZZ_MARK, mutate, randomValue, seededRandom } from './fuzzValues'
 import { createHandlers, type Handlers } from './handlers'
+import { INDEX_FILE } from './sessions/sessionIndex'
 import { SessionStore } from './sessions/sessionStore'
 import { makeTempDir, sampleWorkout, snapshotTree } from './sessions/testSupport'
 import { SettingsFile } from './settingsFile'
@@ -129,6 +130,7 @@ describe('IPC handlers under hostile payloads', () => {
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p))
     expect(changed.filter((p) => !isAllowedChange(p))).toEqual([])
     for (const name of await readdir(join(root, 'data', 'sessions'))) {
+      if (name === INDEX_FILE) continue
       expect(name).toMatch(SESSION_ID_PATTERN)
       for (const file of await readdir(join(root, 'data', 'sessions', name))) expect(['journal.jsonl', 'summary.json']).toContain(file)
     }

@@ -77,7 +77,7 @@ describe('SessionStore: SIGKILL mid-session', () => {
     const store = new SessionStore(sessions)
     const report = await store.open()
     await store.dispose()
-    expect(report).toEqual({ recovered: [log.id], damaged: [] })
+    expect(report).toEqual({ recovered: [log.id], damaged: [], removedTempFiles: 0, problem: null })
     const record = await store.get(log.id)
     if (!record.ok) throw new Error(record.error)
     expect(record.value.file.status).toBe('recovered')
