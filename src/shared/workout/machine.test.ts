@@ -322,6 +322,7 @@ describe('skip and end', () => {
       'squat:null:target'
     ])
   })
+})
 
 describe('switching to the exercise the runner is doing (issue 9)', () => {
   it('replaces the planned step with the recognised one and starts its first set at once, keeping what was done', () => {
