@@ -6,14 +6,14 @@ import { BLAZEPOSE_KEYPOINTS, type KeypointName, type PoseFrame } from '../pose/
 import { GESTURE_HOLD_MS, GestureDetector, handSignal, type Gesture } from './gestures'
 
 /** Standing facing the camera on a 1280x720 image (normalised coordinates); the runner's left is image right. */
-const FRONT: Partial<Record<KeypointName, [number, number]>> = {
+const FRONT: Partial<Record<KeypointName, readonly [number, number]>> = {
   nose: [0.5, 0.2], left_eye: [0.51, 0.19], right_eye: [0.49, 0.19], left_ear: [0.52, 0.2], right_ear: [0.48, 0.2],
   left_shoulder: [0.55, 0.3], right_shoulder: [0.45, 0.3], left_elbow: [0.57, 0.42], right_elbow: [0.43, 0.42],
   left_wrist: [0.57, 0.52], right_wrist: [0.43, 0.52], left_hip: [0.53, 0.55], right_hip: [0.47, 0.55],
   left_knee: [0.53, 0.72], right_knee: [0.47, 0.72], left_ankle: [0.53, 0.9], right_ankle: [0.47, 0.9]
 }
 
-function frame(t: number, overrides: Partial<Record<KeypointName, [number, number]>> = {}): PoseFrame {
+function frame(t: number, overrides: Partial<Record<KeypointName, readonly [number, number]>> = {}): PoseFrame {
   const pose = { ...FRONT, ...overrides }
   return {
     timestampMs: t,
@@ -34,7 +34,7 @@ function gestures(frames: PoseFrame[]): Gesture[] {
   const d = new GestureDetector()
   return frames.map((f) => d.update(f)).filter((g): g is Gesture => g !== null)
 }
-const hold = (ms: number, pose: Partial<Record<KeypointName, [number, number]>>, t0 = 0) =>
+const hold = (ms: number, pose: Partial<Record<KeypointName, readonly [number, number]>>, t0 = 0) =>
   Array.from({ length: Math.floor(ms / 33) + 1 }, (_, i) => frame(t0 + i * 33, pose))
 
 describe('hand signals', () => {
