@@ -84,6 +84,20 @@ export interface BodyOptions {
   minScore?: number
   /** The settled view to attach (the engine passes its ViewTracker's reading). */
   view?: ViewReading
+  /**
+   * Whether a keypoint outside the picture is unseen (default true). Off only for a levelled frame
+   * (derollFrame), whose out-of-picture keypoints were already masked on the camera's own frame.
+   */
+  inFrameCheck?: boolean
+}
+
+/** The frame with every keypoint outside the picture (past IN_FRAME_MARGIN) scored 0: unseen once levelled. */
+export function maskOutOfFrame(frame: PoseFrame): PoseFrame {
+  return { ...frame, keypoints: frame.keypoints.map((kp) => (isInFrame(kp) ? kp : { ...kp, score: 0 })) }
+}
+
+function isInFrame(kp: Keypoint): boolean {
+  return kp.x >= -IN_FRAME_MARGIN && kp.x <= 1 + IN_FRAME_MARGIN && kp.y >= -IN_FRAME_MARGIN && kp.y <= 1 + IN_FRAME_MARGIN
 }
 
 /** Wraps a (smoothed) frame in score-aware pixel accessors. */
@@ -95,8 +109,8 @@ export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
     const kp = byName.get(name)
     return kp && kp.score >= minScore && Number.isFinite(kp.x) && Number.isFinite(kp.y) ? kp : null
   }
-  const inFrame = (kp: Keypoint): boolean =>
-    kp.x >= -IN_FRAME_MARGIN && kp.x <= 1 + IN_FRAME_MARGIN && kp.y >= -IN_FRAME_MARGIN && kp.y <= 1 + IN_FRAME_MARGIN
+  const checkFrame = options.inFrameCheck ?? true
+  const inFrame = (kp: Keypoint): boolean => !checkFrame || isInFrame(kp)
   const point = (name: KeypointName): Point2 | null => {
     const kp = scoredSeen(name)
     return kp && inFrame(kp) ? toPixels(kp, frame.imageWidth, frame.imageHeight) : null
