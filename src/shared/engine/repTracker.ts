@@ -107,6 +107,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   }
   let lastSignalMs: number | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
+  let restView: string | null = null
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
   const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg) : spec.machine)
 
@@ -134,6 +135,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       lastSignalMs = body.tMs
       const before = rep.phase
+      // The rest reading depends on the view (a thigh seen front-on is foreshortened): a new view is re-measured.
+      if (body.view.view !== restView) restRef?.reset()
+      restView = body.view.view
       restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
       const startMs = rep.startMs
       const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
