@@ -136,8 +136,10 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       lastSignalMs = body.tMs
       const before = rep.phase
       // The rest reading depends on the view (a thigh seen front-on is foreshortened): a new view is re-measured.
-      if (body.view.view !== restView) restRef?.reset()
-      restView = body.view.view
+      if (body.view.view !== 'unknown') {
+        if (restView !== null && body.view.view !== restView) restRef?.reset()
+        restView = body.view.view
+      }
       restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
       const startMs = rep.startMs
       const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
