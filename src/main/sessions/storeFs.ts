@@ -122,9 +122,9 @@ export const TEMP_FILE_PATTERN = /^\..+\.[0-9a-f]{8}\.tmp$/
 /**
  * Temp file in the same folder (so rename is atomic), fsync, rename over the target, fsync the
  * folder. A kill between the first and last step leaves the temp file; the session store sweeps
- * those at start-up (sessionFolders.ts).
+ * those at start-up (sessionFolders.ts). `afterTempWritten` lets the kill test aim at that window.
  */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string, afterTempWritten?: (temp: string) => Promise<void>): Promise<void> {
   const temp = join(dirname(path), tempFileName(path))
   const handle = await fsp.open(temp, 'wx')
   try {
@@ -136,6 +136,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     throw error
   }
   await handle.close()
+  await afterTempWritten?.(temp)
   try {
     await fsp.rename(temp, path)
   } catch (error) {
