@@ -180,5 +180,8 @@ const ENGINE_WORDS: Record<Extract<JournalEntry, { kind: 'engine' }>['event']['t
   hold: 'hold update',
   cue: 'form cue event',
   view: 'camera view change',
-  visibility: 'visibility change'
+  visibility: 'visibility change',
+  'cue-scope': 'cue not judged in this view',
+  camera: 'camera tilt reading',
+  exercise: 'recognised exercise'
 }
