@@ -109,7 +109,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
   let restView: string | null = null
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
-  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg) : spec.machine)
+  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null) : spec.machine)
 
   const dropRep = (tMs: number): EngineEvent[] => {
     const step = repTransition(machine(), rep, { type: 'interrupt', tMs })

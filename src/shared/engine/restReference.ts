@@ -2,8 +2,9 @@
  * The runner's own rest position as the reference for a rep's thresholds: "left rest", "back at rest"
  * and "deep enough" are measured from where THIS runner's signal reads at rest, not from a fixed image
  * angle, so a few degrees of bias (dim light, compression, another model, a tilted laptop, a stance)
- * cannot merge or drop reps. The reference follows the rest position (the most rested reading, forgetting
- * slowly so a new stance is re-measured) and is frozen while a rep is in progress.
+ * cannot merge or drop reps. The reference is the median of the runner's last few rest positions (the
+ * most rested reading of each rest between reps), so one noisy reading cannot raise it out of reach, and
+ * it is frozen while a rep is in progress (a held bottom never becomes "rest").
  */
 import type { RepMachineConfig } from './repMachine'
 
@@ -14,8 +15,14 @@ export interface RestReferenceConfig {
   returnMarginDeg: number
   /** Degrees of range from rest that reach working depth (the config's absolute depth also counts). */
   depthRangeDeg: number
-  /** How fast the reference forgets a better rest reading, degrees per second (a new stance is re-measured). */
-  decayDegPerS: number
+  /**
+   * A rep in progress is also back at rest once it has recovered this fraction of its range, from its
+   * deepest point back towards the reference: noise in the rest reading (a dim room can move it by more
+   * than returnMarginDeg between reps) cannot then merge two reps.
+   */
+  returnFractionOfRange: number
+  /** How many recent rest positions the reference is the median of (3 outvotes one noisy one). */
+  restsKept: number
   /** Plausible rest readings, degrees [least rested, most rested]: outside them a reading is clamped. */
   bounds: [number, number]
 }
@@ -32,23 +39,34 @@ export function createRestReference(direction: RepMachineConfig['direction'], cf
   // Work in "rested" units: larger = more at rest, whichever way the angle runs.
   const rested = (deg: number): number => (direction === 'flex' ? deg : -deg)
   const [lo, hi] = direction === 'flex' ? cfg.bounds : [-cfg.bounds[1], -cfg.bounds[0]]
-  let ref: number | null = null
-  let lastMs: number | null = null
+  /** Most rested reading of each finished rest, newest last. */
+  let rests: number[] = []
+  /** Most rested reading of the rest in progress (null during a rep). */
+  let current: number | null = null
+  const reference = (): number | null => {
+    // The rest in progress counts with the finished ones until it is one of them.
+    const all = current === null ? rests : [...rests, current]
+    if (all.length === 0) return null
+    const sorted = [...all].sort((a, b) => a - b)
+    return sorted[Math.floor(sorted.length / 2)]
+  }
   return {
-    update(tMs, deg, inRep) {
+    update(_tMs, deg, inRep) {
       const r = Math.min(hi, Math.max(lo, rested(deg)))
-      const dt = lastMs === null ? 0 : Math.max(0, tMs - lastMs) / 1000
-      lastMs = tMs
-      if (inRep && ref !== null) return
-      const decayed = ref === null ? r : ref - cfg.decayDegPerS * dt
-      ref = Math.max(lo, Math.max(decayed, r))
+      if (inRep) {
+        if (current !== null) rests = [...rests, current].slice(-cfg.restsKept)
+        current = null
+        return
+      }
+      current = Math.max(current ?? r, r)
     },
     get restDeg() {
+      const ref = reference()
       return ref === null ? null : direction === 'flex' ? ref : -ref
     },
     reset() {
-      ref = null
-      lastMs = null
+      rests = []
+      current = null
     }
   }
 }
@@ -58,15 +76,25 @@ export function createRestReference(direction: RepMachineConfig['direction'], cf
  * rest has been seen. Depth is reached at the config's absolute depth OR `depthRangeDeg` from rest,
  * whichever comes first, so a runner whose rest reads low is not asked to go deeper than the exercise needs.
  */
-export function referencedMachine(base: RepMachineConfig, cfg: RestReferenceConfig, restDeg: number | null): RepMachineConfig {
+export function referencedMachine(
+  base: RepMachineConfig,
+  cfg: RestReferenceConfig,
+  restDeg: number | null,
+  /** The deepest angle of the rep in progress, degrees (null between reps). */
+  repExtremeDeg: number | null = null
+): RepMachineConfig {
   if (restDeg === null) return base
   const s = base.direction === 'flex' ? -1 : 1
+  const easier = (a: number, b: number): number => (base.direction === 'flex' ? Math.min(a, b) : Math.max(a, b))
   const fromRest = restDeg + s * cfg.depthRangeDeg
   const depth = base.direction === 'flex' ? Math.max(base.reachDepthDeg, fromRest) : Math.min(base.reachDepthDeg, fromRest)
+  const nearRest = restDeg + s * cfg.returnMarginDeg
+  const recovered = repExtremeDeg === null ? nearRest : repExtremeDeg + cfg.returnFractionOfRange * (restDeg - repExtremeDeg)
   return {
     ...base,
     leaveRestDeg: restDeg + s * cfg.leaveMarginDeg,
-    returnRestDeg: restDeg + s * cfg.returnMarginDeg,
+    // Never easier than leaving rest, so the hysteresis between the two lines holds.
+    returnRestDeg: easier(nearRest, base.direction === 'flex' ? Math.max(recovered, restDeg + s * cfg.leaveMarginDeg) : Math.min(recovered, restDeg + s * cfg.leaveMarginDeg)),
     reachDepthDeg: depth
   }
 }

@@ -32,17 +32,21 @@ export const SQUAT_MACHINE: RepMachineConfig = {
  * 70–90° from horizontal depending on camera height, view and model, so fixed lines merge or drop reps.
  * - leave 12°: both thighs turned 12° from the runner's own standing (~25° of knee bend) is a squat
  *   beginning; standing sway and keypoint jitter stay within ±3–4°, and walking swings one thigh, not both.
- * - return 8°: back within 8° of standing = up again (4° of hysteresis under leaving).
+ * - return 8°: back within 8° of standing = up again (4° of hysteresis under leaving), or 4/5 of the
+ *   rep's range recovered (a dim room moves the standing reading by more than 8° between reps).
  * - depth 45°: thighs turned halfway from vertical to horizontal (a half squat) counts, or the absolute
  *   40° above parallel, whichever comes first; a quarter squat (~20°) is not a rep and is told to sit lower.
+ * - reference: the median of the runner's last 3 standing tops (restReference.ts).
  * - bounds: standing never reads under 65° (a deep forward lean is not standing) nor past 90° (vertical).
  */
 export const SQUAT_REST_REFERENCE: RestReferenceConfig = {
   leaveMarginDeg: 12,
   returnMarginDeg: 8,
+  // Or 4/5 of the way back up from the rep's bottom: within a fifth of the range the runner has stood up.
+  returnFractionOfRange: 0.8,
   depthRangeDeg: 45,
-  // 1°/s: a new stance is re-measured within ~10 s, yet a slow 1–2 s descent barely moves the reference.
-  decayDegPerS: 1,
+  // The median of the last 3 standing positions: one noisy top (dim light) cannot lift "back at rest" out of reach.
+  restsKept: 3,
   bounds: [65, 90]
 }
 
