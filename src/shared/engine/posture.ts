@@ -70,7 +70,9 @@ function shouldersStacked(body: Body, shoulder: Point2, hip: Point2, torso: numb
   const uy = (shoulder.y - hip.y) / torso
   const along = Math.abs((ls.x - rs.x) * ux + (ls.y - rs.y) * uy)
   const across = Math.abs((ls.x - rs.x) * uy - (ls.y - rs.y) * ux)
-  return across > along && across >= SIDE_LYING_MIN_STACK_TORSOS * torso
+  // Seen from the front, a body on its side shows its whole torso (~1.5 shoulder widths); a push-up's bottom
+  // seen head-on foreshortens it below one, with the shoulders just as wide across it.
+  return across > along && across >= SIDE_LYING_MIN_STACK_TORSOS * torso && torso >= distance(ls, rs)
 }
 
 /**
@@ -147,7 +149,8 @@ export function framePosture(body: Body): FramePosture {
   const shin = shinLength(body)
   if (lean <= UPRIGHT_MAX_LEAN_DEG) return uprightPosture(body, shin)
   if (lean < LYING_MIN_LEAN_DEG) return 'unknown'
-  if (shouldersStacked(body, shoulder, hip, torso)) return 'side-lying'
+  // On the side, propped on the lower forearm or hand (a side plank); lying flat on the side says nothing.
+  if (shouldersStacked(body, shoulder, hip, torso)) return propped(body, shoulder, torso) ? 'side-lying' : 'unknown'
   if (shin && SIDES.some((s) => kneeUp(body, s, shin))) return 'supine'
   if (propped(body, shoulder, torso) && hipsOpen(body)) return 'prone'
   // Lying flat with straight legs, only the face tells front from back; a runner lying flat is doing none of

@@ -3,11 +3,12 @@
  * seconds (recogniseRules.ts), settled before it is said: the app offers "This looks like a plank: switch to
  * plank?" on the strength of it, so a guess must hold for a while, and "unsure" never replaces a settled one.
  *
- * Feed it levelled bodies (camera roll undone: levelFrame.ts), one per frame, in time order.
+ * Feed it levelled bodies (camera roll undone: levelFrame.ts), one per frame, in time order, with the camera's
+ * roll state (cameraRoll.ts): a picture on its side cannot be read.
  */
 import type { PoseFrame } from '../pose/types'
 import { createBody, type Body } from './body'
-import type { BodyPosture, EngineEvent, ExerciseId } from './events'
+import type { BodyPosture, CameraRollState, EngineEvent, ExerciseId } from './events'
 import { frameFeatures, type FrameFeatures } from './recogniseFeatures'
 import { classifyWindow, type Verdict } from './recogniseRules'
 
@@ -53,8 +54,17 @@ export class ExerciseRecogniser {
     return this.settled
   }
 
-  update(body: Body): EngineEvent[] {
+  /**
+   * `camera`: the roll tracker's settled state, when known. A picture on its side turns a standing runner into
+   * one lying down (and a lunge's back leg into a bridge), so nothing is judged while it is 'sideways'.
+   */
+  update(body: Body, camera: CameraRollState | null = null): EngineEvent[] {
     const t = body.tMs
+    if (camera === 'sideways') {
+      this.frames = []
+      this.candidate = null
+      return []
+    }
     const features = frameFeatures(body)
     const previous = this.frames.findLast((f) => f.hip !== null && f.scale !== null)
     if (previous && isCut(previous, features)) this.frames = []

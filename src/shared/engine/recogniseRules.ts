@@ -49,8 +49,10 @@ function floorVerdict(frames: FrameFeatures[], posture: BodyPosture, seconds: Se
     return held && spread(recent.map((f) => f.elbow)) <= PLANK_ELBOW_MAX_RANGE_DEG ? { exercise: 'plank', posture } : null
   }
   if (posture === 'side-lying') {
+    // A hold: on the side for MIN_HOLD_S (a body lying across the picture for a moment may be one on its side).
     const straight = mine.filter((f) => f.knee.every((k) => k === null || k >= STRAIGHT_KNEE_MIN_DEG) && f.knee.some((k) => k !== null))
-    return straight.length >= MIN_STRAIGHT_SHARE * mine.length ? { exercise: 'side-plank', posture } : null
+    const held = seconds((f) => f.posture === 'side-lying') >= MIN_HOLD_S
+    return held && straight.length >= MIN_STRAIGHT_SHARE * mine.length ? { exercise: 'side-plank', posture } : null
   }
   if (posture === 'supine') {
     const bridgeTop = seconds((f) => f.posture === 'supine' && ([0, 1] as const).some((i) => (f.hipAngle[i] ?? 0) >= BRIDGE_HIP_MIN_DEG && (f.knee[i] ?? 180) <= BRIDGE_KNEE_MAX_DEG))
