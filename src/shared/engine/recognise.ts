@@ -38,8 +38,6 @@ export interface Recognition {
   posture: BodyPosture
 }
 
-const key = (v: Verdict): string => v.exercise ?? 'none'
-
 /** Settles which exercise the movement looks like and reports an 'exercise' event when that changes. */
 export class ExerciseRecogniser {
   private frames: FrameFeatures[] = []
@@ -75,11 +73,12 @@ export class ExerciseRecogniser {
       this.candidate = null
       return []
     }
-    if (this.settled && key(verdict) === key({ exercise: this.settled.exercise, posture: this.settled.posture })) {
+    // The guess is the exercise: the same exercise seen in another posture is no news.
+    if (this.settled && verdict.exercise === this.settled.exercise) {
       this.candidate = null
       return []
     }
-    if (!this.candidate || key(this.candidate) !== key(verdict)) {
+    if (!this.candidate || this.candidate.exercise !== verdict.exercise) {
       this.candidate = verdict
       this.candidateSinceMs = t
     }

@@ -6,7 +6,7 @@
  * Pure: features in (recogniseFeatures.ts), a verdict out. Unsure (null) is the answer whenever the evidence
  * is thin or mixed: the app asks the runner to switch on the strength of it.
  */
-import type { BodyPosture } from './events'
+import type { BodyPosture, ExerciseId } from './events'
 import type { FrameFeatures } from './recogniseFeatures'
 import { standingVerdict, type Seconds, type Verdict } from './standingRules'
 import { spread, swings } from './windowStats'
@@ -18,10 +18,10 @@ export const MIN_KNOWN_SHARE = 0.6
 export const MIN_MAJORITY_SHARE = 0.6
 /** Elbow swings of at least this many degrees, down and back, make a push-up rep. */
 export const ELBOW_SWING_DEG = 35
-/** A plank is a hold: the elbows move less than this (p10–p90, degrees) over the last MIN_HOLD_S of face-down frames. */
+/** Planks and side planks are holds: MIN_HOLD_S in position (a plank's elbows moving less than this, p10–p90, degrees). */
 export const PLANK_ELBOW_MAX_RANGE_DEG = 20
 export const MIN_HOLD_S = 2.5
-/** Side plank: the body held straight (knees at least this straight) for most of the window. */
+/** Side plank: the legs held straight (knees at least this straight) in most of the side-lying frames. */
 export const STRAIGHT_KNEE_MIN_DEG = 150
 export const MIN_STRAIGHT_SHARE = 0.6
 /** Glute bridge top: hips extended (shoulder–hip–knee ≥ 158°, a straight line being 180) with the knee bent (≤ 120°). */
@@ -39,37 +39,53 @@ export const TAP_BENT_SHARE = 0.6
 
 const STANDING_FAMILY = new Set(['standing', 'kneeling', 'seated'])
 
+/** Push-up: the elbows bend and straighten (a rep down and up) in a face-down body. */
+function pushUpReps(prone: FrameFeatures[]): boolean {
+  return swings(prone.map((f) => f.elbow), ELBOW_SWING_DEG) >= 2
+}
+
+/** Plank: face down for the last MIN_HOLD_S with the elbows still (forearms down or arms straight, either). */
+function plankHeld(prone: FrameFeatures[], seconds: Seconds): boolean {
+  const last = prone[prone.length - 1]
+  const recent = new Set(prone.filter((f) => last.t - f.t <= MIN_HOLD_S * 1000))
+  const first = prone.find((f) => recent.has(f))!
+  const held = last.t - first.t >= 0.9 * MIN_HOLD_S * 1000 && seconds((f) => recent.has(f)) >= 0.8 * MIN_HOLD_S
+  return held && spread([...recent].map((f) => f.elbow)) <= PLANK_ELBOW_MAX_RANGE_DEG
+}
+
+/** Side plank: on the side, propped up, for MIN_HOLD_S (a body across the picture for a moment may be a runner on their side), legs straight. */
+function sidePlankHeld(sideLying: FrameFeatures[], seconds: Seconds): boolean {
+  const straight = sideLying.filter((f) => f.knee.every((k) => k === null || k >= STRAIGHT_KNEE_MIN_DEG) && f.knee.some((k) => k !== null))
+  return seconds((f) => f.posture === 'side-lying') >= MIN_HOLD_S && straight.length >= MIN_STRAIGHT_SHARE * sideLying.length
+}
+
+/** Glute bridge: on the back with a hip extended over a bent knee (the top of the lift) for MIN_BRIDGE_S. */
+function bridgeTop(seconds: Seconds): boolean {
+  const top = (f: FrameFeatures, i: 0 | 1): boolean => (f.hipAngle[i] ?? 0) >= BRIDGE_HIP_MIN_DEG && (f.knee[i] ?? 180) <= BRIDGE_KNEE_MAX_DEG
+  return seconds((f) => f.posture === 'supine' && (top(f, 0) || top(f, 1))) >= MIN_BRIDGE_S
+}
+
+/** Heel taps: on the back, one thigh raised to near vertical and lowered again, its knee kept bent and the hips down. */
+function heelTapping(supine: FrameFeatures[]): boolean {
+  return ([0, 1] as const).some((i) => {
+    const bentKnee = (f: FrameFeatures): boolean => f.knee[i] !== null && f.knee[i]! >= TAP_KNEE_RANGE_DEG[0] && f.knee[i]! <= TAP_KNEE_RANGE_DEG[1]
+    const raised = supine.some((f) => (f.hipAngle[i] ?? 180) <= TAP_HIP_MAX_DEG && bentKnee(f))
+    // A straight leg raised (a single-leg bridge setting up) is not a tap.
+    const seenKnee = supine.filter((f) => f.knee[i] !== null)
+    const keptBent = seenKnee.filter(bentKnee).length >= TAP_BENT_SHARE * seenKnee.length
+    // The hip opens only as far as a foot resting on the floor lets it; a bridge opens it fully.
+    const hipsDown = Math.max(...supine.map((f) => f.hipAngle[i] ?? 0)) < TAP_HIP_OPEN_MAX_DEG
+    return raised && keptBent && hipsDown && swings(supine.map((f) => f.hipAngle[i]), TAP_SWING_DEG) >= 2
+  })
+}
+
 function floorVerdict(frames: FrameFeatures[], posture: BodyPosture, seconds: Seconds): Verdict | null {
   const mine = frames.filter((f) => f.posture === posture)
-  if (posture === 'prone') {
-    if (swings(mine.map((f) => f.elbow), ELBOW_SWING_DEG) >= 2) return { exercise: 'push-up', posture }
-    const last = mine[mine.length - 1]
-    const recent = mine.filter((f) => last.t - f.t <= MIN_HOLD_S * 1000)
-    const held = recent.length > 0 && last.t - recent[0].t >= (MIN_HOLD_S * 1000) * 0.9 && seconds((f) => recent.includes(f)) >= MIN_HOLD_S * 0.8
-    return held && spread(recent.map((f) => f.elbow)) <= PLANK_ELBOW_MAX_RANGE_DEG ? { exercise: 'plank', posture } : null
-  }
-  if (posture === 'side-lying') {
-    // A hold: on the side for MIN_HOLD_S (a body lying across the picture for a moment may be one on its side).
-    const straight = mine.filter((f) => f.knee.every((k) => k === null || k >= STRAIGHT_KNEE_MIN_DEG) && f.knee.some((k) => k !== null))
-    const held = seconds((f) => f.posture === 'side-lying') >= MIN_HOLD_S
-    return held && straight.length >= MIN_STRAIGHT_SHARE * mine.length ? { exercise: 'side-plank', posture } : null
-  }
-  if (posture === 'supine') {
-    const bridgeTop = seconds((f) => f.posture === 'supine' && ([0, 1] as const).some((i) => (f.hipAngle[i] ?? 0) >= BRIDGE_HIP_MIN_DEG && (f.knee[i] ?? 180) <= BRIDGE_KNEE_MAX_DEG))
-    if (bridgeTop >= MIN_BRIDGE_S) return { exercise: 'glute-bridge', posture }
-    const tapping = ([0, 1] as const).some((i) => {
-      const bentKnee = (f: FrameFeatures): boolean => f.knee[i] !== null && f.knee[i]! >= TAP_KNEE_RANGE_DEG[0] && f.knee[i]! <= TAP_KNEE_RANGE_DEG[1]
-      const raised = mine.some((f) => (f.hipAngle[i] ?? 180) <= TAP_HIP_MAX_DEG && bentKnee(f))
-      // The knee stays bent through the swing: a straight leg raised (a single-leg bridge setting up) is not a tap.
-      const seenKnee = mine.filter((f) => f.knee[i] !== null)
-      const keptBent = seenKnee.filter(bentKnee).length >= TAP_BENT_SHARE * seenKnee.length
-      // The hips stay down: that hip opens only as far as a foot resting on the floor lets it (a bridge opens it fully).
-      const hipsDown = spread(mine.map((f) => f.hipAngle[i])) > 0 && Math.max(...mine.map((f) => f.hipAngle[i] ?? 0)) < TAP_HIP_OPEN_MAX_DEG
-      return raised && keptBent && hipsDown && swings(mine.map((f) => f.hipAngle[i]), TAP_SWING_DEG) >= 2
-    })
-    return tapping ? { exercise: 'heel-taps', posture } : null
-  }
-  return null
+  let exercise: ExerciseId | null = null
+  if (posture === 'prone') exercise = pushUpReps(mine) ? 'push-up' : plankHeld(mine, seconds) ? 'plank' : null
+  else if (posture === 'side-lying') exercise = sidePlankHeld(mine, seconds) ? 'side-plank' : null
+  else if (posture === 'supine') exercise = bridgeTop(seconds) ? 'glute-bridge' : heelTapping(mine) ? 'heel-taps' : null
+  return exercise ? { exercise, posture } : null
 }
 
 /** The verdict on a window of frames (oldest first), or null when unsure. */

@@ -89,7 +89,7 @@ export const STILL_LEGS_MAX_RANGE_DEG = 20
 export const ROW_MAX_WRIST_DROP = 0.9
 
 /** The deeper thigh's flex, degrees, or null. */
-export const deeper = (f: FrameFeatures): number | null =>
+const deeper = (f: FrameFeatures): number | null =>
   f.flex[0] === null ? f.flex[1] : f.flex[1] === null ? f.flex[0] : Math.max(f.flex[0], f.flex[1])
 
 /**
@@ -98,7 +98,7 @@ export const deeper = (f: FrameFeatures): number | null =>
  * up. Alike: both knees up, the thighs within EVEN_FLEX_MAX_DIFF_DEG when both legs are read, the feet level
  * and, side-on, side by side.
  */
-export function stance(f: FrameFeatures): 'even' | 'split' | null {
+function stance(f: FrameFeatures): 'even' | 'split' | null {
   const [a, b] = f.flex
   const level = Math.abs(f.footLift ?? 0) <= LEVEL_FEET_MAX_SHINS
   const heels = f.heelLift[0] !== null && f.heelLift[1] !== null ? Math.abs(f.heelLift[0] - f.heelLift[1]) : null
@@ -154,33 +154,56 @@ function walkedSideways(frames: FrameFeatures[]): boolean {
   return travel >= MIN_SIDEWAYS_TRAVEL && swings(gaps, STEP_GAP_SWING) >= 2 && swings(frames.map(deeper), HELD_SQUAT_MAX_SWING_DEG) === 0
 }
 
-export function standingVerdict(frames: FrameFeatures[], posture: BodyPosture, seconds: Seconds): Verdict | null {
-  const known = frames.filter((f) => f.posture !== 'unknown').length
-  if (seconds((f) => (f.handHeight ?? Infinity) <= HANDS_DOWN_MAX_SHINS) > MAX_HANDS_DOWN_SHARE * seconds(() => true)) return null
-  if (seconds((f) => f.kneeLift.every((k) => k !== null && k <= KNEES_DOWN_MAX_LIFT)) >= MAX_KNEES_DOWN_S) return null
-  const standingShare = frames.filter((f) => f.posture === 'standing').length / Math.max(1, known)
-  // Squatting or lunging lowers the hips as the thighs turn: the two move together (a camera move does not do that).
-  // (Frames with a foot in the air, a lunge's knee drive, are left out: that thigh rises with the hips.)
+/** Hands on the floor or both knees down for a while: the runner is getting down to (or up from) the floor. */
+function goingToTheFloor(frames: FrameFeatures[], seconds: Seconds): boolean {
+  const handsDown = seconds((f) => (f.handHeight ?? Infinity) <= HANDS_DOWN_MAX_SHINS) > MAX_HANDS_DOWN_SHARE * seconds(() => true)
+  return handsDown || seconds((f) => f.kneeLift.every((k) => k !== null && k <= KNEES_DOWN_MAX_LIFT)) >= MAX_KNEES_DOWN_S
+}
+
+/**
+ * Squatting or lunging lowers the hips as the thighs turn: the two move together (a camera move or a change of
+ * angle does not), and a thigh swings through a rep's depth. Frames with a foot in the air (a lunge's knee drive)
+ * are left out of the correlation: that thigh rises with the hips.
+ */
+function hipsDropWithThighs(frames: FrameFeatures[]): boolean {
   const grounded = frames.filter((f) => Math.abs(f.footLift ?? 0) <= LEVEL_FEET_MAX_SHINS)
-  const hipsFollow = (correlation(grounded.map(deeper), grounded.map((f) => (f.hip && f.scale ? f.hip.y / f.scale : null))) ?? 0) >= HIPS_FOLLOW_MIN_R
-  const legsMove = hipsFollow && swings(frames.map(deeper), DEPTH_SWING_DEG) >= 1
-  if (standingShare >= MIN_STANDING_SHARE) {
-    // These are standing exercises whatever a rep's bottom looks like (a lunge's kneeling, a squat's seated).
-    if (steppedUp(frames, seconds)) return { exercise: 'step-up', posture: 'standing' }
-    const baseline = Math.min(...frames.map(deeper).filter((x): x is number => x !== null))
-    const deep = (f: FrameFeatures): boolean => (deeper(f) ?? -Infinity) >= baseline + DEPTH_SWING_DEG
-    const split = seconds((f) => deep(f) && stance(f) === 'split')
-    const even = seconds((f) => deep(f) && stance(f) === 'even')
-    if (legsMove && split >= MIN_STANCE_S && split >= 2 * even) return { exercise: 'lunge', posture: 'standing' }
-    // A band walk is a half squat carried sideways: told from a squat by the travel, before the squat.
-    if (walkedSideways(frames)) return { exercise: 'band-walk', posture: 'standing' }
-    if (legsMove && baseline <= STANDING_FLEX_MAX_DEG_TOP && even >= MIN_STANCE_S && even >= 2 * split) return { exercise: 'squat', posture: 'standing' }
-  }
+  const r = correlation(grounded.map(deeper), grounded.map((f) => (f.hip && f.scale ? f.hip.y / f.scale : null)))
+  return (r ?? 0) >= HIPS_FOLLOW_MIN_R && swings(frames.map(deeper), DEPTH_SWING_DEG) >= 1
+}
+
+/** Squat or lunge from the stance at depth (depth = the thigh past the runner's own shallowest in the window by DEPTH_SWING_DEG). */
+function squatOrLunge(frames: FrameFeatures[], seconds: Seconds): 'squat' | 'lunge' | null {
+  if (!hipsDropWithThighs(frames)) return null
+  const baseline = Math.min(...frames.map(deeper).filter((x): x is number => x !== null))
+  const deep = (f: FrameFeatures): boolean => (deeper(f) ?? -Infinity) >= baseline + DEPTH_SWING_DEG
+  const split = seconds((f) => deep(f) && stance(f) === 'split')
+  const even = seconds((f) => deep(f) && stance(f) === 'even')
+  if (split >= MIN_STANCE_S && split >= 2 * even) return 'lunge'
+  // A squat starts and ends standing tall (a seated body's thighs never hang).
+  return baseline <= STANDING_FLEX_MAX_DEG_TOP && even >= MIN_STANCE_S && even >= 2 * split ? 'squat' : null
+}
+
+/** Cable row: the elbows pull and return at chest height, again and again, with the legs still. */
+function rowing(frames: FrameFeatures[]): boolean {
   const legsStill = spread(frames.map(deeper)) <= STILL_LEGS_MAX_RANGE_DEG
   const chestHigh = (median(frames.map((f) => f.wristDrop)) ?? Infinity) <= ROW_MAX_WRIST_DROP
-  if (legsStill && chestHigh && swings(frames.map((f) => f.elbow), ROW_ELBOW_SWING_DEG) >= ROW_MIN_SWINGS) {
-    // Rowing kneeling or seated is a neighbour of the standing cable row, not the routine's exercise.
-    return { exercise: posture === 'standing' ? 'cable-row' : null, posture }
+  return legsStill && chestHigh && swings(frames.map((f) => f.elbow), ROW_ELBOW_SWING_DEG) >= ROW_MIN_SWINGS
+}
+
+/** The verdict on a window whose frames are mostly upright (standing, kneeling or seated; `posture` the commonest), or null. */
+export function standingVerdict(frames: FrameFeatures[], posture: BodyPosture, seconds: Seconds): Verdict | null {
+  if (goingToTheFloor(frames, seconds)) return null
+  const known = frames.filter((f) => f.posture !== 'unknown').length
+  if (frames.filter((f) => f.posture === 'standing').length >= MIN_STANDING_SHARE * known) {
+    // These are standing exercises whatever a rep's bottom looks like (a lunge's kneeling, a squat's seated).
+    if (steppedUp(frames, seconds)) return { exercise: 'step-up', posture: 'standing' }
+    const legs = squatOrLunge(frames, seconds)
+    if (legs === 'lunge') return { exercise: 'lunge', posture: 'standing' }
+    // A band walk is a half squat carried sideways: told from a squat by the travel, before the squat.
+    if (walkedSideways(frames)) return { exercise: 'band-walk', posture: 'standing' }
+    if (legs === 'squat') return { exercise: 'squat', posture: 'standing' }
   }
+  // Rowing kneeling or seated is a neighbour of the standing cable row, not the routine's exercise.
+  if (rowing(frames)) return { exercise: posture === 'standing' ? 'cable-row' : null, posture }
   return null
 }
