@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_POSE_MODEL } from '../src/renderer/src/pose/catalogue'
-import { buildReport, formatTable, parseAnalyzeArgs } from './analyze'
+import type { EngineEvent } from '../src/shared/engine/events'
+import type { PoseFrame } from '../src/shared/pose/types'
+import { buildReport, formatTable, frameFacts, parseAnalyzeArgs } from './analyze'
 import { REPO_ROOT } from './poses'
 
 describe('analyze arguments', () => {
@@ -35,11 +37,17 @@ describe('analyze report', () => {
     events: []
   }
 
-  it('has exactly the documented JSON keys, times in seconds rounded to ms', () => {
+  it('keeps issue #3\'s JSON keys first, then the documented new ones; times in seconds rounded to ms', () => {
     const report = buildReport(result, 'blazepose-full', 13.52, 338)
-    expect(Object.keys(report)).toEqual(['exercise', 'model', 'durationSeconds', 'framesAnalyzed', 'repCount', 'reps', 'holds', 'cues'])
+    expect(Object.keys(report)).toEqual([
+      'exercise', 'model', 'durationSeconds', 'framesAnalyzed', 'repCount', 'reps', 'holds', 'cues',
+      'judgedSeconds', 'notJudgedSeconds', 'notJudged', 'notJudgedByReason', 'cueScope', 'camera', 'exerciseRecognised',
+      'zeroReason', 'framesWithPerson', 'meanLuminance'
+    ])
     expect(report.reps[0]).toEqual({ start: 1.235, bottom: 2, end: 3.5, side: null, cues: ['knees-in'] })
     expect(report.cues[0].t).toBe(2)
+    expect(report.zeroReason).toBeNull()
+    expect(report.exerciseRecognised).toMatchObject({ planned: 'squat', recognised: 'squat', raised: false })
   })
 
   it('prints a readable table', () => {
@@ -47,6 +55,47 @@ describe('analyze report', () => {
     expect(table).toContain('squat: 1 rep(s), 1 hold(s); 338 frames over 13.5 s with blazepose-full')
     expect(table).toMatch(/^ +1 +1\.24 +2\.00 +3\.50 +- +knees-in$/m)
     expect(table).toContain('cues: 2.0s knees-in')
+    expect(table).toContain('judged 13.5 s of 13.5 s; not judged 0.0 s')
+    expect(table).toContain('exercise: asked squat, recognised squat (no recognition raised; taken as planned)')
+  })
+
+  it('reports what was not judged and why, the camera and the exercise recognised, and never a bare zero', () => {
+    const events: EngineEvent[] = [
+      { type: 'camera', t: 0, rollDeg: 1.04, state: 'level' },
+      { type: 'visibility', t: 0, ok: false, missing: ['left_ankle', 'right_ankle'], reason: 'out-of-frame' },
+      { type: 'cue-scope', t: 0, id: 'squat-knees-caving', judged: false, view: 'front' },
+      { type: 'camera', t: 2000, rollDeg: 12.3, state: 'tilted' },
+      { type: 'visibility', t: 3000, ok: true, missing: [] },
+      { type: 'exercise', t: 3500, recognised: 'lunge', planned: 'squat', posture: 'standing' }
+    ]
+    const zero = { exercise: 'squat' as const, repCount: 0, reps: [], holds: [], cues: [], events }
+    const report = buildReport(zero, 'blazepose-lite', 4, 120, { withPerson: 120, meanLuminance: 0.41234 })
+    expect(report.notJudged).toEqual([{ start: 0, end: 3, reason: 'out-of-frame', missing: ['left_ankle', 'right_ankle'], message: 'Your feet are out of the picture: move the laptop further away.' }])
+    expect([report.judgedSeconds, report.notJudgedSeconds]).toEqual([1, 3])
+    expect(report.cueScope).toMatchObject([{ start: 0, end: 4, id: 'squat-knees-caving', view: 'front' }])
+    expect(report.camera).toEqual({
+      state: 'tilted', rollDeg: 12.3, maxAbsRollDeg: 12.3,
+      spans: [{ start: 0, end: 2, state: 'level', rollDeg: 1 }, { start: 2, end: 4, state: 'tilted', rollDeg: 12.3 }]
+    })
+    expect(report.exerciseRecognised).toMatchObject({ planned: 'squat', recognised: 'lunge', raised: true, message: 'This looks like lunges: switch to lunges?' })
+    expect(report.meanLuminance).toBe(0.412)
+    expect(report.zeroReason).toBe('Your feet are out of the picture: move the laptop further away. (not judged 3.0 of 4.0 s; nothing counted)')
+
+    const table = formatTable(report)
+    expect(table).toContain('nothing counted: Your feet are out of the picture')
+    expect(table).toMatch(/^ {2}not judged +0\.00- +3\.00 s {2}out-of-frame +Your feet are out of the picture/m)
+    expect(table).toContain('cue not judged   0.00-  4.00 s  squat-knees-caving (front view)')
+    expect(table).toContain('camera: tilted (roll 12°, largest 12°); tilted 12°   2.00-  4.00 s')
+    expect(table).toContain('exercise: asked squat, recognised lunge - This looks like lunges: switch to lunges?')
+  })
+
+  it('counts frames with a person and averages the measured luminance', () => {
+    const frame = (keypoints: number, meanLuminance?: number): PoseFrame =>
+      ({ timestampMs: 0, imageWidth: 10, imageHeight: 10, keypoints: Array.from({ length: keypoints }, () => ({ name: 'nose' as const, x: 0, y: 0, score: 1 })), meanLuminance })
+    const facts = frameFacts([frame(1, 0.2), frame(0, 0.4), frame(1)])
+    expect(facts.withPerson).toBe(2)
+    expect(facts.meanLuminance).toBeCloseTo(0.3)
+    expect(frameFacts([frame(0)])).toEqual({ withPerson: 0, meanLuminance: null })
   })
 })
 

@@ -30,6 +30,9 @@ describe('estimateVideoPoses', () => {
     expect(fresh.frames).toHaveLength(10)
     expect(fresh.frames.map((f) => f.timestampMs)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900])
     expect(fresh.header).toMatchObject({ model: 'movenet-lightning', width: 192, height: 192, fps: 10 })
+    // Each frame carries the picture's mean luminance (Rec. 601 of the solid colour, give or take the YUV round trip).
+    const [r, g, b] = [16, 8, 0].map((shift) => (parseInt(colour, 16) >> shift) & 0xff)
+    expect(fresh.frames[0].meanLuminance).toBeCloseTo((0.299 * r + 0.587 * g + 0.114 * b) / 255, 1)
     const cached = await estimateVideoPoses(clip, { model: 'movenet-lightning' })
     expect(cached.fromCache).toBe(true)
     expect(cached.frames).toEqual(fresh.frames)

@@ -2,7 +2,8 @@
  * Pose estimation in Node: TF.js on the WASM backend, model files read from models/ through a
  * file-reading io.IOHandler, the same catalogue and detector settings as the app
  * (src/renderer/src/pose/models.ts). Results are cached in tests/.cache/poses/ keyed by the clip's
- * sha1, the model and the settings, so re-analysing a clip is instant.
+ * sha1, the model and the settings, so re-analysing a clip is instant. Each frame also gets its mean
+ * luminance (tools/luminance.ts), cached apart in tests/.cache/luma/ so the pose cache keys are unchanged.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -15,11 +16,13 @@ import type { PoseDetector } from '@tensorflow-models/pose-detection'
 import { DETECTOR_SETTINGS, ESTIMATION_CONFIG, createDetector, parsePoseModelId, toPoseFrame, type ModelFileSource, type PoseModelId } from '../src/renderer/src/pose/models'
 import { decodePoses, encodePoses, type CompactPoses, type CompactPosesHeader } from '../src/shared/pose/compact'
 import type { PoseFrame } from '../src/shared/pose/types'
+import { attachLuminance, lumaCachePath, meanLuma, measureLumaTrack, readLumaTrack, writeLumaTrack, type LumaTrack } from './luminance'
 import { DEFAULT_MAX_SIDE, decodeFrames, probeVideo, type RgbFrame, type VideoInfo } from './video'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const MODELS_DIR = join(REPO_ROOT, 'models')
 export const POSE_CACHE_DIR = join(REPO_ROOT, 'tests', '.cache', 'poses')
+export const LUMA_CACHE_DIR = join(REPO_ROOT, 'tests', '.cache', 'luma')
 
 /** Bump when anything that changes the poses for the same clip + model changes (decode, conversion, codec). */
 const CACHE_SCHEMA = 1
@@ -135,29 +138,46 @@ function cacheKey(clipSha1: string, model: PoseModelId, maxSide: number): string
 
 interface CacheFile extends CompactPoses { meanInferenceMs: number }
 
-/** Decodes a video and estimates a pose on every frame at native fps (cached). */
+/** The clip's luminance track: from its sidecar, else measured with a small decode (and saved when caching). */
+async function lumaTrackFor(info: VideoInfo, clipSha1: string, useCache: boolean): Promise<LumaTrack> {
+  const path = lumaCachePath(LUMA_CACHE_DIR, clipSha1)
+  const cached = useCache ? readLumaTrack(path) : null
+  if (cached) return cached
+  const track = await measureLumaTrack(info)
+  if (useCache) writeLumaTrack(path, track)
+  return track
+}
+
+/** Decodes a video and estimates a pose on every frame at native fps (cached), each with its mean luminance. */
 export async function estimateVideoPoses(path: string, options: VideoPosesOptions): Promise<VideoPoses> {
   const model = parsePoseModelId(options.model)
   const maxSide = options.maxSide ?? DEFAULT_MAX_SIDE
   const info = await probeVideo(path)
   const useCache = options.cache ?? true
-  const cachePath = join(POSE_CACHE_DIR, `${cacheKey(await sha1OfFile(path), model, maxSide)}.json`)
+  const clipSha1 = await sha1OfFile(path)
+  const cachePath = join(POSE_CACHE_DIR, `${cacheKey(clipSha1, model, maxSide)}.json`)
   if (useCache && existsSync(cachePath)) {
+    let cached: (ReturnType<typeof decodePoses> & { meanInferenceMs: number }) | null = null
     try {
-      const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile
-      const { header, frames } = decodePoses(cached)
-      return { info, header, frames, meanInferenceMs: cached.meanInferenceMs, fromCache: true }
+      const file = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile
+      cached = { ...decodePoses(file), meanInferenceMs: file.meanInferenceMs }
     } catch {
       // A corrupt or outdated cache entry is recomputed below and overwritten.
+    }
+    if (cached) {
+      const frames = attachLuminance(cached.frames, await lumaTrackFor(info, clipSha1, useCache))
+      return { info, header: cached.header, frames, meanInferenceMs: cached.meanInferenceMs, fromCache: true }
     }
   }
 
   const estimator = await NodePoseEstimator.create(model)
   const frames: PoseFrame[] = []
+  const luma: number[] = []
   const expected = Math.max(1, Math.round(info.durationSeconds * info.fps))
   let inferenceTotal = 0
   try {
     for await (const rgb of decodeFrames(info, { maxSide })) {
+      luma.push(meanLuma(rgb))
       const frame = await estimator.estimate(rgb)
       inferenceTotal += frame.inferenceMs ?? 0
       frames.push(frame)
@@ -171,12 +191,17 @@ export async function estimateVideoPoses(path: string, options: VideoPosesOption
     model, width: first.imageWidth, height: first.imageHeight, fps: info.fps, clip: options.clip ?? path
   })
   const meanInferenceMs = inferenceTotal / frames.length
+  const track: LumaTrack = { fps: info.fps, values: luma }
   if (useCache) {
     mkdirSync(POSE_CACHE_DIR, { recursive: true })
     const tmp = `${cachePath}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify({ ...encoded, meanInferenceMs } satisfies CacheFile))
     renameSync(tmp, cachePath)
+    const lumaPath = lumaCachePath(LUMA_CACHE_DIR, clipSha1)
+    if (!readLumaTrack(lumaPath)) writeLumaTrack(lumaPath, track)
   }
-  // Return the decoded (rounded) frames so a cached and a fresh run give identical results.
-  return { info, header: encoded.header, frames: decodePoses(encoded).frames, meanInferenceMs, fromCache: false }
+  // Return the decoded (rounded) frames so a cached and a fresh run give identical results; the luminance
+  // comes from the sidecar when one exists, as a cached run would read it.
+  const stored = useCache ? readLumaTrack(lumaCachePath(LUMA_CACHE_DIR, clipSha1)) : null
+  return { info, header: encoded.header, frames: attachLuminance(decodePoses(encoded).frames, stored ?? track), meanInferenceMs, fromCache: false }
 }

@@ -6,11 +6,16 @@ import { getExercise } from '../exercises/index'
 import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
 import type { PoseFrame } from '../pose/types'
-import { createBody, minScoreForFrame } from './body'
+import { createBody, maskOutOfFrame, minScoreForFrame } from './body'
+import { RollTracker } from './cameraRoll'
+import { derollFrame } from './levelFrame'
 import type { EngineEvent, ExerciseId } from './events'
 import { isInterruptible } from './tracker'
 import { ViewTracker } from './view'
+import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
+import { CueScopeTracker } from './cueScope'
 import { VisibilityGate } from './visibility'
+import { viewKind, COUNTING_VIEWS } from './viewScope'
 
 export interface EngineOptions extends ExerciseOptions {
   /**
@@ -41,7 +46,9 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const tracker = definition.createTracker(options)
   const smoother = new KeypointSmoother()
   const view = new ViewTracker()
-  const gate = new VisibilityGate(definition.requiredJoints)
+  const gate = new VisibilityGate(definition.requiredJoints, BLAZEPOSE_KEYPOINTS)
+  const scope = new CueScopeTracker(definition.cueIds)
+  const roll = new RollTracker({ exercise })
   let lastMs: number | null = null
   let lastOkMs: number | null = null
   let interrupted = true
@@ -55,9 +62,16 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const smoothed = smoother.apply(frame)
       const minScore = options.minKeypointScore ?? minScoreForFrame(frame)
       const raw = createBody(smoothed, { minScore })
-      const events: EngineEvent[] = [...view.update(raw)]
-      events.push(...gate.update(raw))
-      const body = createBody(smoothed, { minScore, view: view.reading })
+      const events: EngineEvent[] = [...view.update(raw), ...roll.update(raw)]
+      const kind = viewKind(view.reading)
+      const sideways = roll.reading?.state === 'sideways'
+      events.push(...gate.update(raw, { meanLuminance: frame.meanLuminance, sideways, wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind) }))
+      // Image-axis rules read a levelled frame: the camera's roll undone (keypoints outside its own picture masked first).
+      const correction = roll.correctionDeg
+      const body = correction === 0
+        ? createBody(smoothed, { minScore, view: view.reading })
+        : createBody(derollFrame(maskOutOfFrame(smoothed), correction), { minScore, view: view.reading, inFrameCheck: false })
+      events.push(...scope.update(body.tMs, view.reading))
       if (gate.isOk) {
         lastOkMs = frame.timestampMs
         interrupted = false
@@ -76,6 +90,8 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       smoother.reset()
       view.reset()
       gate.reset()
+      scope.reset()
+      roll.reset()
       lastMs = null
       lastOkMs = null
       interrupted = true

@@ -45,4 +45,9 @@ export interface PoseFrame {
   worldLandmarks?: WorldLandmark[]
   /** Wall-clock milliseconds the model took on this frame. */
   inferenceMs?: number
+  /**
+   * Mean luminance of the analysed image, 0 (black) .. 1 (white), Rec. 601 luma of a pixel subsample;
+   * absent where the source did not measure it. Lets the engine say "too dark" instead of "not seen".
+   */
+  meanLuminance?: number
 }

@@ -51,7 +51,8 @@ export const SETTING_LIMITS = {
 export const DEFAULT_SETTINGS: Settings = {
   voice: true,
   repSound: true,
-  spokenCounts: false,
+  // On: a runner on the mat cannot read a count mid-rep (issue 11).
+  spokenCounts: true,
   // 8 s: long enough not to nag within one rep, short enough to repeat on the next bad one.
   cueCooldownSeconds: 8,
   restSeconds: null,
