@@ -4,7 +4,7 @@ import { frontStanding, sequence, sideIdle, sideWalk, withJitter } from '../../.
 import { standingRow } from '../exercises/cable-row-poses'
 import { supineLegs } from '../exercises/heel-taps-poses'
 import type { PoseFrame } from '../pose/types'
-import { createBody } from './body'
+import { createBody, maskOutOfFrame } from './body'
 import { RollTracker } from './cameraRoll'
 import type { BodyPosture, ExerciseId } from './events'
 import { derollFrame, rollFrame } from './levelFrame'
@@ -203,7 +203,10 @@ describe('exercise recognition behind the camera roll tracker', () => {
     for (const f of frames) {
       const rolled = rollFrame(f, rollDeg)
       tracker.update(createBody(rolled))
-      for (const e of recogniser.update(createBody(derollFrame(rolled, tracker.correctionDeg)), tracker.reading?.state ?? null)) {
+      const correction = tracker.correctionDeg
+      // As the engine does: keypoints outside the camera's picture masked, then the frame levelled.
+      const body = correction === 0 ? createBody(rolled) : createBody(derollFrame(maskOutOfFrame(rolled), correction), { inFrameCheck: false })
+      for (const e of recogniser.update(body, tracker.reading?.state ?? null)) {
         if (e.type === 'exercise') out.push(e.recognised)
       }
     }
