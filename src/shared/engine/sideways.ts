@@ -87,7 +87,8 @@ function turned(body: Body, deg: number): Body {
       return { name, x: p ? p.x / body.imageWidth : 0, y: p ? p.y / body.imageHeight : 0, score: p ? body.score(name) : 0 }
     })
   }
-  return createBody(derollFrame(frame, deg))
+  // Its points were already judged in the camera's picture; turned, they may leave it without being unseen.
+  return createBody(derollFrame(frame, deg), { inFrameCheck: false })
 }
 
 /** Degrees clockwise from image-up of a direction. */
