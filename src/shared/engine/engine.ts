@@ -9,6 +9,7 @@ import type { PoseFrame } from '../pose/types'
 import { createBody, maskOutOfFrame, minScoreForFrame } from './body'
 import { RollTracker } from './cameraRoll'
 import { derollFrame } from './levelFrame'
+import { ExerciseRecogniser } from './recognise'
 import type { EngineEvent, ExerciseId } from './events'
 import { isInterruptible } from './tracker'
 import { ViewTracker } from './view'
@@ -40,6 +41,8 @@ export interface Engine {
  * the bottom of a push-up (MoveNet, ~0.4 s) does not cost the rep.
  */
 export const TRACKING_LOSS_MS = 500
+/** The roll tracker settles in ~1.7–3.4 s; past this, recognition is said even where no roll evidence comes. */
+export const RECOGNITION_GRACE_MS = 4000
 
 export function createEngine(exercise: ExerciseId, options: EngineOptions = {}): Engine {
   const definition = getExercise(exercise)
@@ -49,9 +52,12 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const gate = new VisibilityGate(definition.requiredJoints, BLAZEPOSE_KEYPOINTS)
   const scope = new CueScopeTracker(definition.cueIds)
   const roll = new RollTracker({ exercise })
+  const recogniser = new ExerciseRecogniser(exercise)
   let lastMs: number | null = null
   let lastOkMs: number | null = null
   let interrupted = true
+  let firstMs: number | null = null
+  let heldExercise: EngineEvent | null = null
 
   return {
     push(frame) {
@@ -72,6 +78,16 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
         ? createBody(smoothed, { minScore, view: view.reading })
         : createBody(derollFrame(maskOutOfFrame(smoothed), correction), { minScore, view: view.reading, inFrameCheck: false })
       events.push(...scope.update(body.tMs, view.reading))
+      // Every frame, judged or not: a runner doing another exercise usually fails this one's gate. What it
+      // recognises is only said once the camera's roll is known (a picture on its side makes a standing
+      // runner look like a side plank), or after RECOGNITION_GRACE_MS for exercises that give no roll evidence.
+      firstMs ??= frame.timestampMs
+      const recognised = recogniser.update(body, roll.reading?.state ?? null).filter((e) => e.type === 'exercise')
+      if (recognised.length > 0) heldExercise = recognised[recognised.length - 1]
+      if (heldExercise && (roll.reading !== null || frame.timestampMs - firstMs >= RECOGNITION_GRACE_MS)) {
+        if (!(roll.reading?.state === 'sideways')) events.push(heldExercise)
+        heldExercise = null
+      }
       if (gate.isOk) {
         lastOkMs = frame.timestampMs
         interrupted = false
@@ -92,8 +108,11 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       gate.reset()
       scope.reset()
       roll.reset()
+      recogniser.reset()
       lastMs = null
       lastOkMs = null
+      firstMs = null
+      heldExercise = null
       interrupted = true
     }
   }
