@@ -26,6 +26,7 @@ import {
   cueForFault, exerciseIdFor, isScored, joinedHolds, recallTable, restrictToUsable, scoreClip, summarise, summaryLine, type ClipLabel, type ClipScore
 } from './evalScore'
 import { parseManifest, splitBySource, splitGapLine } from './evalSplit'
+import { judgingReport, zeroReason } from './judgedReport'
 import { ROBUST_KINDS, parseKinds, type RobustKind } from './robustKinds'
 
 const USAGE =
@@ -110,7 +111,8 @@ async function evaluate(args: EvalArgs, allLabels: ClipLabel[]): Promise<void> {
       continue
     }
     const { frames, source } = poses
-    const result = restrictToUsable(analyzeFrames(exercise, frames), label.usable)
+    const whole = analyzeFrames(exercise, frames)
+    const result = restrictToUsable(whole, label.usable)
     const s = scoreClip(label, result)
     scores.push(s)
     const exp = s.countNotScored ? '-' : s.acceptable[0] === s.acceptable[1] ? `${s.expected}` : `${s.expected} (${s.acceptable.join('-')})`
@@ -123,6 +125,10 @@ async function evaluate(args: EvalArgs, allLabels: ClipLabel[]): Promise<void> {
         `${pad(`${s.faultsFound}/${s.faultsLabelled}`, 7)} ${s.falseCues.length} ${s.falseCues.join(' ')} / ${s.routineCues} [${source}]` +
         `${s.countNotScored ? ` [${s.countNotScored}]` : ''}`
     )
+    // A clip where nothing was counted says why, as the analyzer does (reasons from the whole clip).
+    const duration = (frames[frames.length - 1]?.timestampMs ?? 0) / 1000
+    const why = zeroReason(result, judgingReport(whole, duration))
+    if (why && (label.rep_count > 0 || joinedHolds(label).length > 0)) console.log(`    nothing counted: ${why}`)
   }
   for (const s of skipped) console.log(`skipped ${s}`)
   console.log('')
