@@ -4,6 +4,8 @@
  *   npm run eval -- [labels.json] [footage-dir] [--fixtures] [--model blazepose-full] [--only squat,lunge]
  *   npm run eval -- --split source        the same, plus one `split A:` / `split B:` eval line per half of the
  *                                         source repositories (tools/evalSplit.ts) and the gap between them
+ *   npm run eval -- --robust [--clips a,b] [--kinds dark,roll+10]   perturbed copies (tools/robust.ts)
+ *   npm run eval -- --cases               the nine cases of ../shared/robustness/README.md, PASS/FAIL each
  *
  * Poses come from tools/poses.ts (estimated and cached), or with --fixtures only from the committed
  * tests/fixtures/poses/ (clips without one are listed as skipped; fixture frames carry no luminance).
@@ -24,9 +26,12 @@ import {
   cueForFault, exerciseIdFor, isScored, joinedHolds, recallTable, restrictToUsable, scoreClip, summarise, summaryLine, type ClipLabel, type ClipScore
 } from './evalScore'
 import { parseManifest, splitBySource, splitGapLine } from './evalSplit'
+import { judgingReport, zeroReason } from './judgedReport'
+import { ROBUST_KINDS, parseKinds, type RobustKind } from './robustKinds'
 
 const USAGE =
-  'usage: npm run eval -- [labels.json] [footage-dir] [--fixtures] [--model NAME] [--only a,b] [--split source]'
+  'usage: npm run eval -- [labels.json] [footage-dir] [--fixtures] [--model NAME] [--only a,b] [--split source] ' +
+  '| --robust [--clips a,b] [--kinds k1,k2] | --cases'
 
 export interface EvalArgs {
   labels: string
@@ -35,12 +40,17 @@ export interface EvalArgs {
   model: PoseModelId
   only: string[]
   split: 'source' | null
+  robust: boolean
+  cases: boolean
+  clips: string[]
+  kinds: RobustKind[]
 }
 
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const positional: string[] = []
   const args: EvalArgs = {
-    labels: '', footage: DEFAULT_FOOTAGE_DIR, fixtures: false, model: DEFAULT_POSE_MODEL, only: [], split: null
+    labels: '', footage: DEFAULT_FOOTAGE_DIR, fixtures: false, model: DEFAULT_POSE_MODEL, only: [], split: null,
+    robust: false, cases: false, clips: [], kinds: [...ROBUST_KINDS]
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -57,9 +67,15 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       const v = value()
       if (v !== 'source') throw new Error(`Unknown split "${v}"; expected: source`)
       args.split = 'source'
-    } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}; ${USAGE}`)
+    } else if (a === '--robust') args.robust = true
+    else if (a === '--cases') args.cases = true
+    else if (a === '--clips') args.clips = list()
+    else if (a === '--kinds') args.kinds = parseKinds(value())
+    else if (a.startsWith('--')) throw new Error(`Unknown option ${a}; ${USAGE}`)
     else positional.push(a)
   }
+  if (args.robust && args.cases) throw new Error(`--robust and --cases are separate runs; ${USAGE}`)
+  if ((args.robust || args.cases) && args.fixtures) throw new Error(`--fixtures cannot be used with --robust or --cases (they derive new videos); ${USAGE}`)
   args.labels = resolve(positional[0] ?? join(DEFAULT_FOOTAGE_DIR, 'labels.json'))
   args.footage = resolve(positional[1] ?? dirname(args.labels))
   return args
@@ -95,7 +111,8 @@ async function evaluate(args: EvalArgs, allLabels: ClipLabel[]): Promise<void> {
       continue
     }
     const { frames, source } = poses
-    const result = restrictToUsable(analyzeFrames(exercise, frames), label.usable)
+    const whole = analyzeFrames(exercise, frames)
+    const result = restrictToUsable(whole, label.usable)
     const s = scoreClip(label, result)
     scores.push(s)
     const exp = s.countNotScored ? '-' : s.acceptable[0] === s.acceptable[1] ? `${s.expected}` : `${s.expected} (${s.acceptable.join('-')})`
@@ -108,6 +125,10 @@ async function evaluate(args: EvalArgs, allLabels: ClipLabel[]): Promise<void> {
         `${pad(`${s.faultsFound}/${s.faultsLabelled}`, 7)} ${s.falseCues.length} ${s.falseCues.join(' ')} / ${s.routineCues} [${source}]` +
         `${s.countNotScored ? ` [${s.countNotScored}]` : ''}`
     )
+    // A clip where nothing was counted says why, as the analyzer does (reasons from the whole clip).
+    const duration = (frames[frames.length - 1]?.timestampMs ?? 0) / 1000
+    const why = zeroReason(result, judgingReport(whole, duration))
+    if (why && (label.rep_count > 0 || joinedHolds(label).length > 0)) console.log(`    nothing counted: ${why}`)
   }
   for (const s of skipped) console.log(`skipped ${s}`)
   console.log('')
@@ -141,6 +162,14 @@ function printSplit(args: EvalArgs, labels: ClipLabel[], scores: ClipScore[]): v
 async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2))
   const labels = JSON.parse(readFileSync(args.labels, 'utf8')) as ClipLabel[]
+  if (args.robust) {
+    const { runRobust } = await import('./robust')
+    return runRobust({ labels, footage: args.footage, model: args.model, clips: args.clips, kinds: args.kinds })
+  }
+  if (args.cases) {
+    const { runCases } = await import('./robust')
+    return runCases(args.model)
+  }
   return evaluate(args, labels)
 }
 
