@@ -87,6 +87,12 @@ export function describeJournalError(error: unknown): string {
   return `${cause}. ${fix}; RevUp keeps this workout in memory and keeps trying to save it.`
 }
 
+/** "RevUp cannot keep your sessions in <folder>: <cause>. <what to do>, then restart RevUp. ..." The folder is named: the runner must find it. */
+export function describeUnusableFolder(folder: string, error: unknown): string {
+  const { cause, fix, known } = storageFault(error)
+  return `RevUp cannot keep your sessions in ${folder}: ${cause}. ${known ? `${fix}, then restart RevUp` : fix}. Until then, workouts are not saved.`
+}
+
 /** "EXDEV" or "TypeError: Cannot read properties of undefined": the code, or the kind and a path-free gist. */
 function describeUnknown(error: unknown): string {
   const code = errorCode(error)
