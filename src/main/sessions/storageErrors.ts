@@ -24,7 +24,7 @@ export interface StorageFault {
 type KnownFault = Omit<StorageFault, 'known'>
 
 const FULL: KnownFault = { cause: 'the disk is full', fix: 'Free some space on it' }
-const NO_PERMISSION: KnownFault = { cause: 'RevUp is not allowed to write to its data folder', fix: "Check the folder's permissions" }
+const NO_PERMISSION: KnownFault = { cause: 'RevUp is not allowed to read or write its data folder', fix: "Check the folder's permissions" }
 const BUSY: KnownFault = { cause: 'the system is busy', fix: 'Wait a moment' }
 const FILE_IN_THE_WAY: KnownFault = { cause: 'a file stands where RevUp expected a folder', fix: 'Move or rename that file' }
 
