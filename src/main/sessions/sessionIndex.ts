@@ -10,7 +10,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { exerciseIdSchema, sessionIdSchema } from '../../shared/session/schema'
-import type { SessionId, SessionListItem } from '../../shared/session/types'
+import type { SessionId, SessionListItem, SessionSummaryFile } from '../../shared/session/types'
 import type { StoreFs } from './storeFs'
 
 export const INDEX_FILE = 'index.json'
@@ -19,6 +19,21 @@ const INDEX_VERSION = 1
 
 /** A list row of a session with a summary.json. */
 export type FinishedListItem = Extract<SessionListItem, { state: 'complete' | 'recovered' }>
+
+/** The list row of a summary, under its folder's id (the folder name is the id). */
+export function listItem(id: SessionId, file: SessionSummaryFile): FinishedListItem {
+  return {
+    state: file.status,
+    id,
+    startedAt: file.startedAt,
+    endedAt: file.endedAt,
+    title: file.info.title,
+    exercises: file.summary.exercises.map((e) => e.exercise),
+    repCount: file.summary.repCount,
+    holdSeconds: file.summary.holdSeconds,
+    warningCount: file.summary.warnings.reduce((n, w) => n + w.count, 0)
+  }
+}
 
 const finishedListItemSchema = z.object({
   state: z.enum(['complete', 'recovered']),

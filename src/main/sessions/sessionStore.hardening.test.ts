@@ -79,7 +79,7 @@ describe('a sessions folder that cannot be used', () => {
     const fs: StoreFs = { ...nodeStoreFs, listDir: async () => Promise.reject(Object.assign(new Error(code), { code })) }
     const report = await makeStore(fs).open()
     expect(report.problem).toMatch(new RegExp(`^RevUp cannot keep your sessions in ${root}: .+\\. .+, then restart RevUp\\.`))
-    expect(report.problem).toMatch(code === 'EACCES' ? /not allowed to write/ : /read\/write error/)
+    expect(report.problem).toMatch(code === 'EACCES' ? /not allowed to read or write/ : /read\/write error/)
   })
 
   it('a pipe named summary.json is refused at once, not waited on, and the session is listed as damaged', async () => {

@@ -30,8 +30,9 @@ import { JournalWriter } from './journalWriter'
 import { readJournalFile, readSessionSummary, SUMMARY_FILE } from './sessionFiles'
 import { notAFolderReason, removeFiles, scanRoot, sweepTempFiles } from './sessionFolders'
 import { newSessionId, sessionDir } from './sessionId'
-import { SessionIndexFile, type FinishedListItem } from './sessionIndex'
-import { describeStorageError, storageFault } from './storageErrors'
+import { listItem, SessionIndexFile, type FinishedListItem } from './sessionIndex'
+import { recoverSession } from './sessionRecovery'
+import { describeStorageError, describeUnusableFolder } from './storageErrors'
 import { nodeStoreFs, type StoreFs } from './storeFs'
 
 /** Half the promised one second, so a crash loses at most the last second even if a flush runs late. */
@@ -169,7 +170,7 @@ export class SessionStore {
     let summary = await readSessionSummary(this.fs, this.root, id)
     if (summary.state === 'missing') {
       // Unfinished and not recovered yet (e.g. recovery could not write then): try again now.
-      const recovered = await this.recover(id)
+      const recovered = await recoverSession(this.fs, this.root, id)
       summary = recovered.ok ? { state: 'ok', value: recovered.value } : { state: 'damaged', reason: recovered.error }
     }
     await this.remember(id, summary.state === 'ok' ? listItem(id, summary.value) : { state: 'damaged', id, reason: summary.reason })
@@ -285,9 +286,9 @@ export class SessionStore {
     const summary = await readSessionSummary(this.fs, this.root, id)
     if (summary.state === 'ok') return { item: listItem(id, summary.value), recovered: false }
     if (summary.state === 'damaged') return { item: { state: 'damaged', id, reason: summary.reason }, recovered: false }
-    const recovered = await this.recover(id)
+    const recovered = await recoverSession(this.fs, this.root, id)
     if (recovered.ok) return { item: listItem(id, recovered.value), recovered: true }
-    if ('writeFailed' in recovered) this.recoveryToRetry.add(id)
+    if (recovered.writeFailed) this.recoveryToRetry.add(id)
     return { item: { state: 'damaged', id, reason: recovered.error }, recovered: false }
   }
 
@@ -314,33 +315,6 @@ export class SessionStore {
     return ok(file)
   }
 
-  /** A journal without a summary → a summary marked 'recovered'. `writeFailed`: the journal was fine, the disk refused the summary. */
-  private async recover(id: SessionId): Promise<Result<SessionSummaryFile> | { ok: false; error: string; writeFailed: true }> {
-    const dir = sessionDir(this.root, id)
-    const journal = await readJournalFile(this.fs, dir)
-    if (journal.state === 'missing') return fail('It has neither a summary.json nor a journal.jsonl.')
-    if (journal.state === 'damaged') return fail(`It was not finished and its journal cannot be read: ${journal.reason}`)
-    const { header, entries, droppedPartialLine } = journal.value
-    if (header.id !== id) return fail(`Its journal belongs to session ${header.id}, not to this folder, so it is probably a copy. Delete the copy you do not need.`)
-    const lastAt = entries.reduce((max, e) => Math.max(max, e.at), Date.parse(header.startedAt))
-    const file: SessionSummaryFile = {
-      schemaVersion: SESSION_SCHEMA_VERSION,
-      id,
-      startedAt: header.startedAt,
-      endedAt: new Date(lastAt).toISOString(),
-      status: 'recovered',
-      info: header.info,
-      summary: computeSummary(entries, lastAt),
-      recovery: { droppedPartialLine, entryCount: entries.length + journal.value.poseCount }
-    }
-    try {
-      await this.fs.writeFileAtomic(join(dir, SUMMARY_FILE), `${JSON.stringify(file, null, 2)}\n`)
-    } catch (error) {
-      return { ok: false, error: `It was not finished, and saving the recovered summary failed: ${describeStorageError(error)}`, writeFailed: true }
-    }
-    return ok(file)
-  }
-
   /** Records a row in the catalog, saving the index when a finished session's row changed. */
   private async remember(id: SessionId, item: StoredListItem): Promise<void> {
     const before = this.catalog.get(id)
@@ -358,25 +332,4 @@ export class SessionStore {
       ? 'This session is already finished; start a new one to record more.'
       : 'There is no such session; it may have been deleted.'
   }
-}
-
-/** The list row of a summary, under its folder's id. */
-function listItem(id: SessionId, file: SessionSummaryFile): FinishedListItem {
-  return {
-    state: file.status,
-    id,
-    startedAt: file.startedAt,
-    endedAt: file.endedAt,
-    title: file.info.title,
-    exercises: file.summary.exercises.map((e) => e.exercise),
-    repCount: file.summary.repCount,
-    holdSeconds: file.summary.holdSeconds,
-    warningCount: file.summary.warnings.reduce((n, w) => n + w.count, 0)
-  }
-}
-
-/** "RevUp cannot keep your sessions in <folder>: <cause>. <what to do>, then restart RevUp." */
-function describeUnusableFolder(root: string, error: unknown): string {
-  const { cause, fix, known } = storageFault(error)
-  return `RevUp cannot keep your sessions in ${root}: ${cause}. ${known ? `${fix}, then restart RevUp` : fix}. Until then, workouts are not saved.`
 }

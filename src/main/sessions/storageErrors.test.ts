@@ -47,7 +47,7 @@ describe('diagnoseWriteError', () => {
   it('tells a read-only disk, a full disk and no permission apart from a missing folder (recursive mkdir says ENOENT for all)', async () => {
     const diagnose = (probe: DiskProbe) => diagnoseWriteError(coded('ENOENT'), target, probe).then((e) => describeStorageError(e))
     expect(await diagnose(probeFor('/data', { writeRefusal: async () => 'EROFS' }))).toMatch(/^the data folder is on a read-only disk/)
-    expect(await diagnose(probeFor('/data', { writeRefusal: async () => 'EACCES' }))).toMatch(/^RevUp is not allowed to write/)
+    expect(await diagnose(probeFor('/data', { writeRefusal: async () => 'EACCES' }))).toMatch(/^RevUp is not allowed to read or write/)
     expect(await diagnose(probeFor('/data', { freeBytes: async () => 0 }))).toMatch(/^the disk is full/)
     expect(await diagnose(probeFor('/data', {}))).toMatch(/^a file or folder RevUp expected is missing/)
   })
@@ -81,5 +81,15 @@ describe('reading files in the data folder', () => {
     expect(await nodeStoreFs.readFile(join(dir, 'real.json'))).toBe('{}')
     expect(await nodeStoreFs.readFile(join(dir, 'link.json')).catch((e: { code: string }) => e.code)).toBe('ELOOP')
     expect(await nodeStoreFs.readFile(join(dir, 'folder')).catch((e: { code: string }) => e.code)).toBe('EISDIR')
+  })
+})
+
+describe('diagnoseWriteError on the real disk', () => {
+  it('follows a data folder that lives behind a link instead of calling the link a file in the way', async () => {
+    const { symlink } = await import('node:fs/promises')
+    await mkdir(join(dir, 'real'))
+    await symlink(join(dir, 'real'), join(dir, 'linked'))
+    const missing = coded('ENOENT')
+    expect(await diagnoseWriteError(missing, join(dir, 'linked', 'RevUp', 'sessions', 'x'))).toBe(missing)
   })
 })

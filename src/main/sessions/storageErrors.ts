@@ -24,7 +24,7 @@ export interface StorageFault {
 type KnownFault = Omit<StorageFault, 'known'>
 
 const FULL: KnownFault = { cause: 'the disk is full', fix: 'Free some space on it' }
-const NO_PERMISSION: KnownFault = { cause: 'RevUp is not allowed to write to its data folder', fix: "Check the folder's permissions" }
+const NO_PERMISSION: KnownFault = { cause: 'RevUp is not allowed to read or write its data folder', fix: "Check the folder's permissions" }
 const BUSY: KnownFault = { cause: 'the system is busy', fix: 'Wait a moment' }
 const FILE_IN_THE_WAY: KnownFault = { cause: 'a file stands where RevUp expected a folder', fix: 'Move or rename that file' }
 
@@ -85,6 +85,12 @@ export function describeStorageError(error: unknown): string {
 export function describeJournalError(error: unknown): string {
   const { cause, fix } = storageFault(error)
   return `${cause}. ${fix}; RevUp keeps this workout in memory and keeps trying to save it.`
+}
+
+/** "RevUp cannot keep your sessions in <folder>: <cause>. <what to do>, then restart RevUp. ..." The folder is named: the runner must find it. */
+export function describeUnusableFolder(folder: string, error: unknown): string {
+  const { cause, fix, known } = storageFault(error)
+  return `RevUp cannot keep your sessions in ${folder}: ${cause}. ${known ? `${fix}, then restart RevUp` : fix}. Until then, workouts are not saved.`
 }
 
 /** "EXDEV" or "TypeError: Cannot read properties of undefined": the code, or the kind and a path-free gist. */

@@ -161,8 +161,8 @@ async function syncDir(dir: string): Promise<void> {
 
 /** What a write error's surroundings say, asked of the disk; injectable so tests can be a read-only disk. */
 export interface DiskProbe {
-  /** What stands at `path` ('missing' when nothing); links are not followed. */
-  kind(path: string): Promise<EntryKind | 'missing'>
+  /** Whether a folder stands at `path`, following links (a data folder may live behind one), 'other' thing, or nothing. */
+  kind(path: string): Promise<'dir' | 'other' | 'missing'>
   /** The code access(W_OK) answers for a folder (EROFS, EACCES, ...), or null when it is writable. */
   writeRefusal(dir: string): Promise<string | null>
   /** Bytes an ordinary user may still write on the folder's disk, or null when unknown. */
@@ -170,7 +170,13 @@ export interface DiskProbe {
 }
 
 export const nodeDiskProbe: DiskProbe = {
-  kind: (path) => nodeStoreFs.kind(path).catch(() => 'missing' as const),
+  async kind(path) {
+    try {
+      return (await fsp.stat(path)).isDirectory() ? 'dir' : 'other'
+    } catch {
+      return 'missing'
+    }
+  },
   async writeRefusal(dir) {
     try {
       await fsp.access(dir, constants.W_OK)
@@ -200,7 +206,7 @@ export async function diagnoseWriteError(error: unknown, path: string, probe: Di
   for (;;) {
     const kind = await probe.kind(dir)
     if (kind === 'dir') break
-    if (kind !== 'missing') return relabel(error, 'ENOTDIR')
+    if (kind === 'other') return relabel(error, 'ENOTDIR')
     const parent = dirname(dir)
     if (parent === dir) return error
     dir = parent
