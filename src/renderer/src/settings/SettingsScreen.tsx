@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import { CameraSelect } from '../camera/CameraSelect'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
-import type { PoseModelId } from '../pose/catalogue'
+import type { PoseModelId } from '../../../pose/catalogue'
 import type { BackendChoice } from '../pose/protocol'
 import { useAppStore } from '../store'
 import { BACKEND_LABELS, MODEL_LABELS, SETTING_LIMITS } from '../store/settings'

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../pose/catalogue'
+import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../../../pose/catalogue'
 import { isBackendChoice, type BackendChoice } from '../pose/protocol'
 import { DEFAULT_RESOLUTION, isResolution, type ResolutionId } from '../camera/cameraPreference'
 
