@@ -222,7 +222,7 @@ export const squat: ExerciseDefinition = {
   requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
   cueIds: cueIdsFor('squat'),
   createTracker() {
-    // The runner's own standing hip-over-heel offset, from the last frames at rest (see MIN_SIT_BACK_TRAVEL_SHIN).
+    // The runner's own standing hip-over-heel offset, from the rest before each rep (see MIN_SIT_BACK_TRAVEL_SHIN).
     let standingHipAhead: number | null = null
     const reps = createRepTracker({
       exercise: 'squat',
@@ -257,12 +257,19 @@ export const squat: ExerciseDefinition = {
       update(body) {
         const before = reps.phase
         const events = reps.update(body)
+        if (before !== 'rest' && before !== 'unready' && (reps.phase === 'rest' || reps.phase === 'unready')) {
+          // Each rep is judged against the standing just before it: a zoom or a step between reps moves it.
+          standingHipAhead = null
+        }
         if (events.some((e) => e.type === 'rep')) {
           afterRep = true
           topHipDeg = null
         }
         if (reps.phase === 'rest') {
-          standingHipAhead = hipAheadOfHeel(body) ?? standingHipAhead
+          // Standing upright is where the hips sit furthest forward over the heels; the frames just before
+          // leaving rest already have the hips travelling back.
+          const ahead = hipAheadOfHeel(body)
+          if (ahead !== null) standingHipAhead = Math.max(standingHipAhead ?? ahead, ahead)
           const hip = standingHipDeg(body)
           if (hip !== null) topHipDeg = Math.max(topHipDeg ?? 0, hip)
         }
