@@ -77,6 +77,14 @@ describe('thresholds from the runner’s own rest', () => {
     expect(ref.restDeg).toBe(71)
   })
 
+  it('ends a rep that began in another camera view on recovering its range, not on the old view’s rest lines', () => {
+    // Standing read 88° side-on; the runner turned mid-rep and stands at ~74° front-on (foreshortened thighs).
+    const kept = referencedMachine(SQUAT_MACHINE, SQUAT_REST_REFERENCE, 88, -4)
+    const turned = referencedMachine(SQUAT_MACHINE, SQUAT_REST_REFERENCE, 88, -4, true)
+    expect(kept.returnRestDeg).toBeGreaterThan(74)
+    expect(turned.returnRestDeg).toBeLessThan(74)
+  })
+
   it('freezes the reference while a rep is under way, so a held bottom never becomes rest', () => {
     const ref = createRestReference('flex', SQUAT_REST_REFERENCE)
     ref.update(0, 85, false)

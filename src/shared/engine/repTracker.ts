@@ -108,8 +108,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let lastSignalMs: number | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
   let restView: string | null = null
+  let viewChanged = false
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
-  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null) : spec.machine)
+  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null, viewChanged) : spec.machine)
 
   const dropRep = (tMs: number): EngineEvent[] => {
     const step = repTransition(machine(), rep, { type: 'interrupt', tMs })
@@ -136,9 +137,14 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       lastSignalMs = body.tMs
       const before = rep.phase
       // The rest reading depends on the view (a thigh seen front-on is foreshortened): a new view is re-measured.
+      // A rep in progress keeps the reference it started with; the new view's rest is measured after it.
       if (body.view.view !== 'unknown') {
-        if (restView !== null && body.view.view !== restView) restRef?.reset()
+        if (restView !== null && body.view.view !== restView) viewChanged = true
         restView = body.view.view
+      }
+      if (viewChanged && (before === 'rest' || before === 'unready')) {
+        restRef?.reset()
+        viewChanged = false
       }
       restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
       const startMs = rep.startMs
