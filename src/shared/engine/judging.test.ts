@@ -33,7 +33,9 @@ describe('only what is in the picture is seen', () => {
     const body = createBody(frame({ left_ankle: off, right_ankle: off }))
     const verdict = notJudgedReason(body, LEG, BLAZEPOSE_KEYPOINTS)
     expect(verdict?.reason).toBe('out-of-frame')
-    expect(notJudgedMessage(verdict!.reason, verdict!.missing)).toMatch(/feet .* out of the picture/)
+    expect(notJudgedMessage(verdict!.reason, verdict!.missing)).toMatch(/feet are out of the picture/)
+    expect(notJudgedMessage('out-of-frame', ['right_ankle'])).toMatch(/Your feet are out/)
+    expect(notJudgedMessage('out-of-frame', ['nose'])).toMatch(/Your head is out/)
   })
 })
 

@@ -84,6 +84,13 @@ export function voteSide(votes: readonly (Side | null)[], setSide: Side | null):
   return setSide !== null && majority !== setSide && share < DECISIVE_SIDE_SHARE ? setSide : majority
 }
 
+/**
+ * Back at rest this long after a too-shallow dip = it was an attempt at a rep, and the runner hears why it
+ * did not count: the same persistence every cue needs (DEFAULT_CUE_DEBOUNCE.raiseAfterMs, ~1/3 s); a
+ * wobble at the start of a real descent goes on down within it (measured 0.16–0.2 s).
+ */
+export const SHALLOW_SETTLE_MS = DEFAULT_CUE_DEBOUNCE.raiseAfterMs
+
 /** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
 const DEFAULT_SIGNAL_GAP_MS = 500
 
@@ -109,6 +116,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
   let restView: string | null = null
   let viewChanged = false
+  let shallowSinceMs: number | null = null
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
   const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null, viewChanged) : spec.machine)
 
@@ -195,7 +203,14 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         })
       }
       if (step.dropped === 'too-shallow' && spec.shallowCue && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
+        shallowSinceMs = body.tMs
+      }
+      // A shallow dip is told only once the runner settles back at rest: one that runs straight into a deeper
+      // descent was the wobbly start of that rep, not an attempt.
+      if (shallowSinceMs !== null && rep.phase !== 'rest') shallowSinceMs = null
+      if (shallowSinceMs !== null && spec.shallowCue && body.tMs - shallowSinceMs >= SHALLOW_SETTLE_MS) {
         events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: spec.shallowCue })
+        shallowSinceMs = null
       }
       if (step.rep || step.dropped) {
         const cleared = clearAllCues(cues, body.tMs, true)
@@ -222,6 +237,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       lastSignalMs = null
       sideVotes = []
       repSides = []
+      shallowSinceMs = null
       restRef?.reset()
     }
   }
