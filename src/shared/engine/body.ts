@@ -16,11 +16,12 @@ export const MIN_KEYPOINT_SCORE = 0.5
 export const MOVENET_MIN_KEYPOINT_SCORE = 0.3
 /**
  * A keypoint further than this outside the picture (normalised to the image side) is not seen, whatever
- * its score: BlazePose extrapolates ankles and toes below the frame edge with high scores. A joint centre
- * can sit just past the edge while the joint itself shows (half a kneecap, a heel on the border), so a
- * small margin, ~2% of the frame (a few cm at 2–3 m), is allowed before it counts as outside.
+ * its score: BlazePose extrapolates ankles and toes below the frame edge with high scores, piling them up
+ * just past it. A joint centre may sit up to half a joint's width past the edge while half the joint
+ * still shows: an ankle or knee is ~4–7 cm across, ~2–3% of a frame filled by a standing runner at 2–3 m,
+ * so 1% of the frame is allowed and no more.
  */
-export const IN_FRAME_MARGIN = 0.02
+export const IN_FRAME_MARGIN = 0.01
 /** MoveNet (Lightning and Thunder) outputs the 17 COCO keypoints; BlazePose outputs 33. */
 const MOVENET_KEYPOINT_COUNT = 17
 
