@@ -3,7 +3,7 @@ import type { AnalysisResult } from '../src/shared/engine/analyze'
 import type { EngineEvent } from '../src/shared/engine/events'
 import type { ClipLabel } from './evalScore'
 import { judgingReport } from './judgedReport'
-import { addedCues, kindTable, outcomeLine, robustLine, scoreRobust, summariseRobust } from './robustScore'
+import { addedCues, compareCues, kindTable, outcomeLine, robustLine, scoreRobust, summariseRobust } from './robustScore'
 
 const label = (over: Partial<ClipLabel>): ClipLabel => ({ clip: 'squat/x.mp4', exercise: 'squat', usable: [[0, 20]], reps: [], rep_count: 3, holds: [], faults: [], ...over })
 const reps = (n: number): AnalysisResult['reps'] => Array.from({ length: n }, (_, i) => ({ start: 2 * i, bottom: 2 * i + 1, end: 2 * i + 2, side: null, cues: [] }))
@@ -34,6 +34,8 @@ describe('robust scoring', () => {
     expect(addedCues(base, pert)).toEqual(['squat-knees-caving@3.0', 'squat-sit-back@7.0'])
     // With a 2 s pause at t = 0.5, the cue at 3.0 s on the paused clip is at 1.0 s on the original.
     expect(addedCues(base, result(3, { cues: [{ t: 3, id: 'squat-knees-caving' }] }), [0.5])).toEqual([])
+    // and a form cue the unperturbed clip raised that the perturbed one does not is lost.
+    expect(compareCues(base, result(3))).toEqual({ added: [], lost: ['squat-knees-caving@1.0'] })
   })
 
   it('explains a lost count on a crop kind when the engine says the joints are out of the picture', () => {
@@ -67,8 +69,8 @@ describe('robust scoring', () => {
     ]
     expect(robustLine(summariseRobust(outcomes))).toBe('robust: clips=4 countKept=0.50 cuesAdded=1 silentZeros=1')
     const table = kindTable(outcomes, ['dark', 'noise', '15fps', 'head-cropped', 'mirrored'])
-    expect(table).toMatch(/^dark +1 +1\/1 +- +1 +0 +0\.0$/m)
-    expect(table).toMatch(/^head-cropped +1 +0\/1 +1 +0 +0 +20\.0 \(out-of-frame\)$/m)
+    expect(table).toMatch(/^dark +1 +1\/1 +- +1 +0 +0 +0\.0$/m)
+    expect(table).toMatch(/^head-cropped +1 +0\/1 +1 +0 +0 +0 +20\.0 \(out-of-frame\)$/m)
     expect(table).toMatch(/^mirrored +- +\(no clip this kind applies to\)$/m)
     expect(table).toContain('countKept=0.33 over 3 analyses')
     expect(outcomeLine(outcomes[2])).toMatch(/noise .* reps 3→0 \(label 3\) LOST .*SILENT ZERO$/)

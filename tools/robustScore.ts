@@ -33,14 +33,19 @@ export interface RobustOutcome {
   explained: boolean
   /** Form cues added by the perturbation, "id@t" (t on the perturbed clock). */
   cuesAdded: string[]
+  /** Form cues of the unperturbed clip the perturbed one no longer raises, "id@t" (original clock). */
+  cuesLost: string[]
   notJudgedSeconds: number
   /** Reasons reported (not-judged reasons, camera states other than level), for the table. */
   reasons: string[]
   silentZero: boolean
 }
 
-/** Form cues of `perturbed` that the unperturbed analysis does not have (times mapped back through pauses). */
-export function addedCues(baseline: AnalysisResult, perturbed: AnalysisResult, pauses: readonly number[] = []): string[] {
+/**
+ * Form cues of `perturbed` that the unperturbed analysis does not have (added), and those of the unperturbed
+ * analysis the perturbed one no longer raises (lost); times mapped back through the pauses, "id@t".
+ */
+export function compareCues(baseline: AnalysisResult, perturbed: AnalysisResult, pauses: readonly number[] = []): { added: string[]; lost: string[] } {
   const pool = baseline.cues.filter((c) => cueKind(c.id).kind === 'form').map((c) => ({ ...c, used: false }))
   const added: string[] = []
   for (const c of perturbed.cues.filter((x) => cueKind(x.id).kind === 'form')) {
@@ -49,7 +54,12 @@ export function addedCues(baseline: AnalysisResult, perturbed: AnalysisResult, p
     if (match) match.used = true
     else added.push(`${c.id}@${c.t.toFixed(1)}`)
   }
-  return added
+  return { added, lost: pool.filter((b) => !b.used).map((b) => `${b.id}@${b.t.toFixed(1)}`) }
+}
+
+/** Form cues of `perturbed` that the unperturbed analysis does not have. */
+export function addedCues(baseline: AnalysisResult, perturbed: AnalysisResult, pauses: readonly number[] = []): string[] {
+  return compareCues(baseline, perturbed, pauses).added
 }
 
 export function scoreRobust(
@@ -73,6 +83,7 @@ export function scoreRobust(
     judging.notJudgedByReason.some((r) => rule.notJudged?.includes(r.reason) ?? false) ||
     cameraStates.some((s) => rule.camera?.includes(s) ?? false)
   )
+  const cues = compareCues(baseline, perturbed, pauses)
   const labelledWork = label.rep_count > 0 || joinedHolds(label).length > 0
   const said = judging.notJudged.length > 0 || cameraStates.length > 0 || judging.exercise.message !== null
   return {
@@ -84,7 +95,8 @@ export function scoreRobust(
     holdSeconds: { labelled: labelledHold, baseline: baseline.holds.reduce((s, h) => s + h.end - h.start, 0), measured: measuredHold },
     kept,
     explained,
-    cuesAdded: addedCues(baseline, perturbed, pauses),
+    cuesAdded: cues.added,
+    cuesLost: cues.lost,
     notJudgedSeconds: judging.notJudgedSeconds,
     reasons,
     silentZero: labelledWork && perturbed.repCount === 0 && perturbed.holds.length === 0 && !said
@@ -113,9 +125,9 @@ export function robustLine(s: RobustSummary): string {
   return `robust: clips=${s.clips} countKept=${s.countKept.toFixed(2)} cuesAdded=${s.cuesAdded} silentZeros=${s.silentZeros}`
 }
 
-/** One row per kind (in the order given): kept, explained, cues added, seconds not judged and why, silent zeros. */
+/** One row per kind (in the order given): kept, explained, cues added and lost, silent zeros, seconds not judged and why. */
 export function kindTable(outcomes: readonly RobustOutcome[], kinds: readonly RobustKind[]): string {
-  const lines = [`${'kind'.padEnd(15)} ${'clips'.padEnd(6)} ${'kept'.padEnd(6)} ${'explained'.padEnd(10)} ${'cues+'.padEnd(6)} ${'silent0'.padEnd(8)} not judged (s) and reasons`]
+  const lines = [`${'kind'.padEnd(15)} ${'clips'.padEnd(6)} ${'kept'.padEnd(6)} ${'explained'.padEnd(10)} ${'cues+'.padEnd(6)} ${'cues-'.padEnd(6)} ${'silent0'.padEnd(8)} not judged (s) and reasons`]
   for (const kind of kinds) {
     const rows = outcomes.filter((o) => o.kind === kind)
     if (rows.length === 0) {
@@ -128,7 +140,7 @@ export function kindTable(outcomes: readonly RobustOutcome[], kinds: readonly Ro
     const notJudged = rows.reduce((s, o) => s + o.notJudgedSeconds, 0)
     lines.push(
       `${kind.padEnd(15)} ${String(rows.length).padEnd(6)} ${`${kept}/${rows.length}`.padEnd(6)} ${(EXPLAINED_BY[kind] ? `${explained}` : '-').padEnd(10)} ` +
-        `${String(rows.reduce((s, o) => s + o.cuesAdded.length, 0)).padEnd(6)} ${String(rows.filter((o) => o.silentZero).length).padEnd(8)} ` +
+        `${String(rows.reduce((s, o) => s + o.cuesAdded.length, 0)).padEnd(6)} ${String(rows.reduce((s, o) => s + o.cuesLost.length, 0)).padEnd(6)} ${String(rows.filter((o) => o.silentZero).length).padEnd(8)} ` +
         `${notJudged.toFixed(1)}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`
     )
   }
@@ -148,6 +160,6 @@ export function outcomeLine(o: RobustOutcome): string {
     : ''
   return (
     `  ${o.kind.padEnd(15)} ${o.clip.padEnd(62)} reps ${o.baselineMeasured}→${o.measured} (label ${range})${holds} ${verdict.padEnd(9)}` +
-    `${o.cuesAdded.length > 0 ? ` cues+ ${o.cuesAdded.join(' ')}` : ''}${o.reasons.length > 0 ? ` [${o.reasons.join('; ')}]` : ''}${o.silentZero ? ' SILENT ZERO' : ''}`
+    `${o.cuesAdded.length > 0 ? ` cues+ ${o.cuesAdded.join(' ')}` : ''}${o.cuesLost.length > 0 ? ` cues- ${o.cuesLost.join(' ')}` : ''}${o.reasons.length > 0 ? ` [${o.reasons.join('; ')}]` : ''}${o.silentZero ? ' SILENT ZERO' : ''}`
   )
 }
