@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process'
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SessionListItem, SessionStartInfo } from '../../shared/session/types'
+import type { SessionStartInfo } from '../../shared/session/types'
 import { INDEX_FILE } from './sessionIndex'
 import { FINISHING_MESSAGE, SessionStore } from './sessionStore'
 import { nodeStoreFs, type StoreFs } from './storeFs'
-import { failingFs, makeTempDir, sampleWorkout } from './testSupport'
+import { failingFs, makeTempDir, sampleWorkout, listOf } from './testSupport'
 
 const INFO: SessionStartInfo = { title: 'Full routine', source: 'camera' }
 const T0 = Date.parse('2025-01-05T14:03:22.000Z')
@@ -36,12 +36,6 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.dispose()
   await cleanup()
 })
-
-async function listOf(store: SessionStore): Promise<SessionListItem[]> {
-  const listed = await store.list()
-  if (!listed.ok) throw new Error(listed.error)
-  return listed.value
-}
 
 async function recordFinished(store: SessionStore): Promise<string> {
   const started = await store.start(INFO)

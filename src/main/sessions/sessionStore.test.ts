@@ -2,9 +2,9 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseJournal } from '../../shared/session/journal'
-import type { JournalEntry, SessionListItem, SessionStartInfo } from '../../shared/session/types'
+import type { JournalEntry, SessionStartInfo } from '../../shared/session/types'
 import { SessionStore } from './sessionStore'
-import { failingFs, makeTempDir, sampleWorkout } from './testSupport'
+import { failingFs, makeTempDir, sampleWorkout, listOf } from './testSupport'
 
 const INFO: SessionStartInfo = { title: 'Full routine', source: 'camera', model: 'blazepose-full' }
 const T0 = Date.parse('2025-01-05T14:03:22.000Z')
@@ -27,12 +27,6 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.dispose()
   await cleanup()
 })
-
-async function listOf(store: SessionStore): Promise<SessionListItem[]> {
-  const listed = await store.list()
-  if (!listed.ok) throw new Error(listed.error)
-  return listed.value
-}
 
 async function startSession(store: SessionStore): Promise<string> {
   const started = await store.start(INFO)
