@@ -7,7 +7,7 @@ import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
 import type { PoseFrame } from '../pose/types'
 import { createBody, maskOutOfFrame, minScoreForFrame } from './body'
-import { RollTracker } from './cameraRoll'
+import { CORRECTION_DEADBAND_DEG, RollTracker, SIDEWAYS_MIN_DEG } from './cameraRoll'
 import { derollFrame } from './levelFrame'
 import { ExerciseRecogniser } from './recognise'
 import type { EngineEvent, ExerciseId } from './events'
@@ -73,7 +73,9 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const sideways = roll.reading?.state === 'sideways'
       events.push(...gate.update(raw, { meanLuminance: frame.meanLuminance, sideways, wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind) }))
       // Image-axis rules read a levelled frame: the camera's roll undone (keypoints outside its own picture masked first).
-      const correction = roll.correctionDeg
+      // The latest windowed estimate, not only the settled state: a rep in the first seconds needs it too.
+      const estimate = roll.estimateDeg
+      const correction = sideways ? 0 : estimate !== null && Math.abs(estimate) >= CORRECTION_DEADBAND_DEG && Math.abs(estimate) < SIDEWAYS_MIN_DEG ? estimate : 0
       const body = correction === 0
         ? createBody(smoothed, { minScore, view: view.reading })
         : createBody(derollFrame(maskOutOfFrame(smoothed), correction), { minScore, view: view.reading, inFrameCheck: false })

@@ -59,8 +59,8 @@ export interface RepTrackerSpec {
   /** Measure the machine's thresholds from the runner's own rest (restReference.ts) instead of fixed angles. */
   restReference?: RestReferenceConfig
   /**
-   * Cue raised when a movement leaves rest and comes back without reaching working depth (a rep too
-   * shallow to count), so the runner hears why it was not counted. Like any cue, the dip must last the
+   * Cue raised when a movement leaves a settled rest and comes back without reaching working depth (a rep
+   * too shallow to count), so the runner hears why it was not counted. Like any cue, the dip must last the
    * debounce's raise time (~1/3 s): a one-frame glitch says nothing.
    */
   shallowCue?: string
@@ -117,8 +117,11 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let restView: string | null = null
   let viewChanged = false
   let shallowSinceMs: number | null = null
+  /** When the runner last settled at rest, and whether the dip under way started from a settled rest. */
+  let restSinceMs: number | null = null
+  let dipFromSettledRest = false
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
-  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null, viewChanged) : spec.machine)
+  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null) : spec.machine)
 
   const dropRep = (tMs: number): EngineEvent[] => {
     const step = repTransition(machine(), rep, { type: 'interrupt', tMs })
@@ -202,7 +205,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
           ...(variant ? { variant } : {})
         })
       }
-      if (step.dropped === 'too-shallow' && spec.shallowCue && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
+      if (rep.phase === 'rest' && before !== 'rest') restSinceMs = body.tMs
+      if (before === 'rest' && rep.phase !== 'rest') dipFromSettledRest = restSinceMs !== null && body.tMs - restSinceMs >= SHALLOW_SETTLE_MS
+      if (step.dropped === 'too-shallow' && spec.shallowCue && dipFromSettledRest && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
         shallowSinceMs = body.tMs
       }
       // A shallow dip is told only once the runner settles back at rest: one that runs straight into a deeper
@@ -238,6 +243,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       sideVotes = []
       repSides = []
       shallowSinceMs = null
+      restSinceMs = null
+      dipFromSettledRest = false
       restRef?.reset()
     }
   }

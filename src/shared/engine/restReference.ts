@@ -81,12 +81,7 @@ export function referencedMachine(
   cfg: RestReferenceConfig,
   restDeg: number | null,
   /** The deepest angle of the rep in progress, degrees (null between reps). */
-  repExtremeDeg: number | null = null,
-  /**
-   * The camera view changed during this rep: its rest lines were measured in the old view and mean nothing
-   * in the new one, so the rep ends on recovering its range alone (not held above the old leave line).
-   */
-  viewChangedInRep = false
+  repExtremeDeg: number | null = null
 ): RepMachineConfig {
   if (restDeg === null) return base
   const s = base.direction === 'flex' ? -1 : 1
@@ -98,10 +93,9 @@ export function referencedMachine(
   return {
     ...base,
     leaveRestDeg: restDeg + s * cfg.leaveMarginDeg,
-    // Never easier than leaving rest, so the hysteresis between the two lines holds (unless the view changed).
-    returnRestDeg: viewChangedInRep
-      ? recovered
-      : easier(nearRest, base.direction === 'flex' ? Math.max(recovered, restDeg + s * cfg.leaveMarginDeg) : Math.min(recovered, restDeg + s * cfg.leaveMarginDeg)),
+    // Recovery may end a rep below the leave line (a runner who stands up less between fast reps): the
+    // next dip then starts at once, and the rep tracker tells no shallow dip that did not start from rest.
+    returnRestDeg: easier(nearRest, recovered),
     reachDepthDeg: depth
   }
 }
