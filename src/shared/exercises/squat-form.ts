@@ -1,0 +1,124 @@
+/**
+ * The squat's form checks (exercises.md §10), each judged in the runner's own terms: knees past the toes
+ * and sitting back (side view), knees caving in (front view, against the line of the runner's own feet),
+ * the chest folding over the knees. Pure functions on one Body; squat.ts decides when each is judged.
+ */
+import { joint, type Body } from '../engine/body'
+import { bothLegs, facingSign } from '../engine/legs'
+import { leanFromVertical } from '../pose/geometry'
+
+/**
+ * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
+ * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
+ * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
+ */
+export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
+/**
+ * Knees caving (valgus), per leg, front view: the knee should track over the foot ("knees follow the
+ * second toe"). Measured as the knee's outward offset from its ankle against the toe's, in shin lengths:
+ * a knee more than 0.15 shin (~6–7 cm, over half a kneecap's width) inside the line from the ankle out
+ * along the foot is caving in. Keypoint wander between frames is ~0.05 shin; a turned-out foot moves the
+ * line out with it, so a wide or narrow stance is judged against its own feet.
+ */
+export const KNEE_INSIDE_FOOT_LINE_SHIN = 0.15
+/** Without toe keypoints (MoveNet): the knee more than 0.1 shin inside its own ankle is clearly caving in. */
+export const KNEE_INSIDE_ANKLE_SHIN = 0.1
+/**
+ * Squats are symmetric, so in a true front view both image knee angles match; a gap over 25° means the
+ * camera sees one leg side-on (a 3/4 view), where knee and toe offsets are foreshortened unequally.
+ */
+export const MAX_FRONTAL_KNEE_ASYMMETRY_DEG = 25
+/**
+ * Hip joints sit ~0.4–0.45 of a shin apart; seen square-on at the bottom of a squat (shins foreshortened
+ * towards the camera) they measure at least 0.45 shin. Narrower = the pelvis is turned, offsets are unreliable.
+ */
+export const MIN_SQUARE_HIP_GAP_SHIN = 0.45
+/**
+ * Chest folding forward: in a balanced squat the trunk leans roughly as far as the shins (the usual
+ * coaching rule for a flat back). Measured on real squats the trunk runs 2–29° ahead of the shins on
+ * clean reps (long-femured or deep squatters lean more), and a labelled chest-dropped rep read only
+ * 11–16°: keypoints on the shoulder–hip line do not see an upper back rounding. So only a gross fold is
+ * called: the trunk 35° or more ahead of the shins (e.g. shins at 20°, trunk at 55°: chest over the knees),
+ * past every clean squat measured.
+ */
+export const CHEST_FOLD_TRUNK_PAST_SHIN_DEG = 35
+
+/**
+ * Ankle to toe is ~0.4 of a shin (segment tables: foot 0.152 of height, shin 0.246, the toe keypoint ~3/4
+ * of the foot ahead of the ankle); seen side-on it spans at least 0.15 shin along the facing direction.
+ * Shorter, the foot points at the camera or the model has lost it, and its toe cannot anchor "past the toes".
+ */
+export const MIN_SIDE_FOOT_SHIN = 0.15
+
+export function kneePastToes(body: Body): boolean | null {
+  const sign = facingSign(body)
+  const side = body.nearSide()
+  if (sign === null || !side) return null
+  const knee = body.point(joint(side, 'knee'))
+  const toe = body.point(joint(side, 'foot_index'))
+  const ankle = body.point(joint(side, 'ankle'))
+  if (!knee || !toe || !ankle) return null
+  const shin = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
+  if ((toe.x - ankle.x) * sign < MIN_SIDE_FOOT_SHIN * shin) return null
+  return (knee.x - toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * shin
+}
+
+export function kneesCaving(body: Body): boolean | null {
+  if (body.view.view !== 'front') return null
+  const { left, right } = bothLegs(body)
+  if (!left || !right) return null
+  const l = body.angle('left_hip', 'left_knee', 'left_ankle')
+  const r = body.angle('right_hip', 'right_knee', 'right_ankle')
+  if (l === null || r === null || Math.abs(l - r) > MAX_FRONTAL_KNEE_ASYMMETRY_DEG) return null
+  const shin = (left.shinPx + right.shinPx) / 2
+  if (Math.abs(left.hip.x - right.hip.x) < MIN_SQUARE_HIP_GAP_SHIN * shin) return null
+  const midX = (left.hip.x + right.hip.x) / 2
+  return [left, right].some((leg) => {
+    // Outward = away from the body's midline in the image, whichever way the runner faces.
+    const out = Math.sign(leg.hip.x - midX)
+    const knee = ((leg.knee.x - leg.ankle.x) * out) / leg.shinPx
+    if (!leg.toe) return knee < -KNEE_INSIDE_ANKLE_SHIN
+    const toe = ((leg.toe.x - leg.ankle.x) * out) / leg.shinPx
+    return knee < toe - KNEE_INSIDE_FOOT_LINE_SHIN
+  })
+}
+
+/**
+ * Sitting back = the hips travel back behind where they stood. Measured from the runner's own standing
+ * hip-over-heel offset (it differs by camera height, stance and how the model places the hip: +0.15 to
+ * +0.5 shin on clean studio and outdoor clips), so only the travel counts: under 0.15 shin (~6 cm) of
+ * backward travel at the bottom means the hips dropped straight down and the knees did the work. A chair
+ * squat moves the hips back 20–30 cm (0.5–0.7 shin).
+ */
+export const MIN_SIT_BACK_TRAVEL_SHIN = 0.15
+
+/** Hip ahead of the heel along the facing direction, in shin lengths (side view, near side), or null. */
+export function hipAheadOfHeel(body: Body): number | null {
+  const sign = facingSign(body)
+  const side = body.nearSide()
+  if (sign === null || !side) return null
+  const hip = body.point(joint(side, 'hip'))
+  const heel = body.point(joint(side, 'heel'))
+  const shin = body.dist(joint(side, 'knee'), joint(side, 'ankle'))
+  if (!hip || !heel || !shin) return null
+  return ((hip.x - heel.x) * sign) / shin
+}
+
+/** Trunk lean minus shin lean, degrees, near side in a side view (null when not judged). */
+export function trunkPastShinDeg(body: Body): number | null {
+  if (body.view.view !== 'side') return null
+  const side = body.nearSide()
+  if (!side) return null
+  const shoulder = body.point(joint(side, 'shoulder'))
+  const hip = body.point(joint(side, 'hip'))
+  const knee = body.point(joint(side, 'knee'))
+  const ankle = body.point(joint(side, 'ankle'))
+  if (!shoulder || !hip || !knee || !ankle) return null
+  return leanFromVertical(hip, shoulder) - leanFromVertical(ankle, knee)
+}
+
+export function notSittingBack(bottom: Body, standing: number | null): boolean | null {
+  const atBottom = hipAheadOfHeel(bottom)
+  if (atBottom === null || standing === null) return null
+  return standing - atBottom < MIN_SIT_BACK_TRAVEL_SHIN
+}
