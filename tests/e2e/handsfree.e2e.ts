@@ -7,7 +7,7 @@
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -68,6 +68,20 @@ async function closeApp(run: Run | undefined): Promise<void> {
   await run.browser.close()
   await run.bridge.dispose()
   await rm(run.dataDir, { recursive: true, force: true })
+}
+
+/** Session folders the store made under the data folder (any depth), by name. */
+function sessionFolders(dataDir: string): string[] {
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue
+      if (/^s-\d/.test(entry.name)) found.push(entry.name)
+      else walk(join(dir, entry.name))
+    }
+  }
+  if (existsSync(dataDir)) walk(dataDir)
+  return found
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
@@ -168,6 +182,10 @@ test('a denied camera mid-workout: the message comes with its ways out, and Fini
     await page.screenshot({ path: join(SCREENS, 'handsfree-camera-denied.png') })
     await problem.getByRole('button', { name: 'Finish workout' }).click()
     await expect(page.getByTestId('summary')).toBeVisible()
+    // Issue 11, item 11: no set was done, so no session was made (none listed, no folder on disk).
+    await expect(page.getByTestId('nothing-saved')).toBeVisible()
+    await expect(page.getByTestId('open-session')).toHaveCount(0)
+    expect(sessionFolders(run.dataDir)).toEqual([])
   } finally {
     await closeApp(run)
   }
