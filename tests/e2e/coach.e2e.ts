@@ -246,6 +246,9 @@ test('a plank on real footage: the hold timer stops and says why when the line i
     await expect(page.getByTestId('paused')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
     await expect.poll(() => spoken(page)).toContain("Paused. I'll go on when you're back in position.")
     await expect(page.getByTestId('set')).toBeVisible()
+    // Said once on screen, by the banner, with how it ends (it showed "Paused" twice).
+    await expect(page.getByTestId('paused')).toHaveText("Paused: I'll go on when you're back")
+    expect((await page.locator('.workout').innerText()).match(/paused/gi)).toHaveLength(1)
     await page.screenshot({ path: join(SCREENS, 'coach-set-stepped-out.png') })
   } finally {
     await closeApp(run)

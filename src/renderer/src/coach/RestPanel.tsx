@@ -1,4 +1,5 @@
 /** Rest between sets: an adjustable countdown, what comes next, and the side-switch prompt. */
+import { countOf } from '../../../shared/text'
 import { stepAt } from '../../../shared/workout/cursor'
 import type { WorkoutState } from '../../../shared/workout/types'
 import { useAppStore } from '../store'
@@ -15,7 +16,7 @@ export function RestPanel({ w }: { w: Resting }) {
   const step = stepAt(w.plan, w.cursor)
   const side = partLabel(step.parts[w.cursor.part])
   const adjustRest = (deltaSeconds: number) => useAppStore.getState().send({ type: 'ADJUST_REST', t: performance.now(), deltaSeconds })
-  const target = [step.reps !== null && `${step.reps} reps`, step.holdSeconds !== null && `${step.holdSeconds} s hold`].filter(Boolean).join(' + ')
+  const target = [step.reps !== null && countOf(step.reps, 'rep'), step.holdSeconds !== null && `${step.holdSeconds} s hold`].filter(Boolean).join(' + ')
   return (
     <div className="phase rest" data-testid="rest">
       <p className="phase-kicker">{w.sideSwitch ? 'Switch sides' : 'Rest'}</p>
