@@ -190,3 +190,26 @@ test('a denied camera mid-workout: the message comes with its ways out, and Fini
     await closeApp(run)
   }
 })
+
+test('plan fields: a bad value is marked beside its field in plain words, never kept, and never blocks the start', async () => {
+  let run: Run | undefined
+  try {
+    run = await openApp(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], [SPEECH_SPY])
+    const { page } = run
+    await page.getByRole('button', { name: 'Whole routine' }).click()
+    const reps = page.getByTestId('reps-squat')
+    await reps.fill('0')
+    await expect(page.getByTestId('reps-squat-error')).toHaveText('Reps: a whole number from 1 to 100; 0 is too few.')
+    await expect(reps).toHaveAttribute('aria-invalid', 'true')
+    await reps.fill('2.5')
+    await expect(page.getByTestId('reps-squat-error')).toHaveText('Reps: a whole number from 1 to 100, without a decimal point.')
+    await page.screenshot({ path: join(SCREENS, 'home-field-error.png') })
+    // Nothing at the top of the page, and the start is not blocked: the last good value stands.
+    await expect(page.locator('.home > .coach-alert')).toHaveCount(0)
+    await page.getByTestId('start-workout').click()
+    await expect(page.getByTestId('placement')).toBeVisible()
+    await expect(page.getByText(/must be a number/)).toHaveCount(0)
+  } finally {
+    await closeApp(run)
+  }
+})
