@@ -1,6 +1,7 @@
 /** Rest between sets: an adjustable countdown, what comes next, and the side-switch prompt. */
 import { countOf } from '../../../shared/text'
 import { stepAt } from '../../../shared/workout/cursor'
+import { progressLine } from '../../../shared/workout/progress'
 import type { WorkoutState } from '../../../shared/workout/types'
 import { useAppStore } from '../store'
 import { exerciseName, partLabel } from './exerciseCatalogue'
@@ -28,6 +29,7 @@ export function RestPanel({ w }: { w: Resting }) {
         <button type="button" onClick={() => adjustRest(-REST_STEP_SECONDS)}>−{REST_STEP_SECONDS} s</button>
         <button type="button" onClick={() => adjustRest(REST_STEP_SECONDS)}>+{REST_STEP_SECONDS} s</button>
       </div>
+      <p className="plan-progress" data-testid="plan-progress">{progressLine(w.plan, w.cursor)}</p>
       <p className="next-up" data-testid="next-up">
         Next: {exerciseName(step.exercise)}, set {w.cursor.set + 1} of {step.sets}
         {side && `, ${side}`} — {target}

@@ -5,6 +5,7 @@
 import { holdMs } from '../../../shared/workout/guards'
 import { useAppStore } from '../store'
 import { stepAt } from '../../../shared/workout/cursor'
+import { progressLine } from '../../../shared/workout/progress'
 import type { WorkoutState } from '../../../shared/workout/types'
 import { exerciseName, partLabel } from './exerciseCatalogue'
 import { clock, useTickingText } from './useTickingText'
@@ -24,6 +25,7 @@ export function SetPanel({ w }: { w: InSet }) {
       <p className="phase-kicker">
         {exerciseName(step.exercise)} · set {w.cursor.set + 1} of {step.sets}
       </p>
+      <p className="plan-progress" data-testid="plan-progress">{progressLine(w.plan, w.cursor)}</p>
       {side && (
         <p className={live.switchedAtMs === null ? 'side-label' : 'side-label switched'} data-testid="side-label">
           {live.switchedAtMs === null ? side : `Switched: now ${side}`}
