@@ -164,7 +164,8 @@ test('a squat workout on real footage: placement turns green, reps are counted, 
     await expect(page.getByTestId('summary-reps')).toHaveText('4')
     await expect(page.getByTestId('open-session')).toBeVisible({ timeout: 15_000 })
     await page.screenshot({ path: join(SCREENS, 'coach-summary.png') })
-    expect(await spoken(page)).toContain('Rest.')
+    // The rest is announced with what comes next (item 4): "Rest. Next: Squat, set 2 of 2."
+    expect(await spoken(page)).toContain('Rest. Next: Squat, set 2 of 2.')
 
     // The saved session holds both sets with their reps.
     const listed = await bridge.store.list()

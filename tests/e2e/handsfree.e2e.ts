@@ -201,7 +201,7 @@ test('plan fields: a bad value is marked beside its field in plain words, never 
   try {
     run = await openApp(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], [SPEECH_SPY])
     const { page } = run
-    await page.getByRole('button', { name: 'Whole routine' }).click()
+    await page.getByRole('button', { name: 'Whole routine', exact: true }).click()
     const reps = page.getByTestId('reps-squat')
     await reps.fill('0')
     await expect(page.getByTestId('reps-squat-error')).toHaveText('Reps: a whole number from 1 to 100; 0 is too few.')
