@@ -21,6 +21,11 @@ export function limitSentence(sentence: string, max: number = MAX_ERROR_CHARS): 
   return lastSpace > max / 2 ? `${cut.slice(0, lastSpace)}…` : cut
 }
 
+/** "1 rep", "2 reps", "1,200 reps": a count with its noun in the right number. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${Math.round(n) === 1 ? one : many}`
+}
+
 /** 1234567 → "1,234,567": numbers in sentences read the same on every machine. */
 export function formatCount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')

@@ -164,7 +164,8 @@ test('a squat workout on real footage: placement turns green, reps are counted, 
     await expect(page.getByTestId('summary-reps')).toHaveText('4')
     await expect(page.getByTestId('open-session')).toBeVisible({ timeout: 15_000 })
     await page.screenshot({ path: join(SCREENS, 'coach-summary.png') })
-    expect(await spoken(page)).toContain('Rest.')
+    // The rest is announced with what comes next (item 4): "Rest. Next: Squat, set 2 of 2."
+    expect(await spoken(page)).toContain('Rest. Next: Squat, set 2 of 2.')
 
     // The saved session holds both sets with their reps.
     const listed = await bridge.store.list()
@@ -246,6 +247,9 @@ test('a plank on real footage: the hold timer stops and says why when the line i
     await expect(page.getByTestId('paused')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
     await expect.poll(() => spoken(page)).toContain("Paused. I'll go on when you're back in position.")
     await expect(page.getByTestId('set')).toBeVisible()
+    // Said once on screen, by the banner, with how it ends (it showed "Paused" twice).
+    await expect(page.getByTestId('paused')).toHaveText("Paused: I'll go on when you're back")
+    expect((await page.locator('.workout').innerText()).match(/paused/gi)).toHaveLength(1)
     await page.screenshot({ path: join(SCREENS, 'coach-set-stepped-out.png') })
   } finally {
     await closeApp(run)

@@ -7,7 +7,7 @@
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -68,6 +68,20 @@ async function closeApp(run: Run | undefined): Promise<void> {
   await run.browser.close()
   await run.bridge.dispose()
   await rm(run.dataDir, { recursive: true, force: true })
+}
+
+/** Session folders the store made under the data folder (any depth), by name. */
+function sessionFolders(dataDir: string): string[] {
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue
+      if (/^s-\d/.test(entry.name)) found.push(entry.name)
+      else walk(join(dir, entry.name))
+    }
+  }
+  if (existsSync(dataDir)) walk(dataDir)
+  return found
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
@@ -136,9 +150,14 @@ test('a squat workout from the mat: placement, 3-2-1, counts and what comes next
     await expectReadable(page, 'placement')
     await expect(page.getByTestId('set')).toBeVisible({ timeout: 15_000 })
     await expectReadable(page, 'set')
+    // Issue 11, item 11: where the runner is in the plan and about how long is left.
+    await expect(page.getByTestId('set').getByTestId('plan-progress')).toHaveText(/^Exercise 1 of 1 · (about \d+ min|under a minute) left$/)
     await page.screenshot({ path: join(SCREENS, 'handsfree-set.png') })
     await expect(page.getByTestId('rest')).toBeVisible({ timeout: 90_000 })
     await expectReadable(page, 'rest')
+    await expect(page.getByTestId('rest').getByTestId('plan-progress')).toHaveText(/^Exercise 1 of 1 · /)
+    await expect(page.getByTestId('next-up')).toContainText('1 rep')
+    await expect(page.getByTestId('next-up')).not.toContainText('1 reps')
     await page.screenshot({ path: join(SCREENS, 'handsfree-rest.png') })
     const said = await spoken(page)
     expect(said).toContain('Good: hold still')
@@ -168,6 +187,33 @@ test('a denied camera mid-workout: the message comes with its ways out, and Fini
     await page.screenshot({ path: join(SCREENS, 'handsfree-camera-denied.png') })
     await problem.getByRole('button', { name: 'Finish workout' }).click()
     await expect(page.getByTestId('summary')).toBeVisible()
+    // Issue 11, item 11: no set was done, so no session was made (none listed, no folder on disk).
+    await expect(page.getByTestId('nothing-saved')).toBeVisible()
+    await expect(page.getByTestId('open-session')).toHaveCount(0)
+    expect(sessionFolders(run.dataDir)).toEqual([])
+  } finally {
+    await closeApp(run)
+  }
+})
+
+test('plan fields: a bad value is marked beside its field in plain words, never kept, and never blocks the start', async () => {
+  let run: Run | undefined
+  try {
+    run = await openApp(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], [SPEECH_SPY])
+    const { page } = run
+    await page.getByRole('button', { name: 'Whole routine', exact: true }).click()
+    const reps = page.getByTestId('reps-squat')
+    await reps.fill('0')
+    await expect(page.getByTestId('reps-squat-error')).toHaveText('Reps: a whole number from 1 to 100; 0 is too few.')
+    await expect(reps).toHaveAttribute('aria-invalid', 'true')
+    await reps.fill('2.5')
+    await expect(page.getByTestId('reps-squat-error')).toHaveText('Reps: a whole number from 1 to 100, without a decimal point.')
+    await page.screenshot({ path: join(SCREENS, 'home-field-error.png') })
+    // Nothing at the top of the page, and the start is not blocked: the last good value stands.
+    await expect(page.locator('.home > .coach-alert')).toHaveCount(0)
+    await page.getByTestId('start-workout').click()
+    await expect(page.getByTestId('placement')).toBeVisible()
+    await expect(page.getByText(/must be a number/)).toHaveCount(0)
   } finally {
     await closeApp(run)
   }

@@ -99,6 +99,8 @@ function issueOf(exercise: PlacementExercise, r: BodyReading): PlacementIssue | 
   if (!floor && r.posture === 'floor') return 'stand-up'
   const missing = missingJoints(exercise, r)
   const cut = r.clipped.length > 0 || (r.bodyFraction ?? 0) > MAX_BODY_FRACTION
+  // Small in the picture and not cut: the runner is too far, even when the model then misses a foot or a hand.
+  if (!cut && r.sizeFraction !== null && r.sizeFraction < MIN_BODY_FRACTION) return 'too-far'
   if (missing.some((j) => FEET.test(j))) return cut ? 'too-close' : 'feet-hidden'
   if (missing.some((j) => HEAD.test(j))) return cut ? 'too-close' : 'head-hidden'
   if (missing.length > 0) return cut ? 'too-close' : 'joints-hidden'

@@ -2,9 +2,10 @@
  * Home: run the whole routine (core → upper → lower) or pick exercises; each shows its
  * prescription, with sets, reps, hold and rest adjustable and the variant / band colour chosen.
  */
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { ExerciseDefinition } from '../../../shared/exercises/types'
 import { buildPlan, LIMITS, type StepChoice } from '../../../shared/workout/plan'
+import { keepValidNumbers, readPlanField, type PlanField } from '../../../shared/workout/planFields'
 import { useAppStore } from '../store'
 import { BAND_COLOURS, type BandColour } from '../../../shared/exercises/types'
 import { availableDefinitions, BAND_LABELS } from './exerciseCatalogue'
@@ -23,7 +24,8 @@ export function HomeScreen() {
 
   const start = () => {
     try {
-      const choices = chosen.map((c) => ({ ...c, restSeconds: c.restSeconds ?? restOverride ?? undefined }))
+      // A bad number remembered from before is dropped here (the prescription stands in): it never blocks the start.
+      const choices = chosen.map((c) => keepValidNumbers({ ...c, restSeconds: c.restSeconds ?? restOverride ?? undefined }))
       const plan = buildPlan(defs, choices)
       setError(null)
       const { beginWorkout, navigate } = useAppStore.getState()
@@ -67,7 +69,9 @@ function ExerciseCard({ def, pick }: { def: ExerciseDefinition; pick: StepChoice
   const choice = { ...saved, ...pick }
   const p = def.prescription
   const each = p.perSide || def.id === 'band-walk' ? (def.id === 'band-walk' ? ' each way' : ' each side') : ''
-  const number = (value: string): number | undefined => (value === '' ? undefined : Number(value))
+  const field = (name: PlanField, label: string, shown: number) => (
+    <PlanNumberField name={name} label={label} shown={shown} testId={`${FIELD_TEST_IDS[name]}-${def.id}`} onValue={(value) => adjust(def.id, { [name]: value })} />
+  )
   return (
     <article className={pick ? 'exercise-card picked' : 'exercise-card'} data-testid={`exercise-${def.id}`}>
       <label className="exercise-pick">
@@ -76,26 +80,10 @@ function ExerciseCard({ def, pick }: { def: ExerciseDefinition; pick: StepChoice
       </label>
       <p className="exercise-prescription">{p.text}</p>
       <div className="exercise-adjust">
-        <label>
-          Sets
-          <input type="number" min={LIMITS.sets.min} max={LIMITS.sets.max} value={choice.sets ?? p.sets} onChange={(e) => adjust(def.id, { sets: number(e.target.value) })} data-testid={`sets-${def.id}`} />
-        </label>
-        {def.measure !== 'hold' && (
-          <label>
-            Reps{each}
-            <input type="number" min={LIMITS.reps.min} max={LIMITS.reps.max} value={choice.reps ?? p.reps ?? 10} onChange={(e) => adjust(def.id, { reps: number(e.target.value) })} data-testid={`reps-${def.id}`} />
-          </label>
-        )}
-        {def.measure !== 'reps' && (
-          <label>
-            Hold (s){each}
-            <input type="number" min={LIMITS.holdSeconds.min} max={LIMITS.holdSeconds.max} value={choice.holdSeconds ?? p.holdSeconds ?? 30} onChange={(e) => adjust(def.id, { holdSeconds: number(e.target.value) })} data-testid={`hold-${def.id}`} />
-          </label>
-        )}
-        <label>
-          Rest (s)
-          <input type="number" min={LIMITS.restSeconds.min} max={LIMITS.restSeconds.max} value={choice.restSeconds ?? p.restSeconds} onChange={(e) => adjust(def.id, { restSeconds: number(e.target.value) })} data-testid={`rest-${def.id}`} />
-        </label>
+        {field('sets', 'Sets', choice.sets ?? p.sets)}
+        {def.measure !== 'hold' && field('reps', `Reps${each}`, choice.reps ?? p.reps ?? 10)}
+        {def.measure !== 'reps' && field('holdSeconds', `Hold (s)${each}`, choice.holdSeconds ?? p.holdSeconds ?? 30)}
+        {field('restSeconds', 'Rest (s)', choice.restSeconds ?? p.restSeconds)}
         {def.variants.length > 0 && (
           <label>
             Variant
@@ -119,5 +107,41 @@ function ExerciseCard({ def, pick }: { def: ExerciseDefinition; pick: StepChoice
         )}
       </div>
     </article>
+  )
+}
+
+const FIELD_TEST_IDS: Record<PlanField, string> = { sets: 'sets', reps: 'reps', holdSeconds: 'hold', restSeconds: 'rest' }
+
+/**
+ * One number on a card: what the runner types stays in the box, but only a whole number in range is
+ * kept (onValue); otherwise the box is marked and says beside it, in plain words, what it takes.
+ */
+function PlanNumberField({ name, label, shown, testId, onValue }: { name: PlanField; label: string; shown: number; testId: string; onValue: (value: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const errorId = useId()
+  const reading = draft === null ? null : readPlanField(name, draft)
+  const problem = reading && !reading.ok ? reading.message : null
+  const { min, max } = LIMITS[name]
+  return (
+    <label className={problem ? 'plan-field invalid' : 'plan-field'}>
+      {label}
+      <input
+        type="number" inputMode="numeric" step={1} min={min} max={max}
+        value={draft ?? String(shown)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(e) => {
+          const text = e.target.value
+          const next = readPlanField(name, text)
+          if (next.ok) {
+            onValue(next.value)
+            setDraft(null)
+          } else setDraft(text)
+        }}
+        onBlur={() => setDraft(null)}
+        data-testid={testId}
+      />
+      {problem && <span className="field-error" id={errorId} role="alert" data-testid={`${testId}-error`}>{problem}</span>}
+    </label>
   )
 }

@@ -5,6 +5,7 @@
 import { holdMs } from '../../../shared/workout/guards'
 import { useAppStore } from '../store'
 import { stepAt } from '../../../shared/workout/cursor'
+import { progressLine } from '../../../shared/workout/progress'
 import type { WorkoutState } from '../../../shared/workout/types'
 import { exerciseName, partLabel } from './exerciseCatalogue'
 import { clock, useTickingText } from './useTickingText'
@@ -18,22 +19,13 @@ export function SetPanel({ w }: { w: InSet }) {
   const { live } = w
   const holding = live.holdRunningSinceMs !== null
   const { notice, offer, goodRepAtMs } = useAppStore((s) => s.coach)
-  const paused = w.pausedAtMs !== null
-  // One sentence at a time: an offer to switch, else why nothing is judged, else the form cue, else the pause.
-  const line = offer
-    ? { text: offer.text, kind: 'offer', testId: 'exercise-offer' }
-    : notice
-      ? { text: notice, kind: 'notice', testId: 'not-judged' }
-      : live.activeCue
-        ? { text: cueSentence(live.activeCue), kind: 'active', testId: 'cue' }
-        : paused
-          ? { text: live.steppedOut ? "Paused: I'll go on when you're back" : 'Paused: raise a hand to go on', kind: 'paused', testId: 'cue' }
-          : { text: '', kind: '', testId: 'cue' }
+  const line = setLine(live.activeCue, notice, offer?.text ?? null)
   return (
     <div className="phase set" data-testid="set">
       <p className="phase-kicker">
         {exerciseName(step.exercise)} · set {w.cursor.set + 1} of {step.sets}
       </p>
+      <p className="plan-progress" data-testid="plan-progress">{progressLine(w.plan, w.cursor)}</p>
       {side && (
         <p className={live.switchedAtMs === null ? 'side-label' : 'side-label switched'} data-testid="side-label">
           {live.switchedAtMs === null ? side : `Switched: now ${side}`}
@@ -58,6 +50,23 @@ export function SetPanel({ w }: { w: InSet }) {
       </p>
     </div>
   )
+}
+
+/**
+ * The set's one sentence: an offer to switch, else why nothing is judged, else the form cue. A pause is
+ * said once, by the banner (pausedText), not again here: a stepped-out plank showed "paused" twice.
+ */
+export function setLine(activeCue: string | null, notice: string | null, offer: string | null): { text: string; kind: string; testId: string } {
+  if (offer) return { text: offer, kind: 'offer', testId: 'exercise-offer' }
+  if (notice) return { text: notice, kind: 'notice', testId: 'not-judged' }
+  if (activeCue) return { text: cueSentence(activeCue), kind: 'active', testId: 'cue' }
+  return { text: '', kind: '', testId: 'cue' }
+}
+
+/** The pause banner's one sentence: how this pause ends. */
+export function pausedText(w: WorkoutState): string {
+  if (w.phase === 'set' && w.live.steppedOut) return "Paused: I'll go on when you're back"
+  return 'Paused: raise a hand to go on'
 }
 
 function HoldCounter({ w, targetSeconds, holding }: { w: InSet; targetSeconds: number; holding: boolean }) {

@@ -2,6 +2,7 @@
 import { useAppStore } from '../store'
 import type { SetResult } from '../../../shared/workout/types'
 import { exerciseName } from './exerciseCatalogue'
+import { countOf } from '../../../shared/text'
 import { clock } from './useTickingText'
 import { cueSentence } from './workoutRunner'
 
@@ -32,7 +33,7 @@ export function SummaryScreen() {
     <section className="summary" aria-labelledby="summary-title" data-testid="summary">
       <h1 id="summary-title">Workout done</h1>
       <p className="summary-totals">
-        <span><strong data-testid="summary-reps">{reps}</strong> reps</span>
+        <span><strong data-testid="summary-reps">{reps}</strong> {reps === 1 ? 'rep' : 'reps'}</span>
         {results.some((r) => r.targetHoldSeconds !== null) && <span><strong>{clock(holdSeconds * 1000)}</strong> held</span>}
         <span><strong>{results.length}</strong> sets</span>
       </p>
@@ -49,8 +50,8 @@ export function SummaryScreen() {
                 <td>{exerciseName(r.exercise)}</td>
                 <td>{r.set + 1}</td>
                 <td>{r.side ?? '—'}</td>
-                <td>{[r.targetReps !== null && `${r.reps} reps`, r.targetHoldSeconds !== null && `${clock(r.holdSeconds * 1000)} held`].filter(Boolean).join(', ')}</td>
-                <td>{[r.targetReps !== null && `${r.targetReps} reps`, r.targetHoldSeconds !== null && `${clock(r.targetHoldSeconds * 1000)}`].filter(Boolean).join(', ')}</td>
+                <td>{[r.targetReps !== null && countOf(r.reps, 'rep'), r.targetHoldSeconds !== null && `${clock(r.holdSeconds * 1000)} held`].filter(Boolean).join(', ')}</td>
+                <td>{[r.targetReps !== null && countOf(r.targetReps, 'rep'), r.targetHoldSeconds !== null && `${clock(r.targetHoldSeconds * 1000)}`].filter(Boolean).join(', ')}</td>
                 <td>{ENDED[r.endedBy]}</td>
                 <td>{r.cues.length}</td>
               </tr>
@@ -68,6 +69,8 @@ export function SummaryScreen() {
       <div className="summary-actions">
         {save.sessionId ? (
           <button type="button" className="primary big" onClick={() => navigate('review', save.sessionId)} data-testid="open-session">Open the saved session</button>
+        ) : save.nothingSaved ? (
+          <p className="coach-note" data-testid="nothing-saved">No set was done, so nothing was saved.</p>
         ) : (
           !save.problem && <p className="coach-note">Saving…</p>
         )}

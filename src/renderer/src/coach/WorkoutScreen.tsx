@@ -24,7 +24,7 @@ import { PlacementPanel } from './PlacementPanel'
 import { RepBeep } from './repBeep'
 import { RestPanel } from './RestPanel'
 import { SessionRecorder } from './sessionRecorder'
-import { SetPanel } from './SetPanel'
+import { pausedText, SetPanel } from './SetPanel'
 import { WorkoutRunner } from './workoutRunner'
 import './coach.css'
 
@@ -101,7 +101,7 @@ export function WorkoutScreen() {
           </div>
         )}
         {workout.phase === 'rest' && <RestPanel w={workout} />}
-        {paused && <p className="paused-banner" data-testid="paused">Paused</p>}
+        {paused && <p className="paused-banner" data-testid="paused">{pausedText(workout)}</p>}
         <div className="workout-controls">
           <button type="button" onClick={() => send({ type: paused ? 'RESUME' : 'PAUSE', t: now() })}>{paused ? 'Resume' : 'Pause'} <kbd>space</kbd></button>
           <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'part' })}>Skip <kbd>→</kbd></button>
@@ -181,7 +181,8 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
     const finish = () => {
       if (finished) return
       finished = true
-      void recorder.finish().then((id) => store.getState().setSave({ sessionId: id }))
+      const anySet = recorder.started
+      void recorder.finish().then((id) => store.getState().setSave({ sessionId: id, nothingSaved: !anySet }))
     }
     const offEnd = store.subscribe((s, prev) => {
       // Only on the change into the summary: navigating notifies subscribers again.

@@ -4,6 +4,7 @@ import { describeEntries, DROP_NOTE, FINISH_ATTEMPTS, MAX_BATCH, MAX_BUFFERED, S
 
 const ID = 's-20260101-120000-abcdef'
 const note = (text: string): JournalEntry => ({ kind: 'note', at: 1, text })
+const setStart: JournalEntry = { kind: 'set-start', at: 1, exercise: 'squat', setIndex: 1, side: null, target: { reps: 10 } }
 const pose = (at: number) => ({ kind: 'pose', at, exercise: 'squat', setIndex: 1, frame: { w: 640, h: 480, r: [] } }) as unknown as JournalEntry
 
 function fakeApi(failAppends = 0): RecorderApi & { appended: JournalEntry[][]; finished: string[] } {
@@ -32,12 +33,13 @@ describe('SessionRecorder', () => {
   it('buffers entries added before the session id arrives, then sends them and finishes', async () => {
     const api = fakeApi()
     const rec = new SessionRecorder(api, () => undefined)
-    const started = rec.start({ title: 'Squat', source: 'camera' })
+    rec.start({ title: 'Squat', source: 'camera' })
     rec.add(note('a'))
-    await started
+    rec.add(setStart)
+    await rec.flush()
     rec.add(note('b'))
     expect(await rec.finish()).toBe(ID)
-    expect(api.appended.flat().map((e) => (e.kind === 'note' ? e.text : ''))).toEqual(['a', 'b'])
+    expect(api.appended.flat().map((e) => (e.kind === 'note' ? e.text : e.kind))).toEqual(['a', 'set-start', 'b'])
     expect(api.finished).toEqual([ID])
   })
 
@@ -45,8 +47,8 @@ describe('SessionRecorder', () => {
     const api = fakeApi(1)
     const statuses: RecorderStatus[] = []
     const rec = new SessionRecorder(api, (s) => statuses.push(s))
-    await rec.start({ title: 'Squat', source: 'camera' })
-    rec.add(note('a'))
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(setStart)
     await rec.flush()
     expect(statuses.at(-1)?.problem).toBe('Could not save the workout so far: The disk is full.')
     await rec.flush()
@@ -62,8 +64,8 @@ describe('SessionRecorder', () => {
       startSession: async () => ({ ok: false as const, error: 'Saving and loading sessions needs the RevUp desktop app.' })
     }
     const rec = new SessionRecorder(api, (s) => statuses.push(s))
-    await rec.start({ title: 'Squat', source: 'camera' })
-    rec.add(note('a'))
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(setStart)
     expect(await rec.finish()).toBeNull()
     expect(statuses[0].problem).toMatch(/^Not saving this workout: Saving and loading sessions needs/)
   })
@@ -72,7 +74,8 @@ describe('SessionRecorder', () => {
     const api = fakeApi(Number.POSITIVE_INFINITY)
     const statuses: RecorderStatus[] = []
     const rec = new SessionRecorder(api, (s) => statuses.push(s))
-    await rec.start({ title: 'Squat', source: 'camera' })
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(setStart)
     rec.add(note('first'))
     for (let i = 0; i < MAX_BUFFERED + 300; i++) {
       rec.add(pose(i))
@@ -103,8 +106,9 @@ describe('SessionRecorder', () => {
     }
     const statuses: RecorderStatus[] = []
     const rec = new SessionRecorder(api, (s) => statuses.push(s), 0)
-    await rec.start({ title: 'Squat', source: 'camera' })
-    for (let i = 0; i < 1_200; i++) rec.add(pose(i))
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(setStart)
+    for (let i = 0; i < 1_199; i++) rec.add(pose(i))
     await rec.flush()
     expect(statuses.at(-1)?.problem).toMatch(/^Saving is delayed/)
     await rec.finish()
@@ -117,8 +121,8 @@ describe('SessionRecorder', () => {
     const api = fakeApi(Number.POSITIVE_INFINITY)
     const statuses: RecorderStatus[] = []
     const rec = new SessionRecorder(api, (s) => statuses.push(s), 0)
-    await rec.start({ title: 'Squat', source: 'camera' })
-    rec.add({ kind: 'set-start', at: 1, exercise: 'squat', setIndex: 1, side: null, target: { reps: 10 } })
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(setStart)
     for (let i = 0; i < 3; i++) {
       rec.add({ kind: 'engine', at: 2, exercise: 'squat', setIndex: 1, event: { type: 'rep', t: i, exercise: 'squat', side: null, startMs: 0, bottomMs: 1, endMs: 2, depthDeg: 90, rangeDeg: 80, durationMs: 2, tempo: { downMs: 1, upMs: 1 }, cues: [] } })
     }
@@ -130,6 +134,19 @@ describe('SessionRecorder', () => {
     expect(appends).toBe(FINISH_ATTEMPTS)
     expect(statuses.at(-1)?.problem).toBe('Could not save the end of this workout: 1 set start, 3 reps and 1,197 replay frames were not saved. The disk is full.')
     expect(api.finished).toEqual([ID])
+  })
+
+  it('a workout left before any set is not a session: nothing is started, appended or finished (issue 11, item 11)', async () => {
+    const api = fakeApi()
+    let starts = 0
+    const start = api.startSession
+    api.startSession = (info) => (starts++, start(info))
+    const rec = new SessionRecorder(api, () => undefined)
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(note('placement took a while'))
+    await rec.flush()
+    expect(await rec.finish()).toBeNull()
+    expect([starts, api.appended.length, api.finished.length]).toEqual([0, 0, 0])
   })
 
   it('describes entries in the runner’s words', () => {

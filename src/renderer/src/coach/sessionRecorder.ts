@@ -4,6 +4,8 @@
  * missing or a save fails, the problem is reported as a sentence and the workout goes on. Finishing
  * sends everything still buffered, batch after batch, retrying a failed append a few times; what it
  * still could not send is counted by kind and told to the runner, never dropped silently.
+ * The session is created only when the first set starts: a workout left before any set is not a
+ * session (issue 11, item 11), so nothing reaches the disk until then.
  */
 import type { RevUpApi } from '../../../shared/ipc'
 import { MAX_ENTRIES_PER_APPEND } from '../../../shared/ipcLimits'
@@ -46,6 +48,9 @@ export class SessionRecorder {
 
   /** The last failed append's error, for the sentence about what was not saved. */
   private lastAppendError: string | null = null
+  /** What the session will be started with, kept until its first set. */
+  private pendingStart: SessionStartInfo | null = null
+  private startAnswered = false
 
   constructor(
     private readonly api: RecorderApi,
@@ -57,9 +62,23 @@ export class SessionRecorder {
     return this.id
   }
 
-  /** Starts the session in main; entries added before it answers are kept and sent after. */
-  start(info: SessionStartInfo): Promise<void> {
+  /**
+   * Readies the session: it is started in main when the first set starts (see add); entries added
+   * before main answers are kept and sent after.
+   */
+  start(info: SessionStartInfo): void {
+    this.pendingStart = info
+    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS)
+  }
+
+  /** True once a set has started, i.e. there is something worth saving. */
+  get started(): boolean {
+    return this.starting !== null
+  }
+
+  private startNow(info: SessionStartInfo): void {
     this.starting = this.api.startSession(info).then((result) => {
+      this.startAnswered = true
       if (result.ok) {
         this.id = result.value.id
         this.setProblem(result.value.storageProblem ? `Saving is delayed: ${result.value.storageProblem}` : null)
@@ -67,12 +86,14 @@ export class SessionRecorder {
         this.setProblem(`Not saving this workout: ${result.error}`)
       }
     })
-    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS)
-    return this.starting
   }
 
   /** Buffers one entry; over MAX_BUFFERED the oldest pose frame not being sent goes (never a rep, hold, cue or set line). */
   add(entry: JournalEntry): void {
+    if (entry.kind === 'set-start' && this.pendingStart) {
+      this.startNow(this.pendingStart)
+      this.pendingStart = null
+    }
     this.buffer.push(entry)
     if (this.buffer.length <= MAX_BUFFERED) return
     const dropAt = this.buffer.findIndex((e, i) => i >= this.sending && e.kind === 'pose')
@@ -85,6 +106,7 @@ export class SessionRecorder {
   /** Sends what is buffered; at most one append in flight. */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing
+    if (this.starting && !this.startAnswered) return this.starting.then(() => this.flush())
     if (!this.id || this.buffer.length === 0) return Promise.resolve()
     const batch = this.buffer.slice(0, MAX_BATCH)
     const id = this.id
@@ -110,13 +132,17 @@ export class SessionRecorder {
 
   /**
    * Sends everything left, batch after batch (a save problem showing does not stop it), and
-   * finishes the session; resolves to the session id. Entries it could not send after
+   * finishes the session; resolves to the session id, or null when no set ever started (nothing saved). Entries it could not send after
    * FINISH_ATTEMPTS tries are named in the problem, counted by kind.
    */
   async finish(): Promise<string | null> {
     this.stopTimer()
+    this.pendingStart = null
     await this.starting
-    if (!this.id) return null
+    if (!this.id) {
+      this.buffer = []
+      return null
+    }
     for (let failures = 0; this.buffer.length > 0 && failures < FINISH_ATTEMPTS; ) {
       const before = this.buffer.length
       await this.flush()

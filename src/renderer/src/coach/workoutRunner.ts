@@ -22,6 +22,7 @@ import { holdMs } from '../../../shared/workout/guards'
 import { planStep } from '../../../shared/workout/plan'
 import { partResultIndex } from '../../../shared/workout/sides'
 import { checkPlacement, presenceOf } from '../../../shared/workout/placement'
+import { DistanceHysteresis } from '../../../shared/workout/distanceHysteresis'
 import type { SetEnd, WorkoutEvent, WorkoutState } from '../../../shared/workout/types'
 import type { AppState } from '../store'
 import type { CueVoice } from './cueVoice'
@@ -78,6 +79,7 @@ export class WorkoutRunner {
   private journalSide: Side | null = null
   private readonly unsubscribe: () => void
   private readonly gestures = new GestureDetector()
+  private readonly distance = new DistanceHysteresis()
   private lastGuidance: string | null = null
   private lastCountdownSecond = 0
   /** Things said once per set part or rest ("five seconds left"), by key. */
@@ -200,7 +202,7 @@ export class WorkoutRunner {
   private check(w: WorkoutState, now: number): void {
     if (w.phase === 'placement' || w.phase === 'countdown') {
       const def = getExercise(stepAt(w.plan, w.cursor).exercise)
-      const verdict = checkPlacement(def, this.recent)
+      const verdict = this.distance.apply(checkPlacement(def, this.recent), now)
       this.deps.store.getState().setPlacement(verdict)
       this.send({ type: 'PLACEMENT', t: now, ok: verdict.ok })
       // Every placement instruction is said once, and again if it still stands after a while.
@@ -320,6 +322,7 @@ export class WorkoutRunner {
       this.deps.voice.announce(`${next.sideSwitch ? 'Switch sides.' : 'Rest.'} ${nextUp(next)}`)
     }
     if (next?.phase === 'placement' && prev?.phase !== 'placement') {
+      this.distance.reset()
       this.lastGuidance = null
       this.deps.voice.forget('placement')
     }

@@ -9,6 +9,8 @@ export interface SaveStatus {
   sessionId: string | null
   /** Set when the bridge is missing or a save failed; the workout goes on regardless. */
   problem: string | null
+  /** True once the workout ended with no set done: there was nothing to save, and no session was made. */
+  nothingSaved?: boolean
 }
 
 /** What the coach tells the runner beside the counts; changes a few times a set, never per frame. */
