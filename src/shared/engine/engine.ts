@@ -7,7 +7,7 @@ import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
 import type { PoseFrame } from '../pose/types'
 import { createBody, maskOutOfFrame, minScoreForFrame } from './body'
-import { CORRECTION_DEADBAND_DEG, RollTracker, SIDEWAYS_MIN_DEG } from './cameraRoll'
+import { CORRECTION_DEADBAND_DEG, RollTracker } from './cameraRoll'
 import { derollFrame } from './levelFrame'
 import { ExerciseRecogniser } from './recognise'
 import type { EngineEvent, ExerciseId } from './events'
@@ -41,6 +41,11 @@ export interface Engine {
  * the bottom of a push-up (MoveNet, ~0.4 s) does not cost the rep.
  */
 export const TRACKING_LOSS_MS = 500
+/**
+ * Largest camera roll the engine undoes, degrees: a laptop on an uneven floor or a rug tilts 5–15°; more
+ * than that is a camera knocked over or a misreading, and the runner is asked to level it instead.
+ */
+export const MAX_CORRECTED_ROLL_DEG = 16
 /** The roll tracker settles in ~1.7–3.4 s; past this, recognition is said even where no roll evidence comes. */
 export const RECOGNITION_GRACE_MS = 4000
 
@@ -74,8 +79,10 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       events.push(...gate.update(raw, { meanLuminance: frame.meanLuminance, sideways, wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind) }))
       // Image-axis rules read a levelled frame: the camera's roll undone (keypoints outside its own picture masked first).
       // The latest windowed estimate, not only the settled state: a rep in the first seconds needs it too.
+      // Only a small roll is undone; past MAX_CORRECTED_ROLL_DEG the runner is asked to level the laptop and
+      // the picture is judged as it is (a wrong large estimate must not turn every rule).
       const estimate = roll.estimateDeg
-      const correction = sideways ? 0 : estimate !== null && Math.abs(estimate) >= CORRECTION_DEADBAND_DEG && Math.abs(estimate) < SIDEWAYS_MIN_DEG ? estimate : 0
+      const correction = !sideways && estimate !== null && Math.abs(estimate) >= CORRECTION_DEADBAND_DEG && Math.abs(estimate) <= MAX_CORRECTED_ROLL_DEG ? estimate : 0
       const body = correction === 0
         ? createBody(smoothed, { minScore, view: view.reading })
         : createBody(derollFrame(maskOutOfFrame(smoothed), correction), { minScore, view: view.reading, inFrameCheck: false })
