@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path'
 import { analyzeFrames } from '../src/shared/engine/analyze'
 import type { PoseModelId } from '../src/pose/catalogue'
-import { buildReport, frameFacts } from './analyze'
-import { ROBUST_CASES, caseLine } from './cases'
+import { buildReport, frameFacts, type AnalyzeReport } from './analyze'
+import { ROBUST_CASES, caseLine, type RobustCase } from './cases'
 import { exerciseIdFor, restrictToUsable, type ClipLabel } from './evalScore'
 import { judgingReport } from './judgedReport'
 import { REPO_ROOT, estimateVideoPoses, sha1OfFile } from './poses'
@@ -119,7 +119,7 @@ export async function runRobust(args: RobustArgs): Promise<void> {
 }
 
 /** Runs derive.sh into the cases cache unless its outputs exist for this very script. */
-async function deriveCases(): Promise<void> {
+export async function deriveCases(): Promise<void> {
   if (!existsSync(DERIVE_SCRIPT)) throw new Error(`derive.sh not found at ${DERIVE_SCRIPT}; expected ../shared/robustness/derive.sh beside the repository`)
   const scriptSha1 = await sha1OfFile(DERIVE_SCRIPT)
   const stamp = join(CASES_CACHE_DIR, '.derive-sha1')
@@ -138,14 +138,19 @@ async function deriveCases(): Promise<void> {
   writeFileSync(stamp, `${scriptSha1}\n`)
 }
 
+/** Analyses one derived case clip (deriveCases first) as the analyzer's --json report. */
+export async function analyseCase(c: RobustCase, model: PoseModelId): Promise<AnalyzeReport> {
+  const path = join(CASES_CACHE_DIR, c.file)
+  const run = await analyseFile(path, c.exercise, model, `case:${c.name}`)
+  return buildReport(run.result, model, run.duration, run.poses.frames.length, frameFacts(run.poses.frames))
+}
+
 export async function runCases(model: PoseModelId): Promise<void> {
   await deriveCases()
   let passed = 0
   for (const c of ROBUST_CASES) {
     log(`cases: ${c.name}`)
-    const path = join(CASES_CACHE_DIR, c.file)
-    const run = await analyseFile(path, c.exercise, model, `case:${c.name}`)
-    const report = buildReport(run.result, model, run.duration, run.poses.frames.length, frameFacts(run.poses.frames))
+    const report = await analyseCase(c, model)
     if (c.check(report)) passed++
     console.log(caseLine(c, report))
   }
