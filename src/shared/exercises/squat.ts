@@ -23,8 +23,9 @@ export const SQUAT_MACHINE: RepMachineConfig = {
   reachDepthDeg: 40,
   // Back within ~15° of vertical thighs = standing again; 7° above leaveRest so jitter cannot re-trigger.
   returnRestDeg: 72,
-  // Under 0.8 s down and up is a bounce or a tracking jump, not a controlled squat.
-  minRepMs: 800,
+  // Timed between the leave and return lines (the middle of the rep's range), a brisk squat takes ~0.7–0.8 s
+  // (the fastest labelled reps); under 0.6 s down and up is a bounce or a tracking jump.
+  minRepMs: 600,
   // The routine's slowest squat (slow descent + 3 s pause) takes ~10 s; 20 s down means sitting or resting.
   maxRepMs: 20000
 }
