@@ -42,10 +42,11 @@ export interface Engine {
  */
 export const TRACKING_LOSS_MS = 500
 /**
- * Largest camera roll the engine undoes, degrees: a laptop on an uneven floor or a rug tilts 5–15°; more
- * than that is a camera knocked over or a misreading, and the runner is asked to level it instead.
+ * Largest camera roll the engine undoes, degrees: a laptop on an uneven floor or a rug tilts it up to ~15°,
+ * and the estimate itself is good to ~±5° (median over 4 s); more than that is a camera knocked over or a
+ * misreading, and the runner is asked to level it instead of every rule being turned by it.
  */
-export const MAX_CORRECTED_ROLL_DEG = 16
+export const MAX_CORRECTED_ROLL_DEG = 20
 /** The roll tracker settles in ~1.7–3.4 s; past this, recognition is said even where no roll evidence comes. */
 export const RECOGNITION_GRACE_MS = 4000
 
