@@ -1,22 +1,24 @@
 /**
- * The form engine: PoseFrames in, EngineEvents out. Per frame it smooths keypoints, settles the
- * camera view, gates on the exercise's required joints and only then lets the exercise judge.
+ * The form engine: PoseFrames in, EngineEvents out. Per frame it smooths keypoints; settles the camera's
+ * view and roll; says why it cannot judge (nobody, dark, on its side, joints out of the picture or hidden,
+ * wrong view) and which cues the view cannot show; recognises the exercise being done; and only when the
+ * joints it needs are seen lets the exercise judge a levelled frame.
  */
 import { getExercise } from '../exercises/index'
 import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
-import type { PoseFrame } from '../pose/types'
-import { createBody, maskOutOfFrame, minScoreForFrame } from './body'
-import { CORRECTION_DEADBAND_DEG, RollTracker } from './cameraRoll'
-import { derollFrame } from './levelFrame'
-import { ExerciseRecogniser } from './recognise'
+import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
+import { createBody, minScoreForFrame } from './body'
+import { RollTracker } from './cameraRoll'
+import { CueScopeTracker } from './cueScope'
 import type { EngineEvent, ExerciseId } from './events'
+import { levelledBody, rollCorrectionDeg } from './levelling'
+import { ExerciseRecogniser } from './recognise'
+import { RecognitionAnnouncer } from './recognitionAnnouncer'
 import { isInterruptible } from './tracker'
 import { ViewTracker } from './view'
-import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
-import { CueScopeTracker } from './cueScope'
+import { COUNTING_VIEWS, viewKind } from './viewScope'
 import { VisibilityGate } from './visibility'
-import { viewKind, COUNTING_VIEWS } from './viewScope'
 
 export interface EngineOptions extends ExerciseOptions {
   /**
@@ -41,15 +43,6 @@ export interface Engine {
  * the bottom of a push-up (MoveNet, ~0.4 s) does not cost the rep.
  */
 export const TRACKING_LOSS_MS = 500
-/**
- * Largest camera roll the engine undoes, degrees: a laptop on an uneven floor or a rug tilts it up to ~15°,
- * and the estimate itself is good to ~±5° (median over 4 s); more than that is a camera knocked over or a
- * misreading, and the runner is asked to level it instead of every rule being turned by it.
- */
-export const MAX_CORRECTED_ROLL_DEG = 20
-/** The roll tracker settles in ~1.7–3.4 s; past this, recognition is said even where no roll evidence comes. */
-export const RECOGNITION_GRACE_MS = 4000
-
 export function createEngine(exercise: ExerciseId, options: EngineOptions = {}): Engine {
   const definition = getExercise(exercise)
   const tracker = definition.createTracker(options)
@@ -59,11 +52,10 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const scope = new CueScopeTracker(definition.cueIds)
   const roll = new RollTracker({ exercise })
   const recogniser = new ExerciseRecogniser(exercise)
+  const announcer = new RecognitionAnnouncer()
   let lastMs: number | null = null
   let lastOkMs: number | null = null
   let interrupted = true
-  let firstMs: number | null = null
-  let heldExercise: EngineEvent | null = null
 
   return {
     push(frame) {
@@ -76,28 +68,15 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const raw = createBody(smoothed, { minScore })
       const events: EngineEvent[] = [...view.update(raw), ...roll.update(raw)]
       const kind = viewKind(view.reading)
-      const sideways = roll.reading?.state === 'sideways'
-      events.push(...gate.update(raw, { meanLuminance: frame.meanLuminance, sideways, wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind) }))
-      // Image-axis rules read a levelled frame: the camera's roll undone (keypoints outside its own picture masked first).
-      // The latest windowed estimate, not only the settled state: a rep in the first seconds needs it too.
-      // Only a small roll is undone; past MAX_CORRECTED_ROLL_DEG the runner is asked to level the laptop and
-      // the picture is judged as it is (a wrong large estimate must not turn every rule).
-      const estimate = roll.estimateDeg
-      const correction = !sideways && estimate !== null && Math.abs(estimate) >= CORRECTION_DEADBAND_DEG && Math.abs(estimate) <= MAX_CORRECTED_ROLL_DEG ? estimate : 0
-      const body = correction === 0
-        ? createBody(smoothed, { minScore, view: view.reading })
-        : createBody(derollFrame(maskOutOfFrame(smoothed), correction), { minScore, view: view.reading, inFrameCheck: false })
+      events.push(...gate.update(raw, {
+        meanLuminance: frame.meanLuminance,
+        sideways: roll.reading?.state === 'sideways',
+        wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind)
+      }))
+      const body = levelledBody(smoothed, rollCorrectionDeg(roll), { minScore, view: view.reading })
       events.push(...scope.update(body.tMs, view.reading))
-      // Every frame, judged or not: a runner doing another exercise usually fails this one's gate. What it
-      // recognises is only said once the camera's roll is known (a picture on its side makes a standing
-      // runner look like a side plank), or after RECOGNITION_GRACE_MS for exercises that give no roll evidence.
-      firstMs ??= frame.timestampMs
-      const recognised = recogniser.update(body, roll.reading?.state ?? null).filter((e) => e.type === 'exercise')
-      if (recognised.length > 0) heldExercise = recognised[recognised.length - 1]
-      if (heldExercise && (roll.reading !== null || frame.timestampMs - firstMs >= RECOGNITION_GRACE_MS)) {
-        if (!(roll.reading?.state === 'sideways')) events.push(heldExercise)
-        heldExercise = null
-      }
+      // Every frame, judged or not: a runner doing another exercise usually fails this one's gate.
+      events.push(...announcer.update(body.tMs, recogniser.update(body, roll.reading?.state ?? null), roll.reading))
       if (gate.isOk) {
         lastOkMs = frame.timestampMs
         interrupted = false
@@ -119,10 +98,9 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       scope.reset()
       roll.reset()
       recogniser.reset()
+      announcer.reset()
       lastMs = null
       lastOkMs = null
-      firstMs = null
-      heldExercise = null
       interrupted = true
     }
   }

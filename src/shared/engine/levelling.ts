@@ -1,0 +1,35 @@
+/**
+ * Rules measured along image axes (sit back, knee past toes, thigh and body-line angles) read the frame as a
+ * level camera would have seen it: the camera's estimated roll is undone before the exercise judges it.
+ */
+import type { PoseFrame } from '../pose/types'
+import { createBody, maskOutOfFrame, type Body, type BodyOptions } from './body'
+import { CORRECTION_DEADBAND_DEG, type RollTracker } from './cameraRoll'
+import { derollFrame } from './levelFrame'
+
+/**
+ * Largest camera roll the engine undoes, degrees: a laptop on an uneven floor or a rug tilts it up to ~15°,
+ * and the estimate itself is good to ~±5° (median over 4 s); more than that is a camera knocked over or a
+ * misreading, and the runner is asked to level it instead of every rule being turned by it.
+ */
+export const MAX_CORRECTED_ROLL_DEG = 20
+
+/**
+ * The roll to undo, degrees: the tracker's latest windowed estimate (a rep in the first seconds needs it
+ * too, before the state settles), 0 inside the dead band, past MAX_CORRECTED_ROLL_DEG, or on its side.
+ */
+export function rollCorrectionDeg(roll: Pick<RollTracker, 'estimateDeg' | 'reading'>): number {
+  const estimate = roll.estimateDeg
+  if (estimate === null || roll.reading?.state === 'sideways') return 0
+  const size = Math.abs(estimate)
+  return size >= CORRECTION_DEADBAND_DEG && size <= MAX_CORRECTED_ROLL_DEG ? estimate : 0
+}
+
+/**
+ * The frame as a Body with `correctionDeg` of roll undone. Keypoints outside the camera's own picture are
+ * masked first: after levelling a corner of the picture lies outside [0, 1] and says nothing.
+ */
+export function levelledBody(frame: PoseFrame, correctionDeg: number, options: BodyOptions): Body {
+  if (correctionDeg === 0) return createBody(frame, options)
+  return createBody(derollFrame(maskOutOfFrame(frame), correctionDeg), { ...options, inFrameCheck: false })
+}
