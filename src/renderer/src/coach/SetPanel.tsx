@@ -18,8 +18,8 @@ export function SetPanel({ w }: { w: InSet }) {
   const side = partLabel(step.parts[w.cursor.part])
   const { live } = w
   const holding = live.holdRunningSinceMs !== null
-  const { notice, offer, goodRepAtMs } = useAppStore((s) => s.coach)
-  const line = setLine(live.activeCue, notice, offer?.text ?? null)
+  const { notice, noticeBlocks, offer, goodRepAtMs } = useAppStore((s) => s.coach)
+  const line = setLine(live.activeCue, notice, offer?.text ?? null, noticeBlocks ?? true)
   return (
     <div className="phase set" data-testid="set">
       <p className="phase-kicker">
@@ -53,13 +53,20 @@ export function SetPanel({ w }: { w: InSet }) {
 }
 
 /**
- * The set's one sentence: an offer to switch, else why nothing is judged, else the form cue. A pause is
- * said once, by the banner (pausedText), not again here: a stepped-out plank showed "paused" twice.
+ * The set's one sentence: an offer to switch; else why nothing is judged; else the form cue; else a notice
+ * that leaves judging on (a tilted camera, a cue this view cannot show), which a form cue must never hide
+ * under. A pause is said once, by the banner (pausedText), not again here.
  */
-export function setLine(activeCue: string | null, notice: string | null, offer: string | null): { text: string; kind: string; testId: string } {
+export function setLine(
+  activeCue: string | null,
+  notice: string | null,
+  offer: string | null,
+  noticeBlocks = true
+): { text: string; kind: string; testId: string } {
   if (offer) return { text: offer, kind: 'offer', testId: 'exercise-offer' }
-  if (notice) return { text: notice, kind: 'notice', testId: 'not-judged' }
+  if (notice && noticeBlocks) return { text: notice, kind: 'notice', testId: 'not-judged' }
   if (activeCue) return { text: cueSentence(activeCue), kind: 'active', testId: 'cue' }
+  if (notice) return { text: notice, kind: 'notice', testId: 'not-judged' }
   return { text: '', kind: '', testId: 'cue' }
 }
 

@@ -45,6 +45,8 @@ const COUNT_WORDS = ['', 'One', 'Two', 'Three']
 /** Not-judged notices by where they come from, most basic first: the one shown is the first present. */
 type NoticeSource = 'visibility' | 'camera' | 'cue-scope' | 'exercise'
 const NOTICE_ORDER: NoticeSource[] = ['visibility', 'camera', 'exercise', 'cue-scope']
+/** Notices that mean nothing is being judged: they stand over a form cue (the others give way to one). */
+const BLOCKING_NOTICES = new Set<NoticeSource>(['visibility', 'exercise'])
 
 const END_REASONS: Record<SetEnd, SetEndReason> = {
   target: 'completed',
@@ -186,8 +188,9 @@ export class WorkoutRunner {
   private setNotice(source: NoticeSource, text: string | null): void {
     if (text === null) this.notices.delete(source)
     else this.notices.set(source, text)
-    const shown = NOTICE_ORDER.map((s) => this.notices.get(s)).find((n) => n !== undefined) ?? null
-    this.deps.store.getState().setCoach({ notice: shown })
+    const first = NOTICE_ORDER.find((s) => this.notices.has(s))
+    const shown = first ? this.notices.get(first)! : null
+    this.deps.store.getState().setCoach({ notice: shown, noticeBlocks: first !== undefined && BLOCKING_NOTICES.has(first) })
     if (text !== null) this.deps.voice.once(`notice:${text}`, text, this.deps.now())
   }
 

@@ -17,6 +17,11 @@ export interface SaveStatus {
 export interface CoachNotes {
   /** Why something is not judged now (the engine's sentence: visibility, camera roll, a cue this view cannot show), or null. */
   notice: string | null
+  /**
+   * Whether the notice means nothing is judged at all (visibility, none of the routine's exercises): it then
+   * stands over a form cue. A tilted camera or a cue this view cannot show are told, but a cue comes first.
+   */
+  noticeBlocks?: boolean
   /** The runner seems to be doing another routine exercise: the offer to switch, and since when it stands (workout clock, ms). */
   offer: { exercise: ExerciseId; text: string; sinceMs: number } | null
   /** Workout-clock time of the last rep counted with no form cue (the green flash), or null. */
