@@ -47,9 +47,10 @@ const SET_SETTLE_MS = 1000
  * Both readings skip the still lead. Live, the loop's seam jumps from the cut's last frame to its first, and
  * a rep under way at the cut's end is finished by that jump or while the first frame is held (seen on the
  * lunge: reps at 0.0 s and 1.9 s of the loop); the analyzer starts on the first frame and has no seam.
- * Nothing else can happen while the frame is still.
+ * Nothing else can happen while the frame is still; the window opens half a second before the movement
+ * does, so a rep finishing as the clip starts (both paths saw it begin) is compared, not cut in two.
  */
-const SEAM_MS = LEAD_S * 1000
+const SEAM_MS = LEAD_S * 1000 - 500
 
 interface Case {
   exercise: ExerciseId
