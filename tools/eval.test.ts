@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_POSE_MODEL } from '../src/renderer/src/pose/catalogue'
+import { DEFAULT_POSE_MODEL } from '../src/pose/catalogue'
 import { parseEvalArgs } from './eval'
 import { ROBUST_KINDS } from './robustKinds'
 

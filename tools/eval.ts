@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyzeFrames } from '../src/shared/engine/analyze'
 import { decodePoses } from '../src/shared/pose/compact'
-import { DEFAULT_POSE_MODEL, parsePoseModelId, type PoseModelId } from '../src/renderer/src/pose/catalogue'
+import { DEFAULT_POSE_MODEL, parsePoseModelId, type PoseModelId } from '../src/pose/catalogue'
 import type { PoseFrame } from '../src/shared/pose/types'
 import { DEFAULT_FOOTAGE_DIR, fixturePathFor } from './extract-fixtures'
 import {

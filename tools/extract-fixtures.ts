@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parsePoseModelId, type PoseModelId } from '../src/renderer/src/pose/models'
+import { parsePoseModelId, type PoseModelId } from '../src/pose/models'
 import { encodePoses, type CompactPoses } from '../src/shared/pose/compact'
 import { REPO_ROOT, estimateVideoPoses } from './poses'
 

@@ -1,7 +1,7 @@
 /**
  * Pose estimation in Node: TF.js on the WASM backend, model files read from models/ through a
  * file-reading io.IOHandler, the same catalogue and detector settings as the app
- * (src/renderer/src/pose/models.ts). Results are cached in tests/.cache/poses/ keyed by the clip's
+ * (src/pose/models.ts). Results are cached in tests/.cache/poses/ keyed by the clip's
  * sha1, the model and the settings, so re-analysing a clip is instant. Each frame also gets its mean
  * luminance (tools/luminance.ts), cached apart in tests/.cache/luma/ so the pose cache keys are unchanged.
  */
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import * as tf from '@tensorflow/tfjs-core'
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import type { PoseDetector } from '@tensorflow-models/pose-detection'
-import { DETECTOR_SETTINGS, ESTIMATION_CONFIG, createDetector, parsePoseModelId, toPoseFrame, type ModelFileSource, type PoseModelId } from '../src/renderer/src/pose/models'
+import { DETECTOR_SETTINGS, ESTIMATION_CONFIG, createDetector, parsePoseModelId, toPoseFrame, type ModelFileSource, type PoseModelId } from '../src/pose/models'
 import { decodePoses, encodePoses, type CompactPoses, type CompactPosesHeader } from '../src/shared/pose/compact'
 import type { PoseFrame } from '../src/shared/pose/types'
 import { attachLuminance, lumaCachePath, meanLuma, measureLumaTrack, readLumaTrack, writeLumaTrack, type LumaTrack } from './luminance'

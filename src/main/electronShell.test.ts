@@ -24,7 +24,8 @@ vi.mock('electron', () => ({
 
 const { registerIpcHandlers, UNTRUSTED_SENDER_MESSAGE } = await import('./ipc')
 const { isolateDevServer, registerAppScheme, serveAppScheme } = await import('./protocol')
-const { hardenSession } = await import('./security')
+const { hardenAllContents, hardenSession } = await import('./security')
+const { shell } = await import('electron')
 const { IPC_CHANNELS, VERBS } = await import('../shared/ipc')
 const { appOrigins } = await import('./securityPolicy')
 
@@ -127,6 +128,19 @@ describe('hardenSession', () => {
     expect(answers).toEqual([true, false, false])
     expect(check(null, 'media', 'app://revup', { mediaType: 'video', isMainFrame: true })).toBe(true)
     expect(check(null, 'notifications', 'app://revup', { isMainFrame: true })).toBe(false)
+  })
+})
+
+describe('hardenAllContents', () => {
+  it('opens only the app’s own help links in the browser, and no window at all', () => {
+    let created: (event: unknown, contents: unknown) => void = () => {}
+    let openHandler: (details: { url: string }) => { action: string } = () => ({ action: '' })
+    const contents = { on: () => undefined, setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn) }
+    hardenAllContents({ on: (_name: string, fn: typeof created) => (created = fn) } as never, origins, ['https://help.revup.example/camera'])
+    created({}, contents)
+    expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'https://help.revup.example/camera' })).toEqual({ action: 'deny' })
+    expect(vi.mocked(shell.openExternal).mock.calls).toEqual([['https://help.revup.example/camera']])
   })
 })
 

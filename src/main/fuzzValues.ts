@@ -1,7 +1,8 @@
 /**
  * A small seeded generator of hostile IPC payloads for the handler fuzz test: random JSON-like
- * values (what structured clone can carry), path-traversal strings, and valid payloads with one
- * part mutated. Seeded, so a failure replays exactly.
+ * values (what structured clone can carry), path-traversal strings, hostile shapes (BigInt,
+ * circular, deeply nested, huge keys, huge arrays, numbers sent as strings), and valid payloads with
+ * one part mutated. Seeded, so a failure replays exactly.
  */
 
 /** Every generated string that could become a file name carries this, so the test can search for it. */
@@ -82,8 +83,39 @@ function randomString(random: Random): string {
   return Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
 }
 
-/** A deep copy of `value` with one random place replaced, deleted, or given an extra key. */
-export function mutate(random: Random, value: unknown): unknown {
+/** Nesting far deeper than any payload: 10,000 levels. */
+const DEEP_LEVELS = 10_000
+/** The reproduction's sizes: a 1,000,000-character key, a 1,000,000-item array. */
+const HUGE = 1_000_000
+
+function nested(levels: number, wrap: (inner: unknown) => unknown): unknown {
+  let value: unknown = 0
+  for (let i = 0; i < levels; i++) value = wrap(value)
+  return value
+}
+
+/**
+ * Shapes that broke or stalled handlers before: each kind by name, made once (the big ones are
+ * shared between payloads, so handlers must not and do not change them).
+ */
+export function hostileShapes(): Record<string, unknown[]> {
+  const circularObject: Record<string, unknown> = { kind: 'note', at: 1, text: 'loop' }
+  circularObject.self = circularObject
+  const circularArray: unknown[] = [1]
+  circularArray.push(circularArray)
+  const hugeKey = 'k'.repeat(HUGE)
+  return {
+    bigint: [10n, { at: 2n ** 64n, setIndex: 1n }, [1n]],
+    circular: [circularObject, circularArray, { a: { b: circularArray } }],
+    deeplyNested: [nested(DEEP_LEVELS, (a) => ({ a })), nested(DEEP_LEVELS, (a) => [a])],
+    hugeKey: [{ [hugeKey]: 1 }, { kind: 'note', at: 1, text: 'x', [hugeKey]: true }],
+    hugeArray: [new Array<number>(HUGE).fill(0.5), { w: 640, h: 480, r: new Array<number>(HUGE).fill(0) }],
+    numberAsString: ['1', '-0', '1e309', 'NaN', '0x10', ' 42 ', '١٢', { at: '1736085802000', setIndex: '1', effort: '7' }]
+  }
+}
+
+/** A deep copy of `value` with one random place replaced (by `replacement()` when given), deleted, or given an extra key. */
+export function mutate(random: Random, value: unknown, replacement?: () => unknown): unknown {
   const copy = structuredClone(value)
   const containers: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = []
   const walk = (node: unknown): void => {
@@ -100,8 +132,12 @@ export function mutate(random: Random, value: unknown): unknown {
     }
   }
   walk(copy)
-  if (containers.length === 0) return randomValue(random)
+  if (containers.length === 0) return replacement ? replacement() : randomValue(random)
   const { parent, key } = pick(random, containers)
+  if (replacement) {
+    ;(parent as Record<string | number, unknown>)[key] = replacement()
+    return copy
+  }
   const action = random()
   if (action < 0.6) (parent as Record<string | number, unknown>)[key] = randomValue(random)
   else if (action < 0.8) {

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { VERBS, type Verb } from '../shared/ipc'
 import { SESSION_ID_PATTERN } from '../shared/session/types'
-import { FUZZ_MARK, mutate, randomValue, seededRandom } from './fuzzValues'
+import { FUZZ_MARK, hostileShapes, mutate, pick, randomValue, seededRandom } from './fuzzValues'
 import { createHandlers, type Handlers } from './handlers'
+import { INDEX_FILE } from './sessions/sessionIndex'
 import { SessionStore } from './sessions/sessionStore'
 import { makeTempDir, sampleWorkout, snapshotTree } from './sessions/testSupport'
 import { SettingsFile } from './settingsFile'
@@ -14,6 +15,8 @@ const PAYLOADS_PER_VERB = 1_000
 const SEED = 20_250_105
 /** An error a runner reads is a sentence, not a stack trace or a dump of their payload. */
 const MAX_ERROR_CHARS = 400
+const SHAPES = hostileShapes()
+const ALL_SHAPES = Object.values(SHAPES).flat()
 
 let root: string
 let cleanup: () => Promise<void>
@@ -91,44 +94,64 @@ function isAllowedChange(path: string): boolean {
   )
 }
 
+/** Calls the verb; fails the test on a throw, a non-Result, or an error that is not a short sentence. True when accepted. */
+async function callChecked(verb: Verb, args: unknown, what: string): Promise<boolean> {
+  let result: unknown
+  try {
+    result = await handlers[verb](args)
+  } catch (error) {
+    throw new Error(`${verb} threw on ${what} (seed ${SEED}): ${String(error)}`, { cause: error })
+  }
+  expect(result).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }))
+  const answer = result as { ok: boolean; error?: string }
+  if (!answer.ok) {
+    expect(typeof answer.error).toBe('string')
+    expect(answer.error!.length).toBeGreaterThan(10)
+    expect(answer.error!.length, `${verb} on ${what}: ${answer.error!.slice(0, 100)}…`).toBeLessThanOrEqual(MAX_ERROR_CHARS)
+  }
+  // Keep one finished session around for the verbs that need it.
+  if (verb === 'deleteSession' && answer.ok) finishedId = await startFresh(true)
+  return answer.ok
+}
+
 describe('IPC handlers under hostile payloads', () => {
-  it.each(VERBS)(`%s: ${PAYLOADS_PER_VERB} random and mutated payloads never throw or touch files outside the data folder`, async (verb) => {
+  it.each(VERBS)(`%s: every hostile shape (${Object.keys(SHAPES).join(', ')}) and ${PAYLOADS_PER_VERB} random and mutated payloads never throw, answer at most ${MAX_ERROR_CHARS} characters, and touch no file outside the data folder`, async (verb) => {
     const random = seededRandom(SEED + VERBS.indexOf(verb))
     const before = await snapshotTree(root)
     let accepted = 0
+
+    // Every hostile shape, for every verb: as the whole argument list, as each argument, and deep inside a valid call.
+    for (const [kind, shapes] of Object.entries(SHAPES)) {
+      for (const [n, shape] of shapes.entries()) {
+        const valid = await validArgs(verb)
+        const placements = [shape, [shape], ...valid.map((_, i) => valid.map((a, j) => (i === j ? shape : a))), mutate(random, valid, () => shape)]
+        for (const [p, args] of placements.entries()) {
+          if (await callChecked(verb, args, `${kind} shape #${n}, placement ${p}`)) accepted++
+        }
+      }
+    }
+
     for (let i = 0; i < PAYLOADS_PER_VERB; i++) {
       const r = random()
       // 10% untouched valid calls keep the store busy and prove the mix does not break real work.
       const args =
         r < 0.1
           ? await validArgs(verb, true)
-          : r < 0.3
+          : r < 0.25
             ? randomValue(random)
-            : r < 0.45
+            : r < 0.35
               ? [randomValue(random), randomValue(random)]
-              : mutate(random, await validArgs(verb))
-      let result: unknown
-      try {
-        result = await handlers[verb](args)
-      } catch (error) {
-        throw new Error(`${verb} threw on payload #${i} (seed ${SEED}): ${String(error)}`, { cause: error })
-      }
-      expect(result).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }))
-      const r2 = result as { ok: boolean; error?: string }
-      if (r2.ok) accepted++
-      else {
-        expect(typeof r2.error).toBe('string')
-        expect(r2.error!.length).toBeGreaterThan(10)
-        expect(r2.error!.length).toBeLessThanOrEqual(MAX_ERROR_CHARS)
-      }
-      // Keep one finished session around for the verbs that need it.
-      if (verb === 'deleteSession' && r2.ok) finishedId = await startFresh(true)
+              : r < 0.5
+                ? mutate(random, await validArgs(verb), () => pick(random, ALL_SHAPES))
+                : mutate(random, await validArgs(verb))
+      if (await callChecked(verb, args, `payload #${i}`)) accepted++
     }
 
     const after = await snapshotTree(root)
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p))
     expect(changed.filter((p) => !isAllowedChange(p))).toEqual([])
     for (const name of await readdir(join(root, 'data', 'sessions'))) {
+      if (name === INDEX_FILE) continue
       expect(name).toMatch(SESSION_ID_PATTERN)
       for (const file of await readdir(join(root, 'data', 'sessions', name))) expect(['journal.jsonl', 'summary.json']).toContain(file)
     }

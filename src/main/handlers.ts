@@ -1,7 +1,9 @@
 /**
  * The IPC handlers as plain async functions of `unknown` arguments, with no electron import: main's
- * ipc.ts wraps them with the sender check, and the Playwright bridge calls them directly. Every
- * argument is parsed with the contract's schema first; nothing a handler does can throw out of it.
+ * ipc.ts wraps them with the sender check, and the Playwright bridge calls them directly. Every call's
+ * arguments are sized up against the verb's budget (src/shared/ipcPayload.ts), then parsed with the
+ * contract's schema; nothing a handler does, checks included, can throw out of it, and every error
+ * sentence is at most MAX_ERROR_CHARS long.
  */
 import {
   fail,
@@ -13,7 +15,9 @@ import {
   type VerbArgs,
   type VerbResult
 } from '../shared/ipc'
+import { oversizePayloadError } from '../shared/ipcPayload'
 import { describeIssue } from '../shared/session/schema'
+import { limitSentence } from '../shared/text'
 import { IPC_ARGS } from './ipcArgs'
 import { exportSessions, type ChooseExportPath } from './sessions/exportSessions'
 import type { SessionStore } from './sessions/sessionStore'
@@ -39,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     startSession: (info) => store.start(info),
     appendToSession: (id, entries) => store.append(id, entries),
     finishSession: (id) => store.finish(id),
-    listSessions: async () => ok(await store.list()),
+    listSessions: () => store.list(),
     getSession: (id, options) => store.get(id, options),
     deleteSession: (id) => store.delete(id),
     exportSession: (id, format) => exportSessions(store, { id, format }, deps.chooseExportPath),
@@ -52,16 +56,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return handlers as Handlers
 }
 
-/** Parses the argument tuple from `unknown`, runs the verb, and turns any throw into a failed Result. */
+/**
+ * Checks the argument tuple's size, parses it from `unknown`, runs the verb, and turns any throw (in
+ * the checks too) into a failed Result whose sentence is cut to MAX_ERROR_CHARS.
+ */
 function guard<V extends Verb>(verb: V, run: (...a: unknown[]) => Promise<Result<unknown>>): Handler<V> {
   const schema = IPC_ARGS[verb]
-  return async (args: unknown) => {
-    const parsed = schema.safeParse(args)
-    if (!parsed.success) return fail(describeIssue(parsed.error, `The request to ${VERB_DESCRIPTIONS[verb]}`, { argumentList: true })) as VerbResult<V>
+  const request = `The request to ${VERB_DESCRIPTIONS[verb]}`
+  const answer = async (args: unknown): Promise<Result<unknown>> => {
     try {
-      return (await run(...(parsed.data as unknown[]))) as VerbResult<V>
+      const oversize = oversizePayloadError(verb, args)
+      if (oversize !== null) return fail(oversize)
+      const parsed = schema.safeParse(args)
+      if (!parsed.success) return fail(describeIssue(parsed.error, request, { argumentList: true }))
+      return await run(...(parsed.data as unknown[]))
     } catch (error) {
-      return fail(`Could not ${VERB_DESCRIPTIONS[verb]}: ${describeStorageError(error)}`) as VerbResult<V>
+      return fail(`Could not ${VERB_DESCRIPTIONS[verb]}: ${describeStorageError(error)}`)
     }
+  }
+  return async (args: unknown) => {
+    const result = await answer(args)
+    return (result.ok ? result : fail(limitSentence(result.error))) as VerbResult<V>
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Main process lifecycle: one instance, one window. Order matters: the app:// scheme is registered
- * before 'ready'; the session store is opened (recovering any session the last run left unfinished)
- * before the window can call it; on quit, queued journal lines get a last chance to reach the disk.
+ * before 'ready'; the window opens before the session store reads the disk, so no disk problem can
+ * keep it from appearing (the store's calls wait for it to open, recovering any session the last
+ * run left unfinished); a store that cannot open is shown as a plain message naming its folder; on
+ * quit, queued journal lines get a last chance to reach the disk.
  */
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { join } from 'node:path'
@@ -35,18 +37,19 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('RevUp could not start', String(error))
-    app.quit()
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('RevUp could not start', String(error))
+      app.quit()
+    })
 }
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
   const sessionsFolder = join(dataDir, 'sessions')
   store = new SessionStore(sessionsFolder)
-  const report = await store.open()
-  if (report.damaged.length > 0) console.warn(`RevUp: ${report.damaged.length} session(s) could not be read; they are listed as damaged.`)
 
   const appDir = fileURLToPath(new URL('../..', import.meta.url))
   serveAppScheme(session.defaultSession, { rendererDir: join(appDir, 'out', 'renderer'), modelsDir: join(appDir, 'models') })
@@ -77,6 +80,13 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
+
+  const report = await store.open()
+  if (report.damaged.length > 0) console.warn(`RevUp: ${report.damaged.length} session(s) could not be read; they are listed as damaged.`)
+  if (report.problem !== null) {
+    const message = { type: 'warning' as const, title: 'RevUp', message: 'RevUp cannot save your workouts', detail: report.problem }
+    void (mainWindow ? dialog.showMessageBox(mainWindow, message) : dialog.showMessageBox(message))
+  }
 }
 
 app.on('window-all-closed', () => app.quit())

@@ -1,14 +1,18 @@
 /**
- * The argument schema of every IPC verb: main parses each call's arguments from `unknown` with these
- * before anything else runs. Kept out of src/shared/ipc.ts so the preload bundle carries no zod.
+ * The argument schema of every IPC verb: main parses each call's arguments from `unknown` with these,
+ * after the size check of payloadBudget.ts (so what reaches them is bounded, acyclic plain data).
+ * Kept out of src/shared/ipc.ts so the preload bundle carries no zod.
  */
 import { z } from 'zod'
-import { MAX_SETTINGS_CHARS, type Verb, type VerbArgs } from '../shared/ipc'
+import type { Verb, VerbArgs } from '../shared/ipc'
+import { MAX_KEY_CHARS, MAX_SETTINGS_CHARS, MAX_SETTINGS_KEYS } from '../shared/ipcLimits'
 import { journalEntriesSchema, sessionIdSchema, sessionStartInfoSchema } from '../shared/session/schema'
 
 const exportFormatSchema = z.enum(['json', 'csv'])
+// JSON.stringify is safe here: the budget check already refused BigInts, cycles and deep nesting.
 const settingsSchema = z
-  .record(z.string().max(200), z.unknown())
+  .record(z.string().max(MAX_KEY_CHARS), z.unknown())
+  .refine((value) => Object.keys(value).length <= MAX_SETTINGS_KEYS, { message: `settings may have at most ${MAX_SETTINGS_KEYS} keys` })
   .refine((value) => JSON.stringify(value).length <= MAX_SETTINGS_CHARS, {
     message: `settings must be at most ${MAX_SETTINGS_CHARS} characters of JSON`
   })

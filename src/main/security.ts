@@ -4,7 +4,8 @@
  * securityPolicy.ts (pure, tested); this file connects them to Electron.
  */
 import { shell, type App, type Session } from 'electron'
-import { allowPermissionCheck, allowPermissionRequest, isAppUrl } from './securityPolicy'
+import { HELP_LINKS } from '../shared/helpLinks'
+import { allowPermissionCheck, allowPermissionRequest, isAppUrl, isHelpLink } from './securityPolicy'
 
 export function hardenSession(session: Session, origins: readonly string[]): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
@@ -16,8 +17,8 @@ export function hardenSession(session: Session, origins: readonly string[]): voi
   )
 }
 
-/** Applies to every web contents the app ever creates. */
-export function hardenAllContents(app: App, origins: readonly string[]): void {
+/** Applies to every web contents the app ever creates. `helpLinks`: the only URLs a link may open outside the app. */
+export function hardenAllContents(app: App, origins: readonly string[], helpLinks: readonly string[] = HELP_LINKS): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url, origins)) event.preventDefault()
@@ -27,8 +28,8 @@ export function hardenAllContents(app: App, origins: readonly string[]): void {
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to help pages open in the runner's browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url)
+      // The app's own help pages open in the runner's browser; nothing opens inside the app, nothing else anywhere.
+      if (isHelpLink(url, helpLinks)) void shell.openExternal(url)
       return { action: 'deny' }
     })
   })

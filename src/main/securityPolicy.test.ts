@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowPermissionCheck, allowPermissionRequest, appOrigins, isAppUrl, isTrustedSender, originOf } from './securityPolicy'
+import { allowPermissionCheck, allowPermissionRequest, appOrigins, isAppUrl, isHelpLink, isTrustedSender, originOf } from './securityPolicy'
 
 const origins = appOrigins()
 
@@ -53,5 +53,35 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ ...ok, isMainFrame: false }, [3], origins)).toBe(false)
     expect(isTrustedSender({ ...ok, frameUrl: 'https://evil.example/' }, [3], origins)).toBe(false)
     expect(isTrustedSender({ ...ok, frameUrl: null }, [3], origins)).toBe(false)
+  })
+})
+
+describe('isHelpLink', () => {
+  const help = ['https://help.revup.example/camera', 'https://help.revup.example/start?os=mac']
+
+  it('allows only the listed help pages over https, a #fragment aside', () => {
+    expect(isHelpLink('https://help.revup.example/camera', help)).toBe(true)
+    expect(isHelpLink('https://help.revup.example/camera#linux', help)).toBe(true)
+    expect(isHelpLink('https://help.revup.example/start?os=mac', help)).toBe(true)
+  })
+
+  it('refuses any other https URL, other schemes, credentials, other paths or queries', () => {
+    for (const url of [
+      'https://evil.example/',
+      'https://help.revup.example/',
+      'https://help.revup.example/camera/../../x',
+      'https://help.revup.example/start?os=linux',
+      'https://user:pw@help.revup.example/camera',
+      'http://help.revup.example/camera',
+      'https://help.revup.example.evil.example/camera',
+      'file:///etc/passwd',
+      'not a url'
+    ]) {
+      expect(isHelpLink(url, help), url).toBe(false)
+    }
+  })
+
+  it('opens nothing while the app has no help links', () => {
+    expect(isHelpLink('https://evil.example/')).toBe(false)
   })
 })

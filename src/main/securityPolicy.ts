@@ -4,6 +4,7 @@
  * Node's URL gives custom schemes an opaque origin ("null"), so origins are compared as
  * "scheme://host" strings built here.
  */
+import { HELP_LINKS } from '../shared/helpLinks'
 import { APP_ORIGIN } from './appProtocol'
 
 /** "scheme://host[:port]" of a URL, or null when it does not parse. */
@@ -26,6 +27,24 @@ export function appOrigins(devServerUrl?: string): string[] {
 export function isAppUrl(url: string, origins: readonly string[]): boolean {
   const origin = originOf(url)
   return origin !== null && origins.includes(origin)
+}
+
+/**
+ * Whether a link may open in the runner's browser: only the app's own help pages (HELP_LINKS), over
+ * https, without credentials, with the same path and query; only the #fragment may differ.
+ */
+export function isHelpLink(url: string, helpLinks: readonly string[] = HELP_LINKS): boolean {
+  const page = (u: string): string | null => {
+    try {
+      const parsed = new URL(u)
+      if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null
+      return `${parsed.origin}${parsed.pathname}${parsed.search}`
+    } catch {
+      return null
+    }
+  }
+  const wanted = page(url)
+  return wanted !== null && helpLinks.some((link) => page(link) === wanted)
 }
 
 /** Electron's details for a permission request; only what we decide on. */

@@ -2,7 +2,8 @@
  * The one IPC contract between the renderer and main. The preload exposes exactly these verbs as
  * `window.revup`; main registers one handler per channel and parses every argument with the schemas
  * in src/main/ipcArgs.ts before use. The renderer reaches it only through src/renderer/src/api.ts.
- * No runtime imports: the sandboxed preload bundles this file and must stay small.
+ * No runtime imports: the sandboxed preload bundles this file and must stay small. Every size cap
+ * on these payloads is listed in ipcLimits.ts, beside this file.
  */
 import type { ExportFormat, SkippedSession } from './session/exportFormats'
 import type {
@@ -58,9 +59,8 @@ export interface GetSessionOptions {
   includePoses?: boolean
 }
 
-/** Settings are owned by the renderer; main only stores them (a JSON object, at most MAX_SETTINGS_CHARS). */
+/** Settings are owned by the renderer; main only stores them (a JSON object within the caps of ipcLimits.ts). */
 export type StoredSettings = Record<string, unknown>
-export const MAX_SETTINGS_CHARS = 64_000
 
 /** What `window.revup` offers. Every verb answers a Result and never throws. */
 export interface RevUpApi {

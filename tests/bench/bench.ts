@@ -13,7 +13,7 @@ import { launchChromium } from '../harness/browser'
 import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
-import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/renderer/src/pose/catalogue'
+import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
 import type { ComboRequest, ComboResult } from './page/bench'
 
 const MODELS = POSE_MODEL_IDS

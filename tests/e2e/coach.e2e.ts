@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path'
 import config, { CHROMIUM_PATH } from '../../playwright.config'
 import { getCue } from '../../src/shared/engine/cues'
 import { FOOTAGE_DIR } from '../harness/clips'
+import { SPEECH_SPY } from '../harness/speechSpy'
 import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
 import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 
@@ -87,19 +88,7 @@ async function openApp(y4m: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const dataDir = await mkdtemp(join(tmpdir(), 'revup-coach-'))
   const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
-  // Spy on speech: record every sentence the app asks to be spoken.
-  await context.addInitScript(() => {
-    const spoken: string[] = []
-    Object.defineProperty(window, '__spoken', { value: spoken })
-    const synth = window.speechSynthesis
-    if (synth) {
-      const original = synth.speak.bind(synth)
-      synth.speak = (utterance: SpeechSynthesisUtterance) => {
-        spoken.push(utterance.text)
-        original(utterance)
-      }
-    }
-  })
+  await context.addInitScript(SPEECH_SPY)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.log(`[page error] ${error.message}`))
   await page.goto(`${server.origin}/index.html`)
@@ -178,7 +167,8 @@ test('a squat workout on real footage: placement turns green, reps are counted, 
     expect(await spoken(page)).toContain('Rest.')
 
     // The saved session holds both sets with their reps.
-    const list = await bridge.store.list()
+    const listed = await bridge.store.list()
+    const list = listed.ok ? listed.value : []
     expect(list).toHaveLength(1)
     expect(list[0]).toMatchObject({ state: 'complete', repCount: 4, exercises: ['squat'] })
     await page.getByTestId('open-session').click()
@@ -203,6 +193,10 @@ test('knees caving in on real footage: the cue is shown with its sentence and sp
     await expect(cue).toHaveText(sentence)
     await page.screenshot({ path: join(SCREENS, 'coach-set-cue.png') })
     await expect.poll(() => spoken(page)).toContain(sentence)
+    // Esc asks first; a second Esc finishes.
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('confirm-end')).toBeVisible()
+    await expect(page.getByTestId('set')).toBeVisible()
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('summary')).toBeVisible()
   } finally {
@@ -231,7 +225,7 @@ test('a plank on real footage: placement asks the runner to get down, then the h
   }
 })
 
-test('a plank on real footage: the hold timer stops and says why when the line is lost, and the set ends hands-free when the runner is gone', async () => {
+test('a plank on real footage: the hold timer stops and says why when the line is lost, and the set pauses (not ends) when the runner is gone', async () => {
   const y4m = fakeCameraFile(PLANK, '640:360')
   test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
   let run: Run | undefined
@@ -248,9 +242,11 @@ test('a plank on real footage: the hold timer stops and says why when the line i
     const stoppedAt = seconds((await page.getByTestId('hold-time').textContent()) ?? '')
     expect(stoppedAt).toBeGreaterThan(0)
     await page.screenshot({ path: join(SCREENS, 'coach-set-hold-stopped.png') })
-    // Then the title card: nobody in frame for ~6 s, so the set ends on its own.
-    await expect(page.getByTestId('summary')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
-    await expect(page.getByTestId('summary')).toContainText('you stepped away')
+    // Then the title card: nobody in frame for ~6 s. Stepping out pauses the set (said aloud), it never ends it.
+    await expect(page.getByTestId('paused')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
+    await expect.poll(() => spoken(page)).toContain("Paused. I'll go on when you're back in position.")
+    await expect(page.getByTestId('set')).toBeVisible()
+    await page.screenshot({ path: join(SCREENS, 'coach-set-stepped-out.png') })
   } finally {
     await closeApp(run)
   }

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path'
 import { createEngine } from '../../src/shared/engine/engine'
 import type { EngineEvent, ExerciseId } from '../../src/shared/engine/events'
 import { decodePoses } from '../../src/shared/pose/compact'
+import { CSV_LIST_SEPARATOR } from '../../src/shared/session/csv'
 import { encodeJournalPose } from '../../src/shared/session/poseEntry'
 import { PoseSampler } from '../../src/shared/session/poseSampler'
 import type { JournalEntry } from '../../src/shared/session/types'
@@ -220,7 +221,7 @@ test('a recorded session is listed, opened, replayed and exported; damaged and r
     expect(Number(line[col('bottom_s')])).toBeCloseTo(rep.bottomMs / 1000, 2)
     expect(Number(line[col('end_s')])).toBeCloseTo(rep.endMs / 1000, 2)
     expect(Number(line[col('depth_deg')])).toBeCloseTo(rep.depthDeg ?? Number.NaN, 0)
-    expect(line[col('cues')]).toBe(rep.cues.join(';'))
+    expect(line[col('cues')]).toBe(rep.cues.join(CSV_LIST_SEPARATOR))
   })
 
   // Progress: both exercises charted; 2×10 clean from the knees earns full push-ups, citing that session.

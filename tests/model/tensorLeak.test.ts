@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core'
 import { describe, expect, it } from 'vitest'
 import { NodePoseEstimator, initPoseBackend } from '../../tools/poses'
 import { decodeFrames, probeVideo, type RgbFrame } from '../../tools/video'
-import type { PoseModelId } from '../../src/renderer/src/pose/models'
+import type { PoseModelId } from '../../src/pose/models'
 import { FOOTAGE_DIR, HAS_FOOTAGE, requireFootage } from './footage'
 
 const CLIP = 'squat/squat_side_studio_istock_hanshitha.mp4'

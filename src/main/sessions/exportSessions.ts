@@ -59,9 +59,11 @@ async function collect(
     const one = await store.get(id)
     return one.ok ? ok({ records: [one.value], skipped: [] }) : one
   }
+  const listed = await store.list()
+  if (!listed.ok) return listed
   const records: SessionRecord[] = []
   const skipped: SkippedSession[] = []
-  for (const item of await store.list()) {
+  for (const item of listed.value) {
     if (item.state === 'active') continue
     if (item.state === 'damaged') {
       skipped.push({ id: item.id, reason: item.reason })

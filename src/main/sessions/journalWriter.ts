@@ -8,7 +8,7 @@
  * and the problem sentence says how many were dropped.
  */
 import { dirname } from 'node:path'
-import { describeStorageError } from './storageErrors'
+import { describeJournalError } from './storageErrors'
 import type { StoreFs } from './storeFs'
 
 /**
@@ -119,7 +119,7 @@ export class JournalWriter {
       this.droppedPoseLines = 0
       return this.queue.length === 0
     } catch (error) {
-      this.problem = `Could not save the workout: ${describeStorageError(error)}`
+      this.problem = `Could not save the workout: ${describeJournalError(error)}`
       return false
     } finally {
       this.writing = 0

@@ -1,6 +1,7 @@
 /**
  * Reading one session folder: summary.json, journal.jsonl, or both. Never throws and never writes;
- * a file that cannot be read is reported with the reason, so the store can list it as damaged.
+ * a file that cannot be read (a link, a pipe, a folder, bad JSON) is reported with the reason, so
+ * the store can list it as damaged.
  */
 import { join } from 'node:path'
 import { JOURNAL_FILE, parseJournal, type ParsedJournal } from '../../shared/session/journal'
@@ -37,6 +38,16 @@ export async function readSummaryFile(fs: StoreFs, dir: string): Promise<FileRea
   const parsed = sessionSummaryFileSchema.safeParse(migrated.value)
   if (!parsed.success) return { state: 'damaged', reason: describeIssue(parsed.error, 'Its summary.json') }
   return { state: 'ok', value: parsed.data }
+}
+
+/** The summary of the session whose folder is `id`: the folder name is the id, so a file naming another session is damaged. */
+export async function readSessionSummary(fs: StoreFs, root: string, id: string): Promise<FileRead<SessionSummaryFile>> {
+  const read = await readSummaryFile(fs, join(root, id))
+  if (read.state !== 'ok' || read.value.id === id) return read
+  return {
+    state: 'damaged',
+    reason: `Its summary.json belongs to session ${read.value.id}, not to this folder, so it is probably a copy. Delete the copy you do not need.`
+  }
 }
 
 export async function readJournalFile(

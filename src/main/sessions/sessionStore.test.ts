@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseJournal } from '../../shared/session/journal'
 import type { JournalEntry, SessionStartInfo } from '../../shared/session/types'
 import { SessionStore } from './sessionStore'
-import { failingFs, makeTempDir, sampleWorkout } from './testSupport'
+import { failingFs, makeTempDir, sampleWorkout, listOf } from './testSupport'
 
 const INFO: SessionStartInfo = { title: 'Full routine', source: 'camera', model: 'blazepose-full' }
 const T0 = Date.parse('2025-01-05T14:03:22.000Z')
@@ -41,7 +41,7 @@ describe('SessionStore: write, read, list, delete', () => {
     const id = await startSession(store)
     expect(id).toMatch(/^s-20250105-\d{6}-[a-z0-9]{6}$/)
     expect((await store.append(id, sampleWorkout(T0))).ok).toBe(true)
-    expect((await store.list())[0]).toMatchObject({ state: 'active', id, title: 'Full routine' })
+    expect((await listOf(store))[0]).toMatchObject({ state: 'active', id, title: 'Full routine' })
 
     const finished = await store.finish(id)
     if (!finished.ok) throw new Error(finished.error)
@@ -57,7 +57,7 @@ describe('SessionStore: write, read, list, delete', () => {
     expect(summary.warnings).toEqual([{ id: 'knees-in', count: 1 }])
     expect(summary.notes[0].effort).toBe(6)
 
-    const list = await store.list()
+    const list = await listOf(store)
     expect(list).toEqual([
       expect.objectContaining({ state: 'complete', id, exercises: ['squat', 'plank'], repCount: 2, holdSeconds: 30, warningCount: 1 })
     ])
@@ -70,7 +70,7 @@ describe('SessionStore: write, read, list, delete', () => {
     expect(withPoses.ok && withPoses.value.entries).toHaveLength(sampleWorkout(T0).length)
 
     expect(await store.delete(id)).toEqual({ ok: true, value: null })
-    expect(await store.list()).toEqual([])
+    expect(await listOf(store)).toEqual([])
     expect((await store.get(id)).ok).toBe(false)
   })
 
@@ -132,7 +132,7 @@ describe('SessionStore: disk failures', () => {
     const started = await store.start(INFO)
     expect(started.ok && started.value.storageProblem).toMatch(/read-only disk/)
     const id = started.ok ? started.value.id : ''
-    expect((await store.list()).map((i) => [i.id, i.state])).toEqual([[id, 'active']])
+    expect((await listOf(store)).map((i) => [i.id, i.state])).toEqual([[id, 'active']])
     await store.append(id, sampleWorkout(T0))
     setFailure(null)
     const finished = await store.finish(id)
@@ -164,8 +164,8 @@ describe('SessionStore: recovery, damage, migration', () => {
 
     const second = makeStore()
     const report = await second.open()
-    expect(report).toEqual({ recovered: [id], damaged: [] })
-    const list = await second.list()
+    expect(report).toEqual({ recovered: [id], damaged: [], removedTempFiles: 0, problem: null })
+    const list = await listOf(second)
     expect(list[0]).toMatchObject({ state: 'recovered', id, repCount: 2 })
     const record = await second.get(id)
     expect(record.ok && record.value.file.recovery).toEqual({ droppedPartialLine: false, entryCount: 6 })
@@ -216,8 +216,9 @@ describe('SessionStore: recovery, damage, migration', () => {
     const reopened = makeStore()
     const report = await reopened.open()
     expect(report.recovered).toEqual([])
-    expect(report.damaged.map((d) => d.id).sort()).toEqual([badJournal, empty])
-    const list = await reopened.list()
+    // Every folder that cannot be read is reported at start-up, not only the unfinished ones.
+    expect(report.damaged.map((d) => d.id).sort()).toEqual([cutSummary, badJournal, future, empty])
+    const list = await listOf(reopened)
     expect(list.map((i) => [i.id, i.state])).toEqual([
       [good, 'complete'],
       [empty, 'damaged'],

@@ -7,7 +7,8 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { encodeJournalPose } from '../../shared/session/poseEntry'
-import type { JournalEntry } from '../../shared/session/types'
+import type { JournalEntry, SessionListItem } from '../../shared/session/types'
+import type { SessionStore } from './sessionStore'
 import { nodeStoreFs, type StoreFs } from './storeFs'
 
 export async function makeTempDir(prefix = 'revup-store-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -93,4 +94,11 @@ export async function snapshotTree(root: string): Promise<Map<string, string>> {
   }
   await walk(root)
   return out
+}
+
+/** The store's list, or the test fails with the store's own sentence. */
+export async function listOf(store: SessionStore): Promise<SessionListItem[]> {
+  const listed = await store.list()
+  if (!listed.ok) throw new Error(listed.error)
+  return listed.value
 }

@@ -3,7 +3,7 @@
  * joints only through it, so a low-confidence joint is never measured as if it were seen.
  */
 import { angleAt, distance, midpoint, toPixels, type Point2 } from '../pose/geometry'
-import type { KeypointName, PoseFrame } from '../pose/types'
+import type { Keypoint, KeypointName, PoseFrame } from '../pose/types'
 import type { Side } from './events'
 import { UNKNOWN_VIEW, type ViewReading } from './viewReading'
 
@@ -14,6 +14,14 @@ export const MIN_KEYPOINT_SCORE = 0.5
  * (0.3-0.5 is common on a well-lit limb), so its seen/unseen line sits lower, as in the MoveNet demos.
  */
 export const MOVENET_MIN_KEYPOINT_SCORE = 0.3
+/**
+ * A keypoint further than this outside the picture (normalised to the image side) is not seen, whatever
+ * its score: BlazePose extrapolates ankles and toes below the frame edge with high scores, piling them up
+ * just past it. A joint centre may sit up to half a joint's width past the edge while half the joint
+ * still shows: an ankle or knee is ~4–7 cm across, ~2–3% of a frame filled by a standing runner at 2–3 m,
+ * so 1% of the frame is allowed and no more.
+ */
+export const IN_FRAME_MARGIN = 0.01
 /** MoveNet (Lightning and Thunder) outputs the 17 COCO keypoints; BlazePose outputs 33. */
 const MOVENET_KEYPOINT_COUNT = 17
 
@@ -44,8 +52,10 @@ export interface Body {
   readonly view: ViewReading
   /** Model score 0..1 of a keypoint, 0 when absent. */
   score(name: KeypointName): number
-  /** Pixel position of a keypoint, or null when absent or scored below the threshold. */
+  /** Pixel position of a keypoint, or null when absent, scored below the threshold or outside the picture. */
   point(name: KeypointName): Point2 | null
+  /** Whether the model placed this keypoint outside the picture (past IN_FRAME_MARGIN), whatever its score. */
+  outOfFrame(name: KeypointName): boolean
   /** Whether every named keypoint is seen. */
   visible(names: readonly KeypointName[]): boolean
   /** The named keypoints that are not seen, in the given order. */
@@ -75,6 +85,20 @@ export interface BodyOptions {
   minScore?: number
   /** The settled view to attach (the engine passes its ViewTracker's reading). */
   view?: ViewReading
+  /**
+   * Whether a keypoint outside the picture is unseen (default true). Off only for a levelled frame
+   * (derollFrame), whose out-of-picture keypoints were already masked on the camera's own frame.
+   */
+  inFrameCheck?: boolean
+}
+
+/** The frame with every keypoint outside the picture (past IN_FRAME_MARGIN) scored 0: unseen once levelled. */
+export function maskOutOfFrame(frame: PoseFrame): PoseFrame {
+  return { ...frame, keypoints: frame.keypoints.map((kp) => (isInFrame(kp) ? kp : { ...kp, score: 0 })) }
+}
+
+function isInFrame(kp: Keypoint): boolean {
+  return kp.x >= -IN_FRAME_MARGIN && kp.x <= 1 + IN_FRAME_MARGIN && kp.y >= -IN_FRAME_MARGIN && kp.y <= 1 + IN_FRAME_MARGIN
 }
 
 /** Wraps a (smoothed) frame in score-aware pixel accessors. */
@@ -82,10 +106,19 @@ export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
   const minScore = options.minScore ?? minScoreForFrame(frame)
   const byName = new Map(frame.keypoints.map((kp) => [kp.name, kp]))
   const score = (name: KeypointName): number => byName.get(name)?.score ?? 0
-  const point = (name: KeypointName): Point2 | null => {
+  const scoredSeen = (name: KeypointName): Keypoint | null => {
     const kp = byName.get(name)
-    if (!kp || !(kp.score >= minScore) || !Number.isFinite(kp.x) || !Number.isFinite(kp.y)) return null
-    return toPixels(kp, frame.imageWidth, frame.imageHeight)
+    return kp && kp.score >= minScore && Number.isFinite(kp.x) && Number.isFinite(kp.y) ? kp : null
+  }
+  const checkFrame = options.inFrameCheck ?? true
+  const inFrame = (kp: Keypoint): boolean => !checkFrame || isInFrame(kp)
+  const point = (name: KeypointName): Point2 | null => {
+    const kp = scoredSeen(name)
+    return kp && inFrame(kp) ? toPixels(kp, frame.imageWidth, frame.imageHeight) : null
+  }
+  const outOfFrame = (name: KeypointName): boolean => {
+    const kp = byName.get(name)
+    return kp !== undefined && Number.isFinite(kp.x) && Number.isFinite(kp.y) && !inFrame(kp)
   }
   const missing = (names: readonly KeypointName[]): KeypointName[] => names.filter((n) => point(n) === null)
   return {
@@ -96,6 +129,7 @@ export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
     view: options.view ?? UNKNOWN_VIEW,
     score,
     point,
+    outOfFrame,
     visible: (names) => missing(names).length === 0,
     missing,
     angle(a, vertex, c) {

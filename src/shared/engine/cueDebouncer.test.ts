@@ -32,3 +32,16 @@ describe('cueTransition', () => {
     expect(events.filter((e) => e.type === 'cue' && e.phase === 'raised')).toHaveLength(2)
   })
 })
+
+describe('cue reminders', () => {
+  it('says a persisting fault again every remindAfterMs, and not in between', () => {
+    let state: CueState = {}
+    const raised: number[] = []
+    for (let t = 0; t <= 9000; t += 100) {
+      const step = cueTransition(DEFAULT_CUE_DEBOUNCE, state, { tMs: t, faults: ['x'], judged: ['x'] })
+      state = step.state
+      for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') raised.push(e.t)
+    }
+    expect(raised).toEqual([300, 4300, 8300])
+  })
+})

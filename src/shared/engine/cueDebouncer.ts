@@ -12,10 +12,15 @@ export interface CueDebounceConfig {
   clearAfterMs: number
   /** The same cue is not raised again within this long of its last raise, ms. */
   repeatAfterMs: number
+  /** A fault that persists this long after its cue was raised is said again (a coach repeats himself), ms. */
+  remindAfterMs: number
 }
 
-/** ~1/3 s persistence rejects single-frame keypoint jumps; 4 s between repeats ≈ one rep at routine tempo. */
-export const DEFAULT_CUE_DEBOUNCE: CueDebounceConfig = { raiseAfterMs: 300, clearAfterMs: 500, repeatAfterMs: 4000 }
+/**
+ * ~1/3 s persistence rejects single-frame keypoint jumps; 4 s between repeats ≈ one rep at routine tempo,
+ * and a fault held that long (a held bottom, a sagging plank) is said again at the same pace.
+ */
+export const DEFAULT_CUE_DEBOUNCE: CueDebounceConfig = { raiseAfterMs: 300, clearAfterMs: 500, repeatAfterMs: 4000, remindAfterMs: 4000 }
 
 interface OneCue {
   active: boolean
@@ -40,6 +45,12 @@ export function cueTransition(cfg: CueDebounceConfig, state: CueState, input: Cu
   for (const id of input.judged) {
     const c = next[id] ?? { active: false, changeSinceMs: null, lastRaisedMs: -Infinity }
     const fault = input.faults.includes(id)
+    if (fault && c.active && input.tMs - c.lastRaisedMs >= cfg.remindAfterMs) {
+      // Still at fault: say it again (a reminder is a fresh raise; the cue stays active).
+      next[id] = { ...c, changeSinceMs: null, lastRaisedMs: input.tMs }
+      events.push({ type: 'cue', t: input.tMs, phase: 'raised', id })
+      continue
+    }
     if (fault === c.active) {
       next[id] = { ...c, changeSinceMs: null }
       continue

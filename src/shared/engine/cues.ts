@@ -34,6 +34,7 @@ const LIST: Cue[] = [
   { id: 'hips-piking', text: 'Lower your hips into a straight line from shoulders to heels.', joints: LINE, exercises: ['plank', 'push-up'], kind: 'form' },
   { id: 'elbows-under-shoulders', text: 'Bring your elbows under your shoulders.', joints: ['left_shoulder', 'left_elbow', 'right_shoulder', 'right_elbow'], exercises: ['plank'], kind: 'form' },
   { id: 'side-plank-hips-dropping', text: 'Lift your hips so your body is straight.', joints: LINE, exercises: ['side-plank'], kind: 'form' },
+  { id: 'side-plank-hips-piking', text: 'Lower your hips into a straight line.', joints: LINE, exercises: ['side-plank'], kind: 'form' },
   { id: 'side-plank-elbow-under-shoulder', text: 'Put your elbow right under your shoulder.', joints: ['left_shoulder', 'left_elbow', 'right_shoulder', 'right_elbow'], exercises: ['side-plank'], kind: 'form' },
   // Cable row
   { id: 'row-torso-swinging', text: 'Keep your torso tall and still; pull with your back.', joints: TORSO, exercises: ['cable-row'], kind: 'form' },
@@ -52,6 +53,8 @@ const LIST: Cue[] = [
   { id: 'bridge-hips-sagging', text: 'Keep your hips up; they are sinking.', joints: ['left_shoulder', 'left_hip', 'left_knee', 'right_shoulder', 'right_hip', 'right_knee'], exercises: ['glute-bridge'], kind: 'form' },
   { id: 'hips-not-level', text: 'Keep your hips level.', joints: ['left_hip', 'right_hip'], exercises: ['glute-bridge', 'band-walk'], kind: 'form' },
   { id: 'band-walk-knees-straightening', text: 'Stay low in your half squat.', joints: LEG, exercises: ['band-walk'], kind: 'form' },
+  { id: 'squat-depth', text: 'Sit lower: that one was too shallow to count.', joints: LEG, exercises: ['squat'], kind: 'routine' },
+  { id: 'squat-chest-folding', text: 'Keep your chest up; do not fold forward.', joints: ['left_shoulder', 'left_hip', 'left_knee', 'left_ankle', 'right_shoulder', 'right_hip', 'right_knee', 'right_ankle'], exercises: ['squat'], kind: 'form' },
   { id: 'squat-knees-caving', text: 'Push your knees out over your toes.', joints: ['left_knee', 'left_ankle', 'right_knee', 'right_ankle'], exercises: ['squat'], kind: 'form' },
   { id: 'squat-pause-short', text: 'Pause for two to three seconds at the bottom.', joints: LEG, exercises: ['squat'], kind: 'routine' },
   { id: 'squat-arms-overhead', text: 'Raise both arms overhead.', joints: ['left_shoulder', 'left_wrist', 'right_shoulder', 'right_wrist'], exercises: ['squat'], kind: 'routine' },

@@ -36,10 +36,10 @@ export interface RepTempo {
 
 /** A rep's duration and tempo from its start, bottom and end times (ms), rounded to whole ms. */
 export function repTiming(startMs: number, bottomMs: number, endMs: number): { durationMs: number; tempo: RepTempo } {
-  return {
-    durationMs: Math.round(endMs - startMs),
-    tempo: { downMs: Math.round(bottomMs - startMs), upMs: Math.round(endMs - bottomMs) }
-  }
+  const durationMs = Math.round(endMs - startMs)
+  const downMs = Math.round(bottomMs - startMs)
+  // The rise is what is left, so the two phases always add up to the rep (rounding each could miss by 1 ms).
+  return { durationMs, tempo: { downMs, upMs: durationMs - downMs } }
 }
 
 /**

@@ -33,7 +33,11 @@ export function notJudgedMessage(reason: NotJudgedReason, missing: readonly Keyp
     case 'sideways':
       return 'The picture is on its side: stand the laptop upright.'
     case 'out-of-frame':
-      return `Your ${bodyPartsNamed(missing)} ${missing.length === 1 ? 'is' : 'are'} out of the picture: move the laptop further away.`
+    {
+      const parts = bodyPartsNamed(missing)
+      // Every part name is plural but the head and the whole body.
+      return `Your ${parts} ${parts === 'head' || parts === 'whole body' ? 'is' : 'are'} out of the picture: move the laptop further away.`
+    }
     case 'joints-hidden':
       return `I can't see your ${bodyPartsNamed(missing)}.`
     case 'too-far':

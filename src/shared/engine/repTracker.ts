@@ -7,6 +7,7 @@ import type { Body } from './body'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
 import { repTiming, type EngineEvent, type ExerciseId, type Side } from './events'
 import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
+import { createRestReference, referencedMachine, type RestReferenceConfig } from './restReference'
 import type { InterruptibleTracker } from './tracker'
 
 /** One frame's reading of the rep signal, degrees, and the side it came from (null = both/none). */
@@ -55,7 +56,40 @@ export interface RepTrackerSpec {
   variant?(ctx: RepCheckContext): Record<string, string | number | boolean> | undefined
   /** A frame without the signal for longer than this drops the rep in progress, ms. */
   signalGapMs?: number
+  /** Measure the machine's thresholds from the runner's own rest (restReference.ts) instead of fixed angles. */
+  restReference?: RestReferenceConfig
+  /**
+   * Cue raised when a movement leaves rest and comes back without reaching working depth (a rep too
+   * shallow to count), so the runner hears why it was not counted. Like any cue, the dip must last the
+   * debounce's raise time (~1/3 s): a one-frame glitch says nothing.
+   */
+  shallowCue?: string
 }
+
+/**
+ * A rep's side is voted over every frame of the rep, not read off one frame: side-view models swap the
+ * legs' labels now and then. Within a set, once two reps agree on a side, a rep whose vote is less
+ * decisive than 3 to 1 keeps that side (a same-leg set stays consistent); an alternating set votes
+ * clearly for each new side and is followed.
+ */
+export const DECISIVE_SIDE_SHARE = 0.75
+
+/** The majority side of a rep's votes, kept to the set's side unless the vote is decisive (DECISIVE_SIDE_SHARE). */
+export function voteSide(votes: readonly (Side | null)[], setSide: Side | null): Side | null {
+  const left = votes.filter((v) => v === 'left').length
+  const right = votes.filter((v) => v === 'right').length
+  if (left + right === 0) return null
+  const majority: Side = left >= right ? 'left' : 'right'
+  const share = Math.max(left, right) / (left + right)
+  return setSide !== null && majority !== setSide && share < DECISIVE_SIDE_SHARE ? setSide : majority
+}
+
+/**
+ * Back at rest this long after a too-shallow dip = it was an attempt at a rep, and the runner hears why it
+ * did not count: the same persistence every cue needs (DEFAULT_CUE_DEBOUNCE.raiseAfterMs, ~1/3 s); a
+ * wobble at the start of a real descent goes on down within it (measured 0.16–0.2 s).
+ */
+export const SHALLOW_SETTLE_MS = DEFAULT_CUE_DEBOUNCE.raiseAfterMs
 
 /** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
 const DEFAULT_SIGNAL_GAP_MS = 500
@@ -71,11 +105,23 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let repCues = new Set<string>()
   let samples: RepSample[] = []
   let bottom: { body: Body; side: Side | null; deg: number } | null = null
+  let sideVotes: (Side | null)[] = []
+  /** Sides of the set's counted reps, newest last (for voteSide's set consistency). */
+  let repSides: (Side | null)[] = []
+  const setSide = (): Side | null => {
+    const [a, b] = repSides.slice(-2)
+    return repSides.length >= 2 && a === b ? a : null
+  }
   let lastSignalMs: number | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
+  let restView: string | null = null
+  let viewChanged = false
+  let shallowSinceMs: number | null = null
+  const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
+  const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null, viewChanged) : spec.machine)
 
   const dropRep = (tMs: number): EngineEvent[] => {
-    const step = repTransition(spec.machine, rep, { type: 'interrupt', tMs })
+    const step = repTransition(machine(), rep, { type: 'interrupt', tMs })
     rep = step.state
     samples = []
     bottom = null
@@ -98,16 +144,30 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       lastSignalMs = body.tMs
       const before = rep.phase
-      const step = repTransition(spec.machine, rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
+      // The rest reading depends on the view (a thigh seen front-on is foreshortened): a new view is re-measured.
+      // A rep in progress keeps the reference it started with; the new view's rest is measured after it.
+      if (body.view.view !== 'unknown') {
+        if (restView !== null && body.view.view !== restView) viewChanged = true
+        restView = body.view.view
+      }
+      if (viewChanged && (before === 'rest' || before === 'unready')) {
+        restRef?.reset()
+        viewChanged = false
+      }
+      restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
+      const startMs = rep.startMs
+      const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
       rep = step.state
       const moving = rep.phase === 'descending' || rep.phase === 'deep'
       if (moving) {
         if (before === 'rest' || before === 'unready') {
           samples = []
           bottom = null
+          sideVotes = []
           repCues = new Set()
         }
         samples.push({ tMs: body.tMs, deg: signal.deg })
+        sideVotes.push(signal.side)
         const deeper = !bottom || (spec.machine.direction === 'flex' ? signal.deg < bottom.deg : signal.deg > bottom.deg)
         if (deeper) bottom = { body, side: signal.side, deg: signal.deg }
       }
@@ -119,7 +179,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         for (const id of activeCues(cues)) repCues.add(id)
       }
       if (step.rep && bottom) {
-        const ctx: RepCheckContext = { rep: step.rep, side: bottom.side, samples, bottom: bottom.body, end: body }
+        const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : bottom.side
+        repSides.push(side)
+        const ctx: RepCheckContext = { rep: step.rep, side, samples, bottom: bottom.body, end: body }
         for (const id of spec.checkRep?.(ctx) ?? []) {
           if (!repCues.has(id)) events.push({ type: 'cue', t: body.tMs, phase: 'raised', id })
           repCues.add(id)
@@ -129,7 +191,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
           type: 'rep',
           t: body.tMs,
           exercise: spec.exercise,
-          side: bottom.side,
+          side,
           startMs: step.rep.startMs,
           bottomMs: step.rep.bottomMs,
           endMs: step.rep.endMs,
@@ -139,6 +201,16 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
           cues: [...repCues],
           ...(variant ? { variant } : {})
         })
+      }
+      if (step.dropped === 'too-shallow' && spec.shallowCue && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
+        shallowSinceMs = body.tMs
+      }
+      // A shallow dip is told only once the runner settles back at rest: one that runs straight into a deeper
+      // descent was the wobbly start of that rep, not an attempt.
+      if (shallowSinceMs !== null && rep.phase !== 'rest') shallowSinceMs = null
+      if (shallowSinceMs !== null && spec.shallowCue && body.tMs - shallowSinceMs >= SHALLOW_SETTLE_MS) {
+        events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: spec.shallowCue })
+        shallowSinceMs = null
       }
       if (step.rep || step.dropped) {
         const cleared = clearAllCues(cues, body.tMs, true)
@@ -163,6 +235,10 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       samples = []
       bottom = null
       lastSignalMs = null
+      sideVotes = []
+      repSides = []
+      shallowSinceMs = null
+      restRef?.reset()
     }
   }
   return tracker

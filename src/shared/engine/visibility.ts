@@ -1,10 +1,11 @@
 /**
- * Visibility gating: nothing is judged while the joints an exercise needs are not seen. Sided joints
- * are satisfied by either side (the side facing the camera is enough); unsided ones (nose) must be seen.
+ * Visibility gating: nothing is judged while the joints an exercise needs are not seen, and the engine
+ * says why (NotJudgedReason). Sided joints are satisfied by either side (the side facing the camera is
+ * enough); unsided ones (nose) must be seen. A joint placed outside the picture is never seen (body.ts).
  */
 import type { KeypointName } from '../pose/types'
 import type { Body } from './body'
-import type { EngineEvent } from './events'
+import type { EngineEvent, NotJudgedReason } from './events'
 
 /**
  * Which required joints are missing. For sided joints the better-seen side is checked, so a side view
@@ -23,47 +24,112 @@ export function missingRequired(body: Body, required: readonly KeypointName[]): 
   return [...missingUnsided, ...best]
 }
 
+/** Fewer seen keypoints than this is a glimpse (a hand, a face, a shadow), not a runner in the picture. */
+export const MIN_PERSON_KEYPOINTS = 6
+/**
+ * Mean frame luminance (0..1) under which "not seen" is put down to the dark: a webcam's auto-exposure
+ * aims at mid-grey (~0.45); 0.15 is ~1.5 stops under it, where its gain noise swamps limbs against the
+ * background and pose models lose low-contrast joints first.
+ */
+export const DARK_LUMINANCE = 0.15
+
+/** Whether the frame holds a person at all: enough keypoints seen inside the picture. */
+export function personFound(body: Body, names: readonly KeypointName[]): boolean {
+  return body.hasPerson && names.filter((n) => body.point(n) !== null).length >= MIN_PERSON_KEYPOINTS
+}
+
+/** Frame facts beyond the body that decide why nothing can be judged. */
+export interface JudgingConditions {
+  /** Mean luminance of the frame 0..1, when measured. */
+  meanLuminance?: number
+  /** The camera's roll tracker reads the picture as lying on its side. */
+  sideways?: boolean
+  /** The settled view cannot count this exercise (viewScope.ts). */
+  wrongView?: boolean
+}
+
+/** Every keypoint name the models give (BlazePose's 33; MoveNet's 17 are a subset). */
+type AllNames = readonly KeypointName[]
+
+/**
+ * Why the exercise cannot be judged on this frame, or null when it can: the most basic reason first
+ * (nobody, too dark, on its side, then joints out of the picture or hidden, then the view).
+ */
+export function notJudgedReason(
+  body: Body,
+  required: readonly KeypointName[],
+  all: AllNames,
+  conditions: JudgingConditions = {}
+): { reason: NotJudgedReason; missing: KeypointName[] } | null {
+  const dark = conditions.meanLuminance !== undefined && conditions.meanLuminance < DARK_LUMINANCE
+  if (!personFound(body, all)) return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
+  if (conditions.sideways) return { reason: 'sideways', missing: [] }
+  const missing = missingRequired(body, required)
+  if (missing.length > 0) {
+    // Outside the picture if the model put any of them past its edge: moving the camera fixes it, not light.
+    const outside = missing.filter((n) => body.outOfFrame(n) || body.outOfFrame(mirror(n)))
+    if (outside.length > 0) return { reason: 'out-of-frame', missing }
+    return { reason: dark ? 'too-dark' : 'joints-hidden', missing }
+  }
+  if (conditions.wrongView) return { reason: 'wrong-view', missing: [] }
+  return null
+}
+
+function mirror(name: KeypointName): KeypointName {
+  return (name.startsWith('left_') ? name.replace('left_', 'right_') : name.replace('right_', 'left_')) as KeypointName
+}
+
 /** A change in visibility must last this long before it is reported (one bad frame is not a dropout). */
 const VISIBILITY_SETTLE_MS = 300
 
-/** Debounced visibility state across frames; emits a 'visibility' event when it changes. */
+/** Debounced visibility state across frames; emits a 'visibility' event (with its reason) when it changes. */
 export class VisibilityGate {
   private ok: boolean | null = null
-  private missing: KeypointName[] = []
+  private key = ''
   private pendingSinceMs: number | null = null
+  private latest: { reason: NotJudgedReason; missing: KeypointName[] } | null = null
 
-  constructor(private readonly required: readonly KeypointName[]) {}
+  constructor(
+    private readonly required: readonly KeypointName[],
+    private readonly all: AllNames
+  ) {}
 
   /** Whether the exercise may be judged on the last frame passed to `update`. */
   get isOk(): boolean {
     return this.ok === true
   }
 
-  update(body: Body): EngineEvent[] {
-    const missing = missingRequired(body, this.required)
-    const okNow = missing.length === 0
-    if (this.ok === null) {
-      // The first frame sets the state straight away so the UI can say what it cannot see.
+  /** The settled reason nothing is judged (null while judging). */
+  get reason(): NotJudgedReason | null {
+    return this.ok === false ? (this.latest?.reason ?? null) : null
+  }
+
+  update(body: Body, conditions: JudgingConditions = {}): EngineEvent[] {
+    const verdict = notJudgedReason(body, this.required, this.all, conditions)
+    const okNow = verdict === null
+    const key = verdict ? `${verdict.reason}:${verdict.missing.join()}` : ''
+    const event = (): EngineEvent[] => {
       this.ok = okNow
-      this.missing = missing
-      return [{ type: 'visibility', t: body.tMs, ok: okNow, missing }]
+      this.key = key
+      this.latest = verdict
+      this.pendingSinceMs = null
+      return [verdict ? { type: 'visibility', t: body.tMs, ok: false, missing: verdict.missing, reason: verdict.reason } : { type: 'visibility', t: body.tMs, ok: true, missing: [] }]
     }
-    const changed = okNow !== this.ok || (!okNow && missing.join() !== this.missing.join())
-    if (!changed) {
+    // The first frame sets the state straight away so the UI can say what it cannot see.
+    if (this.ok === null) return event()
+    if (key === this.key) {
       this.pendingSinceMs = null
       return []
     }
     if (this.pendingSinceMs === null) this.pendingSinceMs = body.tMs
     if (body.tMs - this.pendingSinceMs < VISIBILITY_SETTLE_MS) return []
-    this.ok = okNow
-    this.missing = missing
-    this.pendingSinceMs = null
-    return [{ type: 'visibility', t: body.tMs, ok: okNow, missing }]
+    return event()
   }
 
   reset(): void {
     this.ok = null
-    this.missing = []
+    this.key = ''
+    this.latest = null
     this.pendingSinceMs = null
   }
 }

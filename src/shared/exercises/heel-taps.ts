@@ -8,7 +8,8 @@
 import { joint, type Body } from '../engine/body'
 import type { EngineEvent, Side } from '../engine/events'
 import type { RepMachineConfig } from '../engine/repMachine'
-import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal, type RepTracker } from '../engine/repTracker'
+import { createRepTracker, type RepCheckContext, type RepSignal, type RepTracker } from '../engine/repTracker'
+import { clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
 import type { InterruptibleTracker } from '../engine/tracker'
 import { TapCheck } from './heel-taps-tap'
 import type { ExerciseDefinition, ExerciseOptions } from './types'
@@ -81,13 +82,6 @@ function legTracker(side: Side | null, signal: (body: Body) => RepSignal | null)
     exercise: 'heel-taps',
     machine: HEEL_TAP_MACHINE,
     signal,
-    checkFrame({ body }) {
-      const c = frameChecks()
-      const sides: Side[] = side ? [side] : ['left', 'right']
-      const knees = sides.map((s) => body.angle(joint(s, 'hip'), joint(s, 'knee'), joint(s, 'ankle'))).filter((k) => k !== null)
-      c.judge('heel-taps-knee-straightening', knees.length > 0, () => Math.max(...knees) > KNEE_STRAIGHTENING_DEG)
-      return c.result()
-    },
     checkRep: (ctx) => (loweringMs(ctx) < MIN_LOWERING_MS ? ['heel-taps-dropping'] : [])
   })
 }
@@ -98,8 +92,25 @@ interface Leg {
   tap: TapCheck
 }
 
+const STRAIGHTENING = 'heel-taps-knee-straightening'
+
+/**
+ * "The knee stays bent near 90° through the movement": judged on every frame lying on the back, not only
+ * while a leg is rising, since a leg that straightens out (as in a dead bug's extension) does so on its
+ * way away from the chest, where no heel-tap rep is under way.
+ */
+function kneeStraightening(body: Body): { judged: string[]; faults: string[] } {
+  const knees = (['left', 'right'] as const)
+    .filter((s) => lyingOnBack(body, s))
+    .map((s) => body.angle(joint(s, 'hip'), joint(s, 'knee'), joint(s, 'ankle')))
+    .filter((k): k is number => k !== null)
+  if (knees.length === 0) return { judged: [], faults: [] }
+  return { judged: [STRAIGHTENING], faults: Math.max(...knees) > KNEE_STRAIGHTENING_DEG ? [STRAIGHTENING] : [] }
+}
+
 export class HeelTapsTracker implements InterruptibleTracker {
   private readonly legs: Leg[]
+  private knees: CueState = {}
 
   constructor(options: ExerciseOptions = {}) {
     if (options.variant === 'both-legs') {
@@ -130,18 +141,28 @@ export class HeelTapsTracker implements InterruptibleTracker {
       }
       events.push(...leg.tap.update(body, leg.reps.phase === 'descending' || leg.reps.phase === 'deep'))
     }
+    const knee = cueTransition(DEFAULT_CUE_DEBOUNCE, this.knees, { tMs: body.tMs, ...kneeStraightening(body) })
+    this.knees = knee.state
+    events.push(...knee.events)
     return events
   }
 
   interrupt(tMs: number, reason: string): EngineEvent[] {
-    return this.legs.flatMap((l) => [...l.tap.flush(tMs), ...l.reps.interrupt(tMs, reason)])
+    return [...this.legs.flatMap((l) => [...l.tap.flush(tMs), ...l.reps.interrupt(tMs, reason)]), ...this.clearKnees(tMs)]
   }
 
   finish(tMs: number): EngineEvent[] {
-    return this.legs.flatMap((l) => [...l.tap.flush(tMs), ...l.reps.finish(tMs)])
+    return [...this.legs.flatMap((l) => [...l.tap.flush(tMs), ...l.reps.finish(tMs)]), ...this.clearKnees(tMs)]
+  }
+
+  private clearKnees(tMs: number): EngineEvent[] {
+    const cleared = clearAllCues(this.knees, tMs)
+    this.knees = cleared.state
+    return cleared.events
   }
 
   reset(): void {
+    this.knees = {}
     for (const l of this.legs) {
       l.reps.reset()
       l.tap.reset()

@@ -77,3 +77,57 @@ export function forearmOnFloor(elbow: Point2, wrist: Point2): boolean {
   const dy = Math.abs(wrist.y - elbow.y)
   return (Math.atan2(dy, dx) * 180) / Math.PI < FOREARM_ON_FLOOR_MAX_DEG
 }
+
+/**
+ * The runner's own straight line, calibrated at the start of each hold: a body whose hips sit a little
+ * off the keypoint line when straight (glutes, a low camera's perspective, the model's hip placement)
+ * is judged against itself. Drifting this far from it is a fault even under the absolute limit:
+ * ~8° of bend is the hips moving ~4–5 cm off the runner's own line (hip ~0.36 of the shoulder–ankle
+ * length, 1.3 m for an adult), clearly visible and well above the ~2–3° frame-to-frame jitter of
+ * smoothed keypoints.
+ */
+export const OWN_LINE_MARGIN_DEG = 8
+/** The drift must come back within this of the runner's own line before the cue clears. */
+export const OWN_LINE_BACK_DEG = 4
+/** The runner's own line is the median bend over the first second of the hold (settled, not a single frame). */
+export const LINE_CALIBRATION_MS = 1000
+
+/** State across frames: the runner's own line for the hold in progress (median bend of its first second). */
+export class OwnLine {
+  private samples: number[] = []
+  private sinceMs: number | null = null
+  private reference: number | null = null
+
+  /** Feeds a bend (degrees, + = sagging) seen in a hold; returns the calibrated reference, or null until settled. */
+  update(tMs: number, bend: number): number | null {
+    if (this.reference !== null) return this.reference
+    this.sinceMs ??= tMs
+    this.samples.push(bend)
+    if (tMs - this.sinceMs < LINE_CALIBRATION_MS) return null
+    const sorted = [...this.samples].sort((a, b) => a - b)
+    this.reference = sorted[Math.floor(sorted.length / 2)]
+    return this.reference
+  }
+
+  reset(): void {
+    this.samples = []
+    this.sinceMs = null
+    this.reference = null
+  }
+}
+
+/**
+ * Line faults for a bend (degrees, + = hips towards the floor): past the absolute limit, or drifted past
+ * OWN_LINE_MARGIN_DEG from the runner's own line; each with hysteresis (`active*` = the cue is raised now).
+ */
+export function lineFaults(
+  bend: number,
+  reference: number | null,
+  activeSag: boolean,
+  activePike: boolean
+): { sagging: boolean; piking: boolean } {
+  const drift = reference === null ? 0 : bend - reference
+  const sagging = bend > (activeSag ? HIP_BACK_ON_LINE_DEG : HIP_OFF_LINE_DEG) || drift > (activeSag ? OWN_LINE_BACK_DEG : OWN_LINE_MARGIN_DEG)
+  const piking = -bend > (activePike ? HIP_BACK_ON_LINE_DEG : HIP_OFF_LINE_DEG) || -drift > (activePike ? OWN_LINE_BACK_DEG : OWN_LINE_MARGIN_DEG)
+  return { sagging, piking }
+}

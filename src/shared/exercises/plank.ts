@@ -10,7 +10,7 @@ import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical, type Point2 } from '../pose/geometry'
 import { HoldWithCues } from './plank-hold'
 import {
-  forearmOnFloor, HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, lineTiltDeg, MAX_PLANK_TILT_DEG, sideOnHipBendDeg, STRAIGHT_KNEE_MIN_DEG
+  forearmOnFloor, lineFaults, lineTiltDeg, MAX_PLANK_TILT_DEG, OwnLine, sideOnHipBendDeg, STRAIGHT_KNEE_MIN_DEG
 } from './plank-line'
 import type { ExerciseDefinition } from './types'
 
@@ -76,6 +76,7 @@ function past(value: number, on: number, off: number, active: boolean): boolean 
 
 export class PlankTracker implements InterruptibleTracker {
   private readonly loop = new HoldWithCues(CUE_IDS)
+  private readonly ownLine = new OwnLine()
 
   update(body: Body): EngineEvent[] {
     const j = lineSide(body)
@@ -89,15 +90,19 @@ export class PlankTracker implements InterruptibleTracker {
     if (body.view.view !== 'front') {
       judged.push(SAGGING, PIKING)
       const bend = sideOnHipBendDeg(body, j.shoulder!, j.hip!, j.ankle!)
-      if (past(bend, HIP_OFF_LINE_DEG, HIP_BACK_ON_LINE_DEG, this.loop.isActive(SAGGING))) faults.push(SAGGING)
-      if (past(-bend, HIP_OFF_LINE_DEG, HIP_BACK_ON_LINE_DEG, this.loop.isActive(PIKING))) faults.push(PIKING)
+      const reference = this.loop.open ? this.ownLine.update(body.tMs, bend) : null
+      const line = lineFaults(bend, reference, this.loop.isActive(SAGGING), this.loop.isActive(PIKING))
+      if (line.sagging) faults.push(SAGGING)
+      if (line.piking) faults.push(PIKING)
       if (j.elbow && j.wrist && forearmOnFloor(j.elbow, j.wrist)) {
         judged.push(ELBOWS)
         const lean = leanFromVertical(j.elbow, j.shoulder!)
         if (past(lean, ELBOW_OFF_VERTICAL_DEG, ELBOW_BACK_UNDER_DEG, this.loop.isActive(ELBOWS))) faults.push(ELBOWS)
       }
     }
-    return this.loop.step({ tMs: body.tMs, inPosition: true, side: null, faults, judged })
+    const events = this.loop.step({ tMs: body.tMs, inPosition: true, side: null, faults, judged })
+    if (!this.loop.open) this.ownLine.reset()
+    return events
   }
 
   interrupt(tMs: number, reason: string): EngineEvent[] {
@@ -109,6 +114,7 @@ export class PlankTracker implements InterruptibleTracker {
   }
 
   reset(): void {
+    this.ownLine.reset()
     this.loop.reset()
   }
 }

@@ -7,25 +7,36 @@
 import { joint, type Body } from '../engine/body'
 import type { EngineEvent, Side } from '../engine/events'
 import type { InterruptibleTracker } from '../engine/tracker'
-import { leanFromVertical, midpoint, type Point2 } from '../pose/geometry'
+import { distance, midpoint, type Point2 } from '../pose/geometry'
 import { HoldWithCues } from './plank-hold'
 import {
-  forearmOnFloor, HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineTiltDeg, MAX_PLANK_TILT_DEG, STRAIGHT_KNEE_MIN_DEG
+  HIP_BACK_ON_LINE_DEG, HIP_OFF_LINE_DEG, hipBendDeg, lineFaults, lineTiltDeg, MAX_PLANK_TILT_DEG, OwnLine, STRAIGHT_KNEE_MIN_DEG
 } from './plank-line'
 import type { ExerciseDefinition } from './types'
 
 const DROPPING = 'side-plank-hips-dropping'
+const PIKING = 'side-plank-hips-piking'
 const ELBOW = 'side-plank-elbow-under-shoulder'
-const CUE_IDS = [DROPPING, ELBOW]
+const CUE_IDS = [DROPPING, PIKING, ELBOW]
 
 /**
- * Supporting upper arm leaning more than 30° from vertical: the elbow is ~15 cm or more off the
- * shoulder, where the shoulder starts to hang instead of stacking over the elbow.
+ * Supporting elbow displaced sideways from straight under its shoulder (towards the head or the feet) by
+ * more than 0.15 of the runner's own shoulder–hip length (~7–8 cm on a 50 cm torso): more than half the
+ * elbow's own width off the vertical through the shoulder, where the shoulder starts to hang instead of
+ * stacking over the elbow.
  */
-export const SUPPORT_OFF_VERTICAL_DEG = 30
-export const SUPPORT_BACK_UNDER_DEG = 22
-/** Elbow angle under which the support is the forearm (~90°) rather than a straight arm (~170°). */
-export const FOREARM_ELBOW_MAX_DEG = 130
+export const ELBOW_OFF_SHOULDER_TORSO = 0.15
+/** Back within this (a third of a torso-tenth less) before the cue clears: hysteresis against jitter. */
+export const ELBOW_BACK_UNDER_TORSO = 0.1
+/**
+ * A straight-arm side plank (a variation the routine does not describe; it places the hand more freely)
+ * has the elbow straight (over 150°) and the forearm as long in the image as ~0.8 of the upper arm, its
+ * real proportion (segment tables: forearm 0.146, upper arm 0.186 of height). A forearm on the floor is
+ * bent ~90°, or points at the camera and projects far shorter; over 0.6 of the upper arm and straight =
+ * a straight arm, whose elbow position is not judged.
+ */
+export const STRAIGHT_ARM_MIN_ELBOW_DEG = 150
+export const STRAIGHT_ARM_MIN_FOREARM_RATIO = 0.6
 /**
  * Lying flat on one side (propped on a straight arm) bends the shoulder–hip–ankle line 35°+: not a
  * side plank at all.
@@ -62,8 +73,11 @@ function centre(body: Body, part: 'shoulder' | 'hip' | 'ankle'): Point2 | null {
 interface SidePlankReading {
   side: Side
   bend: number
-  /** Lean of the supporting upper arm from vertical in a forearm side plank, degrees; null otherwise. */
-  supportLean: number | null
+  /**
+   * How far the supporting elbow sits sideways from straight under its shoulder (either way), in
+   * shoulder–hip lengths; null when not judged (elbow or down-side hip unseen, or a straight arm).
+   */
+  elbowOffset: number | null
 }
 
 /** Why the body is not in a side plank (for the hold's 'paused' reason), or the reading. */
@@ -85,18 +99,27 @@ export function readSidePlank(body: Body): SidePlankReading | string {
   const bend = hipBendDeg(shoulder, hip, ankle)
   if (Number.isNaN(bend)) return 'body line not seen'
   if (bend > HIPS_ON_FLOOR_DEG) return 'hips down on the floor'
-  // The routine's side plank rests on the forearm, "elbow directly under the shoulder"; a straight-arm
-  // side plank (a variation it does not describe) places the hand more freely, so it is not judged.
-  // Forearm: lying along the floor, or pointing at the camera (foreshortened) with the elbow bent.
+  // "Elbow directly under the shoulder": on the forearm the elbow is the support; on a straight arm the
+  // elbow lies between shoulder and hand, so a hand under the shoulder puts the elbow there too.
+  const downHip = body.point(joint(side, 'hip'))
+  const torso = downHip ? distance(downShoulder, downHip) : 0
+  let elbowOffset: number | null = null
   const elbowDeg = body.angle(joint(side, 'shoulder'), joint(side, 'elbow'), joint(side, 'wrist'))
-  const onForearm = elbow !== null && wrist !== null && (forearmOnFloor(elbow, wrist) || (elbowDeg !== null && elbowDeg < FOREARM_ELBOW_MAX_DEG))
-  return { side, bend, supportLean: onForearm ? leanFromVertical(elbow, downShoulder) : null }
+  const upper = elbow ? distance(downShoulder, elbow) : 0
+  const straightArm = elbow !== null && wrist !== null && elbowDeg !== null && upper > 0 &&
+    elbowDeg > STRAIGHT_ARM_MIN_ELBOW_DEG && distance(elbow, wrist) / upper > STRAIGHT_ARM_MIN_FOREARM_RATIO
+  if (elbow && downHip && torso > 0 && !straightArm) {
+    // "Under" is along gravity: the elbow's sideways offset from the shoulder in a level picture.
+    elbowOffset = Math.abs(elbow.x - downShoulder.x) / torso
+  }
+  return { side, bend, elbowOffset }
 }
 
 export class SidePlankTracker implements InterruptibleTracker {
   private readonly loop = new HoldWithCues(CUE_IDS)
   /** Since when the hips have been off the line, ms (null while on it). */
   private offLineSinceMs: number | null = null
+  private readonly ownLine = new OwnLine()
 
   update(body: Body): EngineEvent[] {
     const r = readSidePlank(body)
@@ -109,13 +132,18 @@ export class SidePlankTracker implements InterruptibleTracker {
     this.offLineSinceMs = offLine ? (this.offLineSinceMs ?? body.tMs) : null
     if (this.offLineSinceMs !== null && body.tMs - this.offLineSinceMs > HIPS_DOWN_ENDS_HOLD_MS) return out('hips down on the floor')
     const faults: string[] = []
-    const judged = [DROPPING]
-    if (r.bend > (this.loop.isActive(DROPPING) ? HIP_BACK_ON_LINE_DEG : HIP_OFF_LINE_DEG)) faults.push(DROPPING)
-    if (r.supportLean !== null) {
+    const judged = [DROPPING, PIKING]
+    const reference = this.loop.open ? this.ownLine.update(body.tMs, r.bend) : null
+    const line = lineFaults(r.bend, reference, this.loop.isActive(DROPPING), this.loop.isActive(PIKING))
+    if (line.sagging) faults.push(DROPPING)
+    if (line.piking) faults.push(PIKING)
+    if (r.elbowOffset !== null) {
       judged.push(ELBOW)
-      if (r.supportLean > (this.loop.isActive(ELBOW) ? SUPPORT_BACK_UNDER_DEG : SUPPORT_OFF_VERTICAL_DEG)) faults.push(ELBOW)
+      if (r.elbowOffset > (this.loop.isActive(ELBOW) ? ELBOW_BACK_UNDER_TORSO : ELBOW_OFF_SHOULDER_TORSO)) faults.push(ELBOW)
     }
-    return this.loop.step({ tMs: body.tMs, inPosition: true, side: r.side, faults, judged })
+    const events = this.loop.step({ tMs: body.tMs, inPosition: true, side: r.side, faults, judged })
+    if (!this.loop.open) this.ownLine.reset()
+    return events
   }
 
   interrupt(tMs: number, reason: string): EngineEvent[] {
@@ -128,6 +156,7 @@ export class SidePlankTracker implements InterruptibleTracker {
 
   reset(): void {
     this.offLineSinceMs = null
+    this.ownLine.reset()
     this.loop.reset()
   }
 }

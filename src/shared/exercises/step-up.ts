@@ -1,7 +1,9 @@
 /**
- * Step-ups (exercises.md §7): a rep per rise onto the box, per leading leg. The floor level is learned
- * while both feet are down; a foot well above it is on the box. A rep is floor → lead foot up → both
- * feet up (standing on the box) → both back on the floor, so strides and shuffles never count.
+ * Step-ups (exercises.md §7): a rep per rise onto the box, per leading leg. The floor level (and the hips'
+ * height standing on it) is learned while both feet are down; a foot well above it is on the box. A rep is
+ * floor → lead foot up → the body risen onto the box (the hips lifted by the box's height, or both feet
+ * up) → both back on the floor. What the trailing foot does at the top (lands beside the lead, hovers,
+ * taps) does not matter: the rise is the rep. Strides and shuffles never lift the hips, so never count.
  * Cues: torso upright, leading knee past the toes while rising, pushing off with the trailing leg.
  */
 import { joint, otherSide, type Body } from '../engine/body'
@@ -31,6 +33,12 @@ export const MAX_TORSO_LEAN_DEG = 30
  * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
  */
 export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
+/**
+ * The body is up on the box once the hips stand a box's height above their height standing on the floor:
+ * the lowest boxes are ~15 cm (0.35 shin), so 0.3 shin, the same line as a foot on the box. A lead foot on
+ * the box with its knee still bent cannot lift the hips that far while the trailing foot is on the floor.
+ */
+export const HIPS_ON_BOX_SHIN_FRACTION = 0.3
 /** A rep (up and down) takes at least a second; 20 s is standing on the box, not stepping. */
 export const MIN_REP_MS = 1000
 export const MAX_REP_MS = 20000
@@ -40,15 +48,19 @@ const FLOOR_FOLLOW = 0.1
 interface StepState {
   phase: 'unready' | 'floor' | 'stepping' | 'up'
   floorY: number
+  /** Mean hip height (image y, px) standing with both feet on the floor. */
+  hipFloorY: number
   lead: Side | null
   startMs: number
   topMs: number
   pushOff: boolean
+  /** The trailing foot has left the floor in this rep (the push-off check is done). */
+  trailLifted: boolean
   /** Recent trailing-knee angles while its foot is down (degrees, ms), for the push-off check. */
   trailKnee: { tMs: number; deg: number }[]
 }
 
-const initial: StepState = { phase: 'unready', floorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false, trailKnee: [] }
+const initial: StepState = { phase: 'unready', floorY: 0, hipFloorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false, trailLifted: false, trailKnee: [] }
 
 function rise(leg: LegPoints, floorY: number): number {
   return (floorY - leg.ankle.y) / leg.shinPx
@@ -66,21 +78,46 @@ function createStepUpTracker(): InterruptibleTracker {
     return c.events
   }
 
+  /** Watches the trailing knee until its foot leaves the floor: straightening sharply just before = pushing off. */
+  const pushOffCheck = (body: Body, trail: LegPoints, events: EngineEvent[]): void => {
+    if (s.trailLifted || !s.lead) return
+    const trailSide = otherSide(s.lead)
+    const trailKnee = body.angle(joint(trailSide, 'hip'), joint(trailSide, 'knee'), joint(trailSide, 'ankle'))
+    const trailUp = rise(trail, s.floorY) > OFF_FLOOR_SHIN_FRACTION
+    if (!trailUp && trailKnee !== null) {
+      s = { ...s, trailKnee: [...s.trailKnee.filter((k) => body.tMs - k.tMs <= PUSH_OFF_WINDOW_MS), { tMs: body.tMs, deg: trailKnee }] }
+    }
+    if (!s.pushOff && trailUp && s.trailKnee.length > 0) {
+      const recent = s.trailKnee.filter((k) => body.tMs - k.tMs <= PUSH_OFF_WINDOW_MS + 100)
+      const straightened = recent.length > 1 ? Math.max(...recent.map((k) => k.deg)) - Math.min(...recent.map((k) => k.deg)) : 0
+      const extendedAtEnd = recent.length > 1 && recent[recent.length - 1].deg >= Math.max(...recent.map((k) => k.deg)) - 5
+      if (straightened >= PUSH_OFF_TRAIL_KNEE_DEG && extendedAtEnd) {
+        s = { ...s, pushOff: true }
+        repCues.add('step-up-push-off')
+        events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: 'step-up-push-off' })
+      }
+      s = { ...s, trailKnee: [] }
+    }
+    if (trailUp) s = { ...s, trailLifted: true }
+  }
+
   return {
     update(body: Body) {
       const events: EngineEvent[] = []
       const { left, right } = bothLegs(body)
       if (!left || !right) return events
       const level = Math.max(left.ankle.y, right.ankle.y)
+      const hipY = (left.hip.y + right.hip.y) / 2
+      const shin = (left.shinPx + right.shinPx) / 2
       const upL = rise(left, s.floorY) > ON_BOX_SHIN_FRACTION
       const upR = rise(right, s.floorY) > ON_BOX_SHIN_FRACTION
       switch (s.phase) {
         case 'unready':
-          s = { ...initial, phase: 'floor', floorY: level }
+          s = { ...initial, phase: 'floor', floorY: level, hipFloorY: hipY }
           break
         case 'floor':
-          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false, trailKnee: [] }
-          else if (!upL) s = { ...s, floorY: s.floorY + FLOOR_FOLLOW * (level - s.floorY) }
+          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false, trailLifted: false, trailKnee: [] }
+          else if (!upL) s = { ...s, floorY: s.floorY + FLOOR_FOLLOW * (level - s.floorY), hipFloorY: s.hipFloorY + FLOOR_FOLLOW * (hipY - s.hipFloorY) }
           break
         case 'stepping': {
           const lead = s.lead!
@@ -91,23 +128,7 @@ function createStepUpTracker(): InterruptibleTracker {
             events.push(...clear(body.tMs))
             break
           }
-          const trailSide = otherSide(lead)
-          const trailKnee = body.angle(joint(trailSide, 'hip'), joint(trailSide, 'knee'), joint(trailSide, 'ankle'))
-          const trailUp = rise(trail, s.floorY) > OFF_FLOOR_SHIN_FRACTION
-          if (!trailUp && trailKnee !== null) {
-            s = { ...s, trailKnee: [...s.trailKnee.filter((k) => body.tMs - k.tMs <= PUSH_OFF_WINDOW_MS), { tMs: body.tMs, deg: trailKnee }] }
-          }
-          if (!s.pushOff && trailUp && s.trailKnee.length > 0) {
-            const recent = s.trailKnee.filter((k) => body.tMs - k.tMs <= PUSH_OFF_WINDOW_MS + 100)
-            const straightened = recent.length > 1 ? Math.max(...recent.map((k) => k.deg)) - Math.min(...recent.map((k) => k.deg)) : 0
-            const extendedAtEnd = recent.length > 1 && recent[recent.length - 1].deg >= Math.max(...recent.map((k) => k.deg)) - 5
-            if (straightened >= PUSH_OFF_TRAIL_KNEE_DEG && extendedAtEnd) {
-              s = { ...s, pushOff: true }
-              repCues.add('step-up-push-off')
-              events.push({ type: 'cue', t: body.tMs, phase: 'raised', id: 'step-up-push-off' })
-            }
-            s = { ...s, trailKnee: [] }
-          }
+          pushOffCheck(body, trail, events)
           const judged: string[] = []
           const faults: string[] = []
           const sign = facingSign(body)
@@ -125,10 +146,12 @@ function createStepUpTracker(): InterruptibleTracker {
           cues = c.state
           events.push(...c.events)
           for (const id of activeCues(cues)) repCues.add(id)
-          if (upL && upR) s = { ...s, phase: 'up', topMs: body.tMs }
+          const hipsUp = (s.hipFloorY - hipY) / shin > HIPS_ON_BOX_SHIN_FRACTION
+          if ((upL && upR) || hipsUp) s = { ...s, phase: 'up', topMs: body.tMs }
           break
         }
         case 'up':
+          pushOffCheck(body, s.lead === 'left' ? right : left, events)
           if (!upL && !upR) {
             const duration = body.tMs - s.startMs
             if (duration >= MIN_REP_MS && duration <= MAX_REP_MS) {

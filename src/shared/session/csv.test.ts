@@ -28,6 +28,15 @@ describe('csv', () => {
     expect(csvField('@sum')).toBe("'@sum")
   })
 
+  it('defuses a formula wherever a cell could start under any separator, and quotes the field', () => {
+    expect(csvField('x;=1+1')).toBe(`"x;'=1+1"`)
+    expect(csvField('a|@b')).toBe(`"a|'@b"`)
+    expect(csvField('a; -2')).toBe(`"a; '-2"`)
+    expect(csvField('\t=1')).toBe(`"'\t'=1"`)
+    expect(csvField('knees-in/hips-sag')).toBe('knees-in/hips-sag')
+    expect(csvField('a - b')).toBe('a - b')
+  })
+
   it('ends every row with CRLF', () => {
     expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n')
   })
@@ -36,5 +45,6 @@ describe('csv', () => {
     const nasty = ['=1+1', 'a "quoted", comma', 'multi\r\nline', '', ' lead', 'ünï©ødé']
     const parsed = parseCsv(toCsv(['v'], nasty.map((v) => [v])))
     expect(parsed.slice(1).map((r) => r[0])).toEqual(nasty.map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)))
+    expect(parseCsv(toCsv(['v'], [['x;=1+1']]), ';').slice(1)).toEqual([["x;'=1+1"]])
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseCsv } from '../../../tests/fixtures/csv'
 import { CSV_COLUMNS, sessionsToCsv, sessionsToJson } from './exportFormats'
 import { computeSummary } from './summary'
 import type { JournalEntry, SessionRecord } from './types'
@@ -33,7 +34,7 @@ describe('CSV export', () => {
     expect(lines[0]).toBe(CSV_COLUMNS.join(','))
     expect(lines).toHaveLength(4) // header, rep, hold, trailing empty
     expect(lines[1]).toBe(
-      's-20250105-140322-k3j9x2,2025-01-05T14:03:22.000Z,complete,"Evening, ""easy"", legs",push-up,1,,rep,1,2025-01-05T14:04:00.000Z,1,1.8,2.5,1.5,87.3,71,,,hips-sag;elbows-flare,fromKnees=true,,unfinished'
+      's-20250105-140322-k3j9x2,2025-01-05T14:03:22.000Z,complete,"Evening, ""easy"", legs",push-up,1,,rep,1,2025-01-05T14:04:00.000Z,1,1.8,2.5,1.5,87.3,71,,,hips-sag/elbows-flare,fromKnees=true,,unfinished'
     )
     expect(lines[2]).toBe(
       's-20250105-140322-k3j9x2,2025-01-05T14:03:22.000Z,complete,"Evening, ""easy"", legs",plank,1,,hold,1,1970-01-01T00:00:00.002Z,5,,50,45,,,44.25,0,,,,unfinished'
@@ -43,6 +44,23 @@ describe('CSV export', () => {
 
   it('has only a header when there is nothing to list', () => {
     expect(sessionsToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`)
+  })
+})
+
+describe('CSV export under other column separators', () => {
+  it("leaves no cell starting with a formula whether a spreadsheet splits on , ; tab or |", () => {
+    const hostile: SessionRecord = {
+      ...record,
+      file: { ...record.file, info: { ...record.file.info, title: 'x;=1+1|@SUM(A1)\t-2,+3' } }
+    }
+    const csv = sessionsToCsv([hostile])
+    for (const splitter of [',', ';', '\t', '|']) {
+      // A reader that honours quotes, and one that splits blindly on every splitter.
+      const cells = [...parseCsv(csv, splitter).flat(), ...csv.split(/\r\n/).flatMap((line) => line.split(splitter))]
+      expect(cells.filter((cell) => /^\s*"?\s*[=+\-@]/.test(cell))).toEqual([])
+    }
+    // The lists inside one field use a separator no spreadsheet splits columns on.
+    expect(parseCsv(csv)[1][CSV_COLUMNS.indexOf('cues')]).toBe('hips-sag/elbows-flare')
   })
 })
 

@@ -2,7 +2,7 @@
  * What the runner gets when exporting sessions: a JSON document with everything we stored, or a CSV
  * with one row per rep and per hold for a spreadsheet. Pure functions of session records.
  */
-import { toCsv, type CsvValue } from './csv'
+import { csvList, toCsv, type CsvValue } from './csv'
 import type { HoldRecord, RepRecord, SessionRecord, SetSummary } from './types'
 import { SESSION_SCHEMA_VERSION } from './types'
 
@@ -37,7 +37,8 @@ export function sessionsToJson(sessions: readonly SessionRecord[], skipped: read
 
 /**
  * Columns of the CSV. Times ending in _s are seconds on the pose-frame clock (video time for a video,
- * camera time for the webcam); set_started_at is the wall-clock ISO time the set began.
+ * camera time for the webcam); set_started_at is the wall-clock ISO time the set began. `cues` and
+ * `variant` hold lists joined with CSV_LIST_SEPARATOR ("/").
  */
 export const CSV_COLUMNS = [
   'session_id',
@@ -91,9 +92,7 @@ function tailColumns(set: SetSummary, variant: string | undefined): CsvValue[] {
 }
 
 function repRow(session: SessionRecord, set: SetSummary, rep: RepRecord, n: number): CsvValue[] {
-  const variant = rep.variant
-    ? Object.entries(rep.variant).map(([k, v]) => `${k}=${String(v)}`).join(';')
-    : undefined
+  const variant = rep.variant ? csvList(Object.entries(rep.variant).map(([k, v]) => `${k}=${String(v)}`)) : undefined
   return [
     ...baseColumns(session, set),
     rep.side ?? set.side,
@@ -108,7 +107,7 @@ function repRow(session: SessionRecord, set: SetSummary, rep: RepRecord, n: numb
     round1(rep.rangeDeg),
     null,
     null,
-    rep.cues.join(';'),
+    csvList(rep.cues),
     ...tailColumns(set, variant)
   ]
 }

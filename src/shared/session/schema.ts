@@ -9,13 +9,13 @@ import { BAND_COLOURS } from '../exercises/types'
 import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
 import { compactPoseFrameSchema } from './poseEntry'
 import { SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './types'
+import { MAX_ENTRIES_PER_APPEND, MAX_QUOTED_CHARS, MAX_SET_INDEX, MAX_TEXT_CHARS } from '../ipcLimits'
+import { cutText, fieldPath } from '../text'
 
-/** Longest free text we keep (titles, notes, cue ids); a runner's note is a sentence or two. */
-export const MAX_TEXT_CHARS = 2_000
-/** Most entries one append call may carry: ~15 pose frames/s plus events, batched about once a second, with room. */
-export const MAX_ENTRIES_PER_APPEND = 2_000
-/** A set number beyond this is a bug, not a workout. */
-export const MAX_SET_INDEX = 100
+export { MAX_ENTRIES_PER_APPEND, MAX_SET_INDEX, MAX_TEXT_CHARS }
+
+/** Room for zod's own wording ("expected one of ...") in an error sentence; the rest is cut. */
+const MAX_ISSUE_MESSAGE_CHARS = MAX_QUOTED_CHARS * 4
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' })
 const shortText = z.string().max(MAX_TEXT_CHARS)
@@ -201,13 +201,15 @@ export const sessionSummaryFileSchema = z.object({
   recovery: z.object({ droppedPartialLine: z.boolean(), entryCount: z.number().int().min(0) }).optional()
 })
 
-/** Turns a zod failure into one sentence naming the first bad field and what was expected. */
+/**
+ * Turns a zod failure into one sentence naming the first bad field and what was expected. Field
+ * names and zod's wording are cut (MAX_QUOTED_CHARS each), so a huge key cannot make a huge sentence.
+ */
 export function describeIssue(error: z.ZodError, what: string, options: { argumentList?: boolean } = {}): string {
   const issue = error.issues[0]
   if (!issue) return `${what} is not valid.`
-  const path = issue.path.map(String)
-  // For an IPC argument tuple, "0.source" reads better as "argument 1 source".
-  if (options.argumentList && path.length > 0 && /^\d+$/.test(path[0])) path[0] = `argument ${Number(path[0]) + 1}`
-  const where = path.length > 0 ? path.join('.') : 'the value'
-  return `${what} is not valid: ${where}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`
+  // For an IPC argument tuple, "0.source" reads better as "argument 1.source".
+  const where = fieldPath(issue.path, { argumentList: options.argumentList })
+  const message = cutText(issue.message, MAX_ISSUE_MESSAGE_CHARS)
+  return `${what} is not valid: ${where}: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`
 }

@@ -2,6 +2,7 @@ import { createBody, joint, type Body } from '../engine/body'
 import { leanFromVertical } from '../pose/geometry'
 import { classifyView } from '../engine/view'
 import type { CameraView, Side } from '../engine/events'
+import { UNKNOWN_VIEW, type ViewReading } from '../engine/viewReading'
 import type { KeypointName, PoseFrame } from '../pose/types'
 
 /**
@@ -14,6 +15,8 @@ export interface BodyReading {
   person: boolean
   /** Which view the camera has of the runner; 'unknown' when angled or unclear. */
   view: CameraView | 'unknown'
+  /** The engine's own reading of the view (with the width ratio that tells an angled view from none). */
+  viewReading: ViewReading
   posture: 'standing' | 'floor' | 'unknown'
   /** Largest extent of the seen keypoints as a fraction of the image side along it (0..1+). */
   bodyFraction: number | null
@@ -42,7 +45,7 @@ export function readBody(frame: PoseFrame): BodyReading {
   const body = createBody(frame)
   const seen = frame.keypoints.filter((k) => body.point(k.name) !== null)
   const person = seen.length >= MIN_PERSON_KEYPOINTS
-  if (!person) return { person, view: 'unknown', posture: 'unknown', bodyFraction: null, sizeFraction: null, clipped: [], body }
+  if (!person) return { person, view: 'unknown', viewReading: UNKNOWN_VIEW, posture: 'unknown', bodyFraction: null, sizeFraction: null, clipped: [], body }
   const xs = seen.map((k) => k.x)
   const ys = seen.map((k) => k.y)
   const bodyFraction = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))
@@ -51,7 +54,8 @@ export function readBody(frame: PoseFrame): BodyReading {
     .map((k) => k.name)
   const torso = torsoFraction(body)
   const sizeFraction = torso === null ? bodyFraction : Math.max(bodyFraction, torso / TORSO_SHARE_OF_HEIGHT)
-  return { person, view: classifyView(body).view, posture: postureOf(body), bodyFraction, sizeFraction, clipped, body }
+  const viewReading = classifyView(body)
+  return { person, view: viewReading.view, viewReading, posture: postureOf(body), bodyFraction, sizeFraction, clipped, body }
 }
 
 /** Shoulder centre to hip centre (or one side's, side-on) in image fractions (x over width, y over height). */

@@ -7,8 +7,13 @@ export const PLACEMENT_STEADY_MS = 1000
 export const COUNTDOWN_MS = 3000
 /** Red this long cancels a countdown; shorter is a runner starting early (a squat shrinks them in frame). */
 export const COUNTDOWN_ABORT_MS = 1000
-/** Gone (stood up from the floor / out of frame) this long ends a set: long enough to survive a stumble or a missed frame. */
-export const AWAY_END_MS = 3000
+/**
+ * Gone (stood up from the floor / out of frame) this long pauses a set: long enough to survive a stumble
+ * or a missed frame. A set is never ended by absence (a towel, a sip of water): it waits, paused.
+ */
+export const AWAY_PAUSE_MS = 2000
+/** Back in position this long resumes a set that stepping out paused: a glimpse of the runner walking past is not enough. */
+export const BACK_RESUME_MS = 1000
 /** Rest between the two sides / legs / directions of one set: time to turn over or step across. */
 export const SIDE_SWITCH_REST_SECONDS = 10
 
@@ -41,9 +46,14 @@ export function looksAway(exercise: ExerciseId, presence: Presence): boolean {
   return !presence.inFrame || (isFloorExercise(exercise) && presence.posture === 'standing')
 }
 
-/** The runner has been gone long enough to end the set hands-free. */
+/** The runner has been gone long enough to pause the set hands-free. */
 export function runnerLeft(live: LiveSet, t: number): boolean {
-  return live.awaySinceMs !== null && t - live.awaySinceMs >= AWAY_END_MS
+  return live.awaySinceMs !== null && t - live.awaySinceMs >= AWAY_PAUSE_MS
+}
+
+/** A set that stepping out paused has seen the runner back in position long enough to go on. */
+export function runnerBack(live: LiveSet, t: number): boolean {
+  return live.steppedOut && live.backSinceMs !== null && t - live.backSinceMs >= BACK_RESUME_MS
 }
 
 /** The runner has been out of position long enough to cancel the countdown. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { AWAY_END_MS, COUNTDOWN_ABORT_MS, COUNTDOWN_MS, PLACEMENT_STEADY_MS, SIDE_SWITCH_REST_SECONDS } from './guards'
+import { AWAY_PAUSE_MS, BACK_RESUME_MS, COUNTDOWN_ABORT_MS, COUNTDOWN_MS, PLACEMENT_STEADY_MS, SIDE_SWITCH_REST_SECONDS } from './guards'
 import { initialWorkout, workoutTransition } from './machine'
-import { buildPlan, type StepChoice } from './plan'
+import { buildPlan, planStep, type StepChoice } from './plan'
 import { FAKE_DEFS } from './test-definitions'
 import type { WorkoutEvent, WorkoutState } from './types'
 
@@ -121,12 +121,37 @@ describe('set', () => {
     expect(phase(s, 'set').live).toMatchObject({ activeCue: 'too-fast', cues: ['knees-in', 'too-fast'] })
   })
 
-  it('ends hands-free when the runner walks out of frame for long enough', () => {
+  it('pauses (never ends) the set when the runner steps out of frame, and goes on when they are back in position', () => {
     let s = run(inSet(workout({ exercise: 'squat' })), ...reps(4, SET_START + 1000))
-    s = run(s, { type: 'PRESENCE', t: SET_START + 6000, presence: { inFrame: false, posture: 'unknown' } })
-    expect(run(s, { type: 'TICK', t: SET_START + 6000 + AWAY_END_MS - 1 }).phase).toBe('set')
-    const rest = phase(run(s, { type: 'TICK', t: SET_START + 6000 + AWAY_END_MS }), 'rest')
-    expect(rest.results[0]).toMatchObject({ reps: 4, endedBy: 'runner-left' })
+    const gone = SET_START + 6000
+    s = run(s, { type: 'PRESENCE', t: gone, presence: { inFrame: false, posture: 'unknown' } })
+    expect(phase(run(s, { type: 'TICK', t: gone + AWAY_PAUSE_MS - 1 }), 'set').pausedAtMs).toBeNull()
+    s = run(s, { type: 'TICK', t: gone + AWAY_PAUSE_MS }, { type: 'TICK', t: gone + 600_000 })
+    const paused = phase(s, 'set')
+    expect(paused).toMatchObject({ pausedAtMs: gone + AWAY_PAUSE_MS, live: { reps: 4, steppedOut: true } })
+    // A glimpse is not enough; a second back in position is.
+    const back = gone + 600_000
+    s = run(s, { type: 'PRESENCE', t: back, presence: { inFrame: true, posture: 'standing' } })
+    expect(phase(run(s, { type: 'PRESENCE', t: back + BACK_RESUME_MS - 1, presence: { inFrame: true, posture: 'standing' } }), 'set').pausedAtMs).not.toBeNull()
+    s = run(s, { type: 'PRESENCE', t: back + BACK_RESUME_MS, presence: { inFrame: true, posture: 'standing' } })
+    expect(phase(s, 'set')).toMatchObject({ pausedAtMs: null, live: { reps: 4, steppedOut: false } })
+    expect(phase(run(s, ...reps(6, back + 2000)), 'rest').results[0]).toMatchObject({ reps: 10, endedBy: 'target' })
+  })
+
+  it('a plank hold stepped out of keeps its banked time while paused', () => {
+    let s = run(inSet(workout({ exercise: 'plank', holdSeconds: 30 })), { type: 'HOLD', t: SET_START, running: true })
+    s = run(s, { type: 'PRESENCE', t: SET_START + 5000, presence: { inFrame: true, posture: 'standing' } }, { type: 'TICK', t: SET_START + 5000 + AWAY_PAUSE_MS }, { type: 'TICK', t: SET_START + 90_000 })
+    expect(phase(s, 'set').live).toMatchObject({ holdBankedMs: 5000 + AWAY_PAUSE_MS, holdRunningSinceMs: null, steppedOut: true })
+  })
+
+  it('a pause the runner asked for is not lifted by presence; only by resume', () => {
+    const s = run(
+      inSet(workout({ exercise: 'squat' })),
+      { type: 'PAUSE', t: SET_START },
+      { type: 'PRESENCE', t: SET_START + 1, presence: { inFrame: true, posture: 'standing' } },
+      { type: 'PRESENCE', t: SET_START + 5000, presence: { inFrame: true, posture: 'standing' } }
+    )
+    expect(phase(s, 'set').pausedAtMs).toBe(SET_START)
   })
 
   it('coming back in time keeps the set going', () => {
@@ -139,11 +164,11 @@ describe('set', () => {
     expect(s.phase).toBe('set')
   })
 
-  it('standing up ends a floor exercise, but standing is normal for a squat', () => {
+  it('standing up pauses a floor exercise, but standing is normal for a squat', () => {
     const stand: WorkoutEvent = { type: 'PRESENCE', t: SET_START + 1000, presence: { inFrame: true, posture: 'standing' } }
-    const later: WorkoutEvent = { type: 'TICK', t: SET_START + 1000 + AWAY_END_MS }
-    expect(run(inSet(workout({ exercise: 'push-up' })), stand, later).phase).toBe('rest')
-    expect(run(inSet(workout({ exercise: 'squat' })), stand, later).phase).toBe('set')
+    const later: WorkoutEvent = { type: 'TICK', t: SET_START + 1000 + AWAY_PAUSE_MS }
+    expect(phase(run(inSet(workout({ exercise: 'push-up' })), stand, later), 'set').live.steppedOut).toBe(true)
+    expect(phase(run(inSet(workout({ exercise: 'squat' })), stand, later), 'set').pausedAtMs).toBeNull()
   })
 })
 
@@ -296,5 +321,18 @@ describe('skip and end', () => {
       'side-plank:right:target',
       'squat:null:target'
     ])
+  })
+})
+
+describe('switching to the exercise the runner is doing (issue 9)', () => {
+  it('replaces the planned step with the recognised one and starts its first set at once, keeping what was done', () => {
+    const plank = planStep(FAKE_DEFS.find((d) => d.id === 'plank')!, { holdSeconds: 20 })
+    let s = run(inSet(workout({ exercise: 'push-up' }, { exercise: 'squat' })), ...reps(1, SET_START + 500))
+    s = run(s, { type: 'SWITCH_EXERCISE', t: SET_START + 5000, step: plank })
+    const set = phase(s, 'set')
+    expect(set.plan.steps.map((p) => p.exercise)).toEqual(['plank', 'squat'])
+    expect(set.cursor).toEqual({ step: 0, set: 0, part: 0 })
+    expect(set.live).toMatchObject({ reps: 0, startedAtMs: SET_START + 5000 })
+    expect(set.results).toEqual([expect.objectContaining({ exercise: 'push-up', reps: 1, endedBy: 'skipped' })])
   })
 })

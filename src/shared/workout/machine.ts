@@ -1,5 +1,5 @@
 import { firstCursor, isSideSwitch, nextExerciseCursor, stepAt } from './cursor'
-import { liveFor, nextPartAfter, partForSide, partResultIndex, replacePartResult, switchedAwayPart } from './sides'
+import { liveFor, nextPartAfter, owed, partForSide, partResultIndex, replacePartResult, switchedAwayPart } from './sides'
 import {
   COUNTDOWN_MS,
   SIDE_SWITCH_REST_SECONDS,
@@ -7,12 +7,13 @@ import {
   holdMs,
   looksAway,
   placementSteady,
+  runnerBack,
   runnerLeft,
   targetMet,
   timeUp
 } from './guards'
 import type { Side } from '../engine/events'
-import type { Cursor, LiveSet, SetEnd, SetResult, WorkoutEvent, WorkoutPlan, WorkoutState } from './types'
+import type { Cursor, LiveSet, PlanStep, SetEnd, SetResult, WorkoutEvent, WorkoutPlan, WorkoutState } from './types'
 
 /**
  * The guided workout as one pure transition: plan → placement → countdown → set → rest → … → summary.
@@ -104,10 +105,15 @@ function toSet(s: In<'countdown'>, t: number): In<'set'> {
   return { phase: 'set', plan: s.plan, results: replacePartResult(s.results, i, null), cursor: s.cursor, live, pausedAtMs: null }
 }
 
-/** The engine saw the other side of a two-sided set: bank this part as owed and carry on with that side's part. */
+/**
+ * The engine saw the other side of a two-sided set: bank this part as owed and carry on with that side's
+ * part. A side the runner already finished or skipped is not followed: skipping a side plank's side must
+ * not bring it back (it alternated left ↔ right forever while the runner stayed on one side).
+ */
 function followSide(s: In<'set'>, side: Side | null | undefined, t: number): In<'set'> {
   const part = partForSide(stepAt(s.plan, s.cursor), side)
-  return part === null || part === s.cursor.part ? s : movePart(s, part, t, 'side-switch')
+  if (part === null || part === s.cursor.part || !owed(s.results, s.plan, { ...s.cursor, part })) return s
+  return movePart(s, part, t, 'side-switch')
 }
 
 /** Ends this part as `endedBy` and carries on, in the same set, with `part` (picked up where it was). */
@@ -122,9 +128,15 @@ function movePart(s: In<'set'>, part: number, t: number, endedBy: SetEnd): In<'s
 function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
   const step = stepAt(s.plan, s.cursor)
   if (s.pausedAtMs !== null) {
-    if (e.type !== 'RESUME') return e.type === 'SKIP' ? finishPart(s, e.t, 'skipped', e.scope) : s
-    // The engine restarts after a pause, so the hold waits for it to report good form again.
-    return { ...s, pausedAtMs: null, live: { ...s.live, awaySinceMs: null } }
+    if (e.type === 'SKIP') return finishPart(s, e.t, 'skipped', e.scope)
+    if (e.type === 'SWITCH_EXERCISE') return switchExercise(s, e.step, e.t)
+    if (e.type === 'PRESENCE' && s.live.steppedOut) {
+      const back = !looksAway(step.exercise, e.presence)
+      const backSinceMs = back ? (s.live.backSinceMs ?? e.t) : null
+      const next = backSinceMs === s.live.backSinceMs ? s : { ...s, live: { ...s.live, backSinceMs } }
+      return runnerBack(next.live, e.t) ? resume(next) : next
+    }
+    return e.type === 'RESUME' ? resume(s) : s
   }
   switch (e.type) {
     case 'REP': {
@@ -153,20 +165,35 @@ function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
     case 'PRESENCE': {
       const away = looksAway(step.exercise, e.presence)
       const awaySinceMs = away ? (s.live.awaySinceMs ?? e.t) : null
-      if (awaySinceMs === s.live.awaySinceMs) return endIfLeft(s, e.t)
-      return endIfLeft({ ...s, live: { ...s.live, awaySinceMs } }, e.t)
+      if (awaySinceMs === s.live.awaySinceMs) return pauseIfLeft(s, e.t)
+      return pauseIfLeft({ ...s, live: { ...s.live, awaySinceMs } }, e.t)
     }
     case 'TICK':
-      return endIfLeft(completeIfDone(s, e.t), e.t)
+      return pauseIfLeft(completeIfDone(s, e.t), e.t)
     case 'PAUSE': {
       const l = s.live
       return { ...s, pausedAtMs: e.t, live: { ...l, holdBankedMs: holdMs(l, e.t), holdRunningSinceMs: null, activeCue: null } }
     }
     case 'SKIP':
       return finishPart(s, e.t, 'skipped', e.scope)
+    case 'SWITCH_EXERCISE':
+      return switchExercise(s, e.step, e.t)
     default:
       return s
   }
+}
+
+/** The engine restarts after a pause, so the hold waits for it to report good form again. */
+function resume(s: In<'set'>): In<'set'> {
+  return { ...s, pausedAtMs: null, live: { ...s.live, awaySinceMs: null, steppedOut: false, backSinceMs: null } }
+}
+
+/** The runner is doing `step`'s exercise instead: keep what this part did (if anything) and start that step's first set now. */
+function switchExercise(s: In<'set'>, step: PlanStep, t: number): In<'set'> {
+  const done = s.live.reps > 0 || holdMs(s.live, s.pausedAtMs ?? t) > 0
+  const results = done ? replacePartResult(s.results, -1, resultOf(s, t, 'skipped')) : s.results
+  const steps = s.plan.steps.map((p, i) => (i === s.cursor.step ? step : p))
+  return { phase: 'set', plan: { ...s.plan, steps }, results, cursor: { step: s.cursor.step, set: 0, part: 0 }, live: liveFor(undefined, t), pausedAtMs: null }
 }
 
 function completeIfDone(s: WorkoutState, t: number): WorkoutState {
@@ -176,9 +203,11 @@ function completeIfDone(s: WorkoutState, t: number): WorkoutState {
   return left === null ? finishPart(s, t, 'target', 'part') : movePart(s, left, t, 'target')
 }
 
-function endIfLeft(s: WorkoutState, t: number): WorkoutState {
-  if (s.phase !== 'set') return s
-  return runnerLeft(s.live, t) ? finishPart(s, t, 'runner-left', 'part') : s
+/** Gone long enough: pause the set (banking the hold) until the runner is back in position. */
+function pauseIfLeft(s: WorkoutState, t: number): WorkoutState {
+  if (s.phase !== 'set' || !runnerLeft(s.live, t)) return s
+  const l = s.live
+  return { ...s, pausedAtMs: t, live: { ...l, holdBankedMs: holdMs(l, t), holdRunningSinceMs: null, activeCue: null, steppedOut: true, backSinceMs: null } }
 }
 
 /** The result of the part being done at time t. */

@@ -53,6 +53,7 @@ const LEG_JOINTS: KeypointName[] = ['left_shoulder', 'right_shoulder', 'left_hip
 const squat: PlacementExercise = { id: 'squat', view: 'side', requiredJoints: LEG_JOINTS }
 const lunge: PlacementExercise = { id: 'lunge', view: 'side', requiredJoints: LEG_JOINTS }
 const plank: PlacementExercise = { id: 'plank', view: 'side', requiredJoints: LEG_JOINTS }
+const cableRow: PlacementExercise = { id: 'cable-row', view: 'side', requiredJoints: LEG_JOINTS }
 const bandWalk: PlacementExercise = { id: 'band-walk', view: 'front', requiredJoints: LEG_JOINTS }
 const recent = (pose: Pose, opts?: Parameters<typeof frame>[2]) => Array.from({ length: 10 }, (_, i) => frame(pose, i * 33, opts))
 
@@ -67,8 +68,8 @@ describe('checkPlacement', () => {
     expect(r.bodyFraction).toBeCloseTo(0.8, 1)
   })
 
-  it('asks a front-on runner to turn side-on when the exercise needs the side view', () => {
-    expect(checkPlacement(lunge, recent(FRONT_STANDING))).toMatchObject({ ok: false, issue: 'wrong-view', guidance: 'Turn your side to the camera' })
+  it('asks a front-on runner to turn side-on when the exercise cannot be counted front-on (cable row: viewScope.ts)', () => {
+    expect(checkPlacement(cableRow, recent(FRONT_STANDING))).toMatchObject({ ok: false, issue: 'wrong-view', guidance: 'Turn your side to the camera' })
   })
 
   it('asks a side-on runner to face the camera for a front-view exercise', () => {

@@ -2,6 +2,7 @@ import type { CameraView, ExerciseId } from '../engine/events'
 import type { ExerciseDefinition } from '../exercises/types'
 import type { KeypointName, PoseFrame } from '../pose/types'
 import { missingRequired } from '../engine/visibility'
+import { viewJudgeable } from '../engine/viewScope'
 import { readBody, type BodyReading } from './body-reading'
 import { isFloorExercise } from './guards'
 import type { Presence } from './types'
@@ -41,12 +42,6 @@ export const MAX_BODY_FRACTION = 0.95
 /** Share of recent frames that must pass: one bad frame should not flicker the check red. */
 export const PASS_SHARE = 0.7
 
-/** Views the routine also accepts for an exercise besides its definition's (exercises.md). */
-const EXTRA_VIEWS: Partial<Record<ExerciseId, CameraView[]>> = {
-  squat: ['front'], // front view shows knees caving in
-  'push-up': ['front'] // front view works for the elbows
-}
-
 const FEET = /ankle|heel|foot_index/
 const HEAD = /nose|eye|ear|mouth/
 
@@ -67,10 +62,6 @@ const GET_DOWN: Partial<Record<ExerciseId, string>> = {
   'side-plank': 'Lie on your side, propped on your elbow',
   'push-up': 'Get into your push-up position',
   'glute-bridge': 'Lie on your back, knees bent, feet flat'
-}
-
-export function acceptedViews(exercise: PlacementExercise): CameraView[] {
-  return [exercise.view, ...(EXTRA_VIEWS[exercise.id] ?? [])]
 }
 
 /**
@@ -113,7 +104,8 @@ function issueOf(exercise: PlacementExercise, r: BodyReading): PlacementIssue | 
   if (missing.length > 0) return cut ? 'too-close' : 'joints-hidden'
   if (cut) return 'too-close'
   if ((r.sizeFraction ?? 0) < MIN_BODY_FRACTION) return 'too-far'
-  if (!acceptedViews(exercise).includes(r.view as CameraView)) return 'wrong-view'
+  // The engine's one definition of the views that count this exercise (side, front or a 3/4 angle).
+  if (!viewJudgeable(exercise.id, r.viewReading)) return 'wrong-view'
   return null
 }
 

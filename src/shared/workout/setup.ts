@@ -10,21 +10,20 @@ export interface SetupAdvice {
 /** Which way a side-view runner lies or stands does not matter; what matters is what the camera sees. */
 const FACING: Record<CameraView, { standing: string; floor: string }> = {
   side: {
-    standing: 'Stand side-on to the camera, so it sees you from the side.',
-    floor: 'Lie side-on to the camera: head at one side of the picture, feet at the other.'
+    standing: 'Side-on to the camera.',
+    floor: 'Side-on: head one side, feet the other.'
   },
   front: {
     standing: 'Face the camera.',
-    floor: 'Face the camera, your body across the picture.'
+    floor: 'Face the camera, body across the picture.'
   }
 }
 
 export function setupAdvice(exercise: ExerciseId, view: CameraView): SetupAdvice {
   const floor = isFloorExercise(exercise)
   return {
-    laptop: floor
-      ? 'Put the laptop on the floor about 2 m away, screen tilted back so your whole body fits lying down.'
-      : 'Put the laptop on the floor about 2–3 m away, screen tilted back so you fit from head to feet.',
+    // Short enough to read at 48 px from the mat: the set starts by itself, so this is all they need.
+    laptop: floor ? 'Laptop on the floor, 2 m away.' : 'Laptop on the floor, 2–3 m away.',
     facing: FACING[view][floor ? 'floor' : 'standing']
   }
 }

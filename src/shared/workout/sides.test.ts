@@ -77,4 +77,20 @@ describe('two-sided sets follow the engine side', () => {
     const [lg, tl] = startSet(workout({ exercise: 'lunge', sets: 1, reps: 5 }))
     expect(phase(run(lg, rep(tl + 1000, null)), 'set')).toMatchObject({ cursor: { part: 0 }, live: { reps: 1, switchedAtMs: null } })
   })
+
+  it('skipping a side plank side while the runner stays on the other side moves on: no left ↔ right loop (issue 11, item 2)', () => {
+    const [s0, t] = startSet(workout({ exercise: 'side-plank', sets: 1, holdSeconds: 30 }))
+    // The runner lies on the right although the plan starts left: the set follows them to the right…
+    let s: WorkoutState = run(s0, { type: 'HOLD', t: t + 500, running: true, side: 'right' })
+    expect(phase(s, 'set').cursor.part).toBe(1)
+    // …they skip: the left part they never did is still owed, so they are taken there…
+    s = run(s, { type: 'SKIP', t: t + 2000, scope: 'part' })
+    s = run(s, { type: 'SKIP', t: t + 2100, scope: 'part' }, { type: 'PLACEMENT', t: t + 2200, ok: true }, { type: 'TICK', t: t + 3200 }, { type: 'TICK', t: t + 6200 })
+    expect(phase(s, 'set').cursor.part).toBe(0)
+    // …still on the right: the skipped right side is not brought back, and one more skip leaves the exercise.
+    s = run(s, { type: 'HOLD', t: t + 7000, running: true, side: 'right' })
+    expect(phase(s, 'set').cursor.part).toBe(0)
+    s = run(s, { type: 'SKIP', t: t + 8000, scope: 'part' })
+    expect(s.phase).toBe('summary')
+  })
 })

@@ -43,7 +43,7 @@ export function switchedAwayPart(plan: WorkoutPlan, results: readonly SetResult[
 }
 
 /** A part still owed: not done yet, or left part-way because the runner switched to the other side. */
-function owed(results: readonly SetResult[], plan: WorkoutPlan, c: Cursor): boolean {
+export function owed(results: readonly SetResult[], plan: WorkoutPlan, c: Cursor): boolean {
   const i = partResultIndex(results, plan, c)
   return i < 0 || results[i].endedBy === 'side-switch'
 }
@@ -72,7 +72,9 @@ export function liveFor(previous: SetResult | undefined, t: number): LiveSet {
     activeCue: null,
     cues: previous ? [...previous.cues] : [],
     awaySinceMs: null,
-    switchedAtMs: null
+    switchedAtMs: null,
+    steppedOut: false,
+    backSinceMs: null
   }
 }
 

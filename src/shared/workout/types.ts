@@ -72,6 +72,10 @@ export interface LiveSet {
   awaySinceMs: number | null
   /** When the engine moved this set to this part's side mid-set (a rep or hold on it); null if the plan started it. */
   switchedAtMs: number | null
+  /** The set is paused because the runner stepped out (not by their asking): coming back resumes it. */
+  steppedOut: boolean
+  /** Since when a stepped-out runner has been back in position; null while still away. */
+  backSinceMs: number | null
 }
 
 /** The phases of a workout, as a tagged union: each carries only what it needs. */
@@ -130,6 +134,11 @@ export type WorkoutEvent =
   | { type: 'RESUME'; t: number }
   /** Skip forward: end the current part now, or cut the rest short. 'exercise' also drops its remaining sets. */
   | { type: 'SKIP'; t: number; scope: 'part' | 'exercise' }
+  /**
+   * The runner is doing another routine exercise than the planned one and accepted the switch: the current
+   * part ends (kept if anything was done) and `step` replaces the planned step, starting at its first set.
+   */
+  | { type: 'SWITCH_EXERCISE'; t: number; step: PlanStep }
   /** Change the running rest by this many seconds (negative shortens it). */
   | { type: 'ADJUST_REST'; t: number; deltaSeconds: number }
   | { type: 'END'; t: number }

@@ -5,7 +5,7 @@
  * 30 fps; latency = offer to pose on this thread). Driven by tests/bench/bench.ts.
  */
 import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src/renderer/src/pose/poseClient'
-import type { PoseModelId } from '../../../src/renderer/src/pose/models'
+import type { PoseModelId } from '../../../src/pose/models'
 import type { BackendChoice } from '../../../src/renderer/src/pose/protocol'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
 

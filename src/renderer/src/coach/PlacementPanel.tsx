@@ -9,7 +9,8 @@ import { secondsLeft, useTickingText } from './useTickingText'
 
 type Waiting = Extract<WorkoutState, { phase: 'placement' | 'countdown' }>
 
-export function PlacementPanel({ w }: { w: Waiting }) {
+/** cameraProblem: the camera failed (the workout screen shows why and the ways out), so nothing is starting. */
+export function PlacementPanel({ w, cameraProblem = false }: { w: Waiting; cameraProblem?: boolean }) {
   const placement = useAppStore((s) => s.placement)
   const step = stepAt(w.plan, w.cursor)
   const def = getExercise(step.exercise)
@@ -28,12 +29,11 @@ export function PlacementPanel({ w }: { w: Waiting }) {
       ) : (
         <>
           <p className={ok ? 'guidance ok' : 'guidance'} data-testid="placement-guidance" role="status">
-            {placement?.guidance ?? 'Starting the camera…'}
+            {cameraProblem ? 'No camera picture yet' : (placement?.guidance ?? 'Starting the camera…')}
           </p>
           <ul className="setup-advice">
             <li>{advice.laptop}</li>
             <li>{advice.facing}</li>
-            <li>The set starts by itself once you are in position.</li>
           </ul>
         </>
       )}

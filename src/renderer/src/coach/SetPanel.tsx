@@ -3,6 +3,7 @@
  * it, the side being worked, the current cue sentence, and why the hold timer is stopped.
  */
 import { holdMs } from '../../../shared/workout/guards'
+import { useAppStore } from '../store'
 import { stepAt } from '../../../shared/workout/cursor'
 import type { WorkoutState } from '../../../shared/workout/types'
 import { exerciseName, partLabel } from './exerciseCatalogue'
@@ -16,6 +17,18 @@ export function SetPanel({ w }: { w: InSet }) {
   const side = partLabel(step.parts[w.cursor.part])
   const { live } = w
   const holding = live.holdRunningSinceMs !== null
+  const { notice, offer, goodRepAtMs } = useAppStore((s) => s.coach)
+  const paused = w.pausedAtMs !== null
+  // One sentence at a time: an offer to switch, else why nothing is judged, else the form cue, else the pause.
+  const line = offer
+    ? { text: offer.text, kind: 'offer', testId: 'exercise-offer' }
+    : notice
+      ? { text: notice, kind: 'notice', testId: 'not-judged' }
+      : live.activeCue
+        ? { text: cueSentence(live.activeCue), kind: 'active', testId: 'cue' }
+        : paused
+          ? { text: live.steppedOut ? "Paused: I'll go on when you're back" : 'Paused: raise a hand to go on', kind: 'paused', testId: 'cue' }
+          : { text: '', kind: '', testId: 'cue' }
   return (
     <div className="phase set" data-testid="set">
       <p className="phase-kicker">
@@ -26,7 +39,8 @@ export function SetPanel({ w }: { w: InSet }) {
           {live.switchedAtMs === null ? side : `Switched: now ${side}`}
         </p>
       )}
-      <div className="counters">
+      <div className="counters" data-good-rep={goodRepAtMs ?? ''}>
+        {goodRepAtMs !== null && <span key={goodRepAtMs} className="good-rep" data-testid="good-rep" aria-hidden="true" />}
         {step.reps !== null && (
           <p className="counter" aria-label={`${live.reps} of ${step.reps} reps`}>
             <span className="huge" data-testid="rep-count">{live.reps}</span>
@@ -39,8 +53,8 @@ export function SetPanel({ w }: { w: InSet }) {
       {step.holdSeconds !== null && !holding && live.holdPausedReason && (
         <p className="hold-reason" data-testid="hold-reason">Timer stopped: {live.holdPausedReason}</p>
       )}
-      <p className={live.activeCue ? 'cue active' : 'cue'} data-testid="cue" data-cue-id={live.activeCue ?? ''} role="status" aria-live="polite">
-        {live.activeCue ? cueSentence(live.activeCue) : w.pausedAtMs !== null ? 'Paused: press space to go on' : ''}
+      <p className={`cue ${line.kind}`} data-testid={line.testId} data-cue-id={line.kind === 'active' ? (live.activeCue ?? '') : ''} role="status" aria-live="polite">
+        {line.text}
       </p>
     </div>
   )

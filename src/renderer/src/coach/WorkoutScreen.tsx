@@ -2,9 +2,11 @@
  * The guided workout: the camera and skeleton on one side, the phase (placement, countdown, set,
  * rest) huge on the other. Owns the live pipeline, the runner, the voice, the beep and the session
  * recorder for as long as the workout runs; hands over to the Summary when it ends.
- * Keys: space pauses/resumes, → skips the set or rest, shift+→ skips the exercise, Esc ends.
+ * Hands-free: one hand held above the head pauses / goes on, forearms crossed overhead skip (gestures.ts);
+ * stepping out pauses. Keys: space pauses/resumes, → skips the set or rest, shift+→ skips the exercise,
+ * Esc asks to finish (Esc again, or Enter, finishes).
  */
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import type { CameraPreference } from '../camera/cameraPreference'
 import { createEngine } from '../../../shared/engine/engine'
@@ -14,8 +16,10 @@ import { LiveView } from '../live/LiveView'
 import { useLivePipeline } from '../live/useLivePipeline'
 import { usePoseSettings } from '../live/usePoseSettings'
 import { useAppStore } from '../store'
-import { browserSpeaker, CueVoice } from './cueVoice'
+import { CueVoice } from './cueVoice'
+import { CoachSpeaker } from './speech/speaker'
 import { exerciseName } from './exerciseCatalogue'
+import { stepAt } from '../../../shared/workout/cursor'
 import { PlacementPanel } from './PlacementPanel'
 import { RepBeep } from './repBeep'
 import { RestPanel } from './RestPanel'
@@ -39,9 +43,12 @@ export function WorkoutScreen() {
   const activeCue = workout?.phase === 'set' ? workout.live.activeCue : null
   const highlight = useMemo<readonly KeypointName[]>(() => (activeCue ? safeJoints(activeCue) : []), [activeCue])
 
-  useWorkoutSession(pipeline, model, { deviceId: cameraId, resolution: cameraResolution })
-  useWorkoutKeys()
+  const camera = { deviceId: cameraId, resolution: cameraResolution }
+  const runnerRef = useWorkoutSession(pipeline, model, camera)
+  const [confirmEnd, setConfirmEnd] = useState(false)
+  useWorkoutKeys(confirmEnd, setConfirmEnd)
   const cameraRef = useCameraAspect(pipeline)
+  const offer = useAppStore((s) => s.coach.offer)
 
   if (!workout) {
     return (
@@ -57,18 +64,51 @@ export function WorkoutScreen() {
     <section className="workout" aria-label="Workout" data-phase={workout.phase}>
       <div className="workout-main">
         {saveProblem && <p className="coach-alert" role="alert" data-testid="save-problem">{saveProblem}</p>}
-        {state?.sourceError && <p className="coach-alert" role="alert">{state.sourceError}</p>}
-        {state?.pose.phase === 'error' && <p className="coach-alert" role="alert">{state.pose.message}</p>}
-        {(workout.phase === 'placement' || workout.phase === 'countdown') && <PlacementPanel w={workout} />}
+        {state?.sourceError && (
+          <div className="coach-alert dead-end" role="alert" data-testid="camera-problem">
+            <p>{state.sourceError}</p>
+            <div className="dead-end-actions">
+              <button type="button" className="primary" onClick={() => void pipeline?.startCamera(camera)}>Start</button>
+              <button type="button" onClick={() => useAppStore.getState().navigate('settings')}>Settings</button>
+              <button type="button" onClick={() => send({ type: 'END', t: now() })}>Finish workout</button>
+            </div>
+          </div>
+        )}
+        {state?.pose.phase === 'error' && (
+          <div className="coach-alert dead-end" role="alert" data-testid="model-problem">
+            <p>{state.pose.message}</p>
+            <div className="dead-end-actions">
+              <button type="button" onClick={() => useAppStore.getState().navigate('settings')}>Settings</button>
+              <button type="button" onClick={() => send({ type: 'END', t: now() })}>Finish workout</button>
+            </div>
+          </div>
+        )}
+        {confirmEnd && (
+          <div className="coach-alert confirm-end" role="alertdialog" aria-label="Finish the workout?" data-testid="confirm-end">
+            <p>Finish the workout? What you did is saved.</p>
+            <div className="dead-end-actions">
+              <button type="button" className="primary" onClick={() => { setConfirmEnd(false); send({ type: 'END', t: now() }) }}>Finish <kbd>esc</kbd></button>
+              <button type="button" onClick={() => setConfirmEnd(false)}>Keep going</button>
+            </div>
+          </div>
+        )}
+        {(workout.phase === 'placement' || workout.phase === 'countdown') && <PlacementPanel w={workout} cameraProblem={Boolean(state?.sourceError)} />}
         {workout.phase === 'set' && <SetPanel w={workout} />}
+        {workout.phase === 'set' && offer && (
+          <div className="offer-actions">
+            <button type="button" className="primary" onClick={() => runnerRef.current?.acceptSwitch()} data-testid="accept-switch">Switch now</button>
+            <button type="button" onClick={() => runnerRef.current?.declineSwitch()} data-testid="decline-switch">Stay with {exerciseName(stepAt(workout.plan, workout.cursor).exercise)}</button>
+          </div>
+        )}
         {workout.phase === 'rest' && <RestPanel w={workout} />}
         {paused && <p className="paused-banner" data-testid="paused">Paused</p>}
         <div className="workout-controls">
           <button type="button" onClick={() => send({ type: paused ? 'RESUME' : 'PAUSE', t: now() })}>{paused ? 'Resume' : 'Pause'} <kbd>space</kbd></button>
           <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'part' })}>Skip <kbd>→</kbd></button>
           <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'exercise' })}>Skip exercise <kbd>shift →</kbd></button>
-          <button type="button" onClick={() => send({ type: 'END', t: now() })} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
+          <button type="button" onClick={() => setConfirmEnd(true)} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
         </div>
+        <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>
       </div>
       <div className="workout-camera" ref={cameraRef}>
         <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} highlight={highlight} />
@@ -106,26 +146,29 @@ function safeJoints(cueId: string): readonly KeypointName[] {
   }
 }
 
-/** Camera on, runner and recorder alive for the workout; summary hand-over at the end. */
-function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipeline'], model: string, camera: CameraPreference): void {
+/** Camera on, runner and recorder alive for the workout; summary hand-over at the end. Returns the runner (for the offer buttons). */
+function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipeline'], model: string, camera: CameraPreference) {
+  const runnerRef = useRef<WorkoutRunner | null>(null)
   useEffect(() => {
     const store = useAppStore
     const start = store.getState().workout
     if (!pipeline || !start) return
     const settings = () => store.getState().settings
     const voiceOptions = () => ({ voice: settings().voice, spokenCounts: settings().spokenCounts, cooldownMs: settings().cueCooldownSeconds * 1000 })
-    const voice = new CueVoice(browserSpeaker(), voiceOptions())
+    const speaker = new CoachSpeaker()
+    const voice = new CueVoice(speaker, voiceOptions())
     const beep = new RepBeep()
     const recorder = new SessionRecorder(api, (status) => store.getState().setSave(status))
     const runner = new WorkoutRunner({
       store,
       recorder,
       voice,
-      beep: { beep: () => settings().repSound && beep.beep() },
+      beep: { beep: () => settings().repSound && beep.beep(), good: () => settings().repSound && beep.good() },
       createEngine,
       now: () => performance.now(),
       wallNow: () => Date.now()
     })
+    runnerRef.current = runner
     const title = titleOf(start)
     void recorder.start({ title, source: 'camera', model })
     void pipeline.startCamera(camera)
@@ -154,6 +197,7 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
       offPose()
       window.clearInterval(timer)
       runner.dispose()
+      runnerRef.current = null
       // Leaving the screen mid-workout ends it and saves what was done (not a StrictMode re-run).
       if (store.getState().screen !== 'workout') {
         store.getState().send({ type: 'END', t: performance.now() })
@@ -161,12 +205,14 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
       }
       recorder.dispose()
       voice.reset()
+      speaker.dispose()
       beep.dispose()
       pipeline.stopSource()
     }
     // The session lives as long as the pipeline; model/camera changes mid-workout apply next time.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pipeline])
+  return runnerRef
 }
 
 function titleOf(w: NonNullable<ReturnType<typeof useAppStore.getState>['workout']>): string {
@@ -176,22 +222,26 @@ function titleOf(w: NonNullable<ReturnType<typeof useAppStore.getState>['workout
   return steps.map((s) => exerciseName(s.exercise)).join(', ')
 }
 
-function useWorkoutKeys(): void {
+/** Space pauses / goes on, → skips, shift+→ skips the exercise; Esc asks first, and a second Esc (or Enter) finishes. */
+function useWorkoutKeys(confirmEnd: boolean, setConfirmEnd: (open: boolean) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return
       const { workout, send } = useAppStore.getState()
       if (!workout) return
       const t = performance.now()
-      if (e.key === ' ') {
+      if (confirmEnd && (e.key === 'Escape' || e.key === 'Enter')) {
+        setConfirmEnd(false)
+        send({ type: 'END', t })
+      } else if (e.key === ' ') {
         const paused = 'pausedAtMs' in workout && workout.pausedAtMs !== null
         send({ type: paused ? 'RESUME' : 'PAUSE', t })
       } else if (e.key === 'ArrowRight') send({ type: 'SKIP', t, scope: e.shiftKey ? 'exercise' : 'part' })
-      else if (e.key === 'Escape') send({ type: 'END', t })
+      else if (e.key === 'Escape') setConfirmEnd(true)
       else return
       e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [confirmEnd, setConfirmEnd])
 }

@@ -1,6 +1,7 @@
 /**
  * Spoken coaching: form cues (with a per-cue cooldown so the same fault is not nagged) and optional
- * rep counts, through the Web Speech API. The cooldown rule is plain logic, testable without a voice.
+ * rep counts, through a Speaker (speech/speaker.ts: the system voice, else the offline one). The cooldown
+ * rule is plain logic, testable without a voice.
  */
 
 /** The parts of speechSynthesis used here (a fake in unit tests, absent in some browsers). */
@@ -20,18 +21,7 @@ export interface CueVoiceOptions {
 /** Counts get spoken as words: "three" is clearer than "3" from some voices. */
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
 
-/** The browser's speech synthesis, or null where there is none (the app keeps working silently). */
-export function browserSpeaker(): Speaker | null {
-  if (typeof window === 'undefined' || !('speechSynthesis' in window) || typeof SpeechSynthesisUtterance === 'undefined') return null
-  return {
-    speak(text) {
-      const utterance = new SpeechSynthesisUtterance(text)
-      utterance.rate = 1.05
-      window.speechSynthesis.speak(utterance)
-    },
-    cancel: () => window.speechSynthesis.cancel()
-  }
-}
+
 
 /** Decides what to say; remembers when each cue was last spoken (state across frames → a class). */
 export class CueVoice {
@@ -68,6 +58,23 @@ export class CueVoice {
     if (!this.options.voice || !this.speaker) return false
     this.speaker.speak(sentence)
     return true
+  }
+
+  /**
+   * Says a sentence once per `key` (a placement instruction, a not-judged reason), and again only if it is
+   * still the one to say after `repeatMs`. Returns whether it spoke.
+   */
+  once(key: string, sentence: string, nowMs: number, repeatMs = Infinity): boolean {
+    const last = this.lastSpoken.get(`once:${key}`)
+    if (last !== undefined && nowMs - last < repeatMs) return false
+    if (!this.announce(sentence)) return false
+    this.lastSpoken.set(`once:${key}`, nowMs)
+    return true
+  }
+
+  /** Forgets that `key` was said, so its next `once` speaks (the instruction changed and came back). */
+  forget(key: string): void {
+    this.lastSpoken.delete(`once:${key}`)
   }
 
   /** Forgets cooldowns (a new set) and stops anything being said. */

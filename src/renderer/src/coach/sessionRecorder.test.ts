@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { JournalEntry } from '../../../shared/session/types'
-import { DROP_NOTE, MAX_BUFFERED, SessionRecorder, type RecorderApi, type RecorderStatus } from './sessionRecorder'
+import { describeEntries, DROP_NOTE, FINISH_ATTEMPTS, MAX_BATCH, MAX_BUFFERED, SessionRecorder, type RecorderApi, type RecorderStatus } from './sessionRecorder'
 
 const ID = 's-20260101-120000-abcdef'
 const note = (text: string): JournalEntry => ({ kind: 'note', at: 1, text })
@@ -92,5 +92,48 @@ describe('SessionRecorder', () => {
     const poseTimes = sent.filter((e) => e.kind === 'pose').map((e) => e.at)
     expect(poseTimes.at(-1)).toBe(MAX_BUFFERED + 299)
     expect(poseTimes[0]).toBeGreaterThan(0)
+  })
+
+  it('finish sends every buffered entry while a save problem shows, batch after batch', async () => {
+    const api = fakeApi()
+    // Main took the entries but its disk is full: a problem shows, and finishing must still send everything.
+    api.appendToSession = async (_id, entries) => {
+      api.appended.push(entries)
+      return { ok: true as const, value: { accepted: entries.length, pending: entries.length, storageProblem: 'Could not save the workout: the disk is full.' } }
+    }
+    const statuses: RecorderStatus[] = []
+    const rec = new SessionRecorder(api, (s) => statuses.push(s), 0)
+    await rec.start({ title: 'Squat', source: 'camera' })
+    for (let i = 0; i < 1_200; i++) rec.add(pose(i))
+    await rec.flush()
+    expect(statuses.at(-1)?.problem).toMatch(/^Saving is delayed/)
+    await rec.finish()
+    expect(api.appended.flat()).toHaveLength(1_200)
+    expect(api.appended.every((batch) => batch.length <= MAX_BATCH)).toBe(true)
+    expect(api.finished).toEqual([ID])
+  })
+
+  it('tells the runner exactly what could not be saved when appends keep failing at finish', async () => {
+    const api = fakeApi(Number.POSITIVE_INFINITY)
+    const statuses: RecorderStatus[] = []
+    const rec = new SessionRecorder(api, (s) => statuses.push(s), 0)
+    await rec.start({ title: 'Squat', source: 'camera' })
+    rec.add({ kind: 'set-start', at: 1, exercise: 'squat', setIndex: 1, side: null, target: { reps: 10 } })
+    for (let i = 0; i < 3; i++) {
+      rec.add({ kind: 'engine', at: 2, exercise: 'squat', setIndex: 1, event: { type: 'rep', t: i, exercise: 'squat', side: null, startMs: 0, bottomMs: 1, endMs: 2, depthDeg: 90, rangeDeg: 80, durationMs: 2, tempo: { downMs: 1, upMs: 1 }, cues: [] } })
+    }
+    for (let i = 0; i < 1_197; i++) rec.add(pose(i))
+    let appends = 0
+    const failing = api.appendToSession
+    api.appendToSession = (id, entries) => (appends++, failing(id, entries))
+    expect(await rec.finish()).toBe(ID)
+    expect(appends).toBe(FINISH_ATTEMPTS)
+    expect(statuses.at(-1)?.problem).toBe('Could not save the end of this workout: 1 set start, 3 reps and 1,197 replay frames were not saved. The disk is full.')
+    expect(api.finished).toEqual([ID])
+  })
+
+  it('describes entries in the runner’s words', () => {
+    expect(describeEntries([note('a')])).toBe('1 note')
+    expect(describeEntries([])).toBe('no entries')
   })
 })

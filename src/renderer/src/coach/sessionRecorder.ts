@@ -1,15 +1,22 @@
 /**
  * Streams the workout into a saved session through window.revup (api.ts): entries are buffered and
  * appended about once a second, so a slow disk never stalls the camera loop. When the bridge is
- * missing or a save fails, the problem is reported as a sentence and the workout goes on.
+ * missing or a save fails, the problem is reported as a sentence and the workout goes on. Finishing
+ * sends everything still buffered, batch after batch, retrying a failed append a few times; what it
+ * still could not send is counted by kind and told to the runner, never dropped silently.
  */
 import type { RevUpApi } from '../../../shared/ipc'
+import { MAX_ENTRIES_PER_APPEND } from '../../../shared/ipcLimits'
 import type { JournalEntry, SessionStartInfo } from '../../../shared/session/types'
+import { formatCount } from '../../../shared/text'
 
 /** Append at most this often: one IPC round trip a second is plenty for ~15 pose frames + events. */
 export const FLUSH_INTERVAL_MS = 1000
-/** Never send more than this many entries in one append (main rejects bigger batches). */
-export const MAX_BATCH = 500
+/** Entries per append: a quarter of what main takes in one call, so one append stays a small message. */
+export const MAX_BATCH = MAX_ENTRIES_PER_APPEND / 4
+/** At finish, a failed append is tried this many times, this far apart, before the runner is told what was not saved. */
+export const FINISH_ATTEMPTS = 3
+export const FINISH_RETRY_MS = 1000
 /** If the bridge is down, keep at most this many entries waiting, oldest pose frames dropped first. */
 export const MAX_BUFFERED = 5000
 
@@ -37,9 +44,13 @@ export class SessionRecorder {
   private sending = 0
   private droppedPoses = 0
 
+  /** The last failed append's error, for the sentence about what was not saved. */
+  private lastAppendError: string | null = null
+
   constructor(
     private readonly api: RecorderApi,
-    private readonly onStatus: (status: RecorderStatus) => void
+    private readonly onStatus: (status: RecorderStatus) => void,
+    private readonly finishRetryMs = FINISH_RETRY_MS
   ) {}
 
   get sessionId(): string | null {
@@ -86,6 +97,7 @@ export class SessionRecorder {
           this.setProblem(result.value.storageProblem ? `Saving is delayed: ${result.value.storageProblem}` : null)
         } else {
           // Kept in the buffer: the next flush tries again.
+          this.lastAppendError = result.error
           this.setProblem(`Could not save the workout so far: ${result.error}`)
         }
       })
@@ -96,15 +108,29 @@ export class SessionRecorder {
     return this.flushing
   }
 
-  /** Sends everything left and finishes the session; resolves to the session id when it was saved. */
+  /**
+   * Sends everything left, batch after batch (a save problem showing does not stop it), and
+   * finishes the session; resolves to the session id. Entries it could not send after
+   * FINISH_ATTEMPTS tries are named in the problem, counted by kind.
+   */
   async finish(): Promise<string | null> {
     this.stopTimer()
     await this.starting
     if (!this.id) return null
-    await this.flush()
-    while (this.buffer.length > 0 && this.problem === null) await this.flush()
+    for (let failures = 0; this.buffer.length > 0 && failures < FINISH_ATTEMPTS; ) {
+      const before = this.buffer.length
+      await this.flush()
+      if (this.buffer.length < before) failures = 0
+      else if (++failures < FINISH_ATTEMPTS) await new Promise((r) => setTimeout(r, this.finishRetryMs))
+    }
+    const unsaved = this.buffer.splice(0)
     const result = await this.api.finishSession(this.id)
-    if (!result.ok) this.setProblem(`Could not finish saving the session: ${result.error}`)
+    const problems: string[] = []
+    if (unsaved.length > 0) {
+      problems.push(`Could not save the end of this workout: ${describeEntries(unsaved)} were not saved. ${this.lastAppendError ?? ''}`.trim())
+    }
+    if (!result.ok) problems.push(`Could not finish saving the session: ${result.error}`)
+    this.setProblem(problems.length > 0 ? problems.join(' ') : this.baseProblem)
     return this.id
   }
 
@@ -129,4 +155,33 @@ export class SessionRecorder {
     this.problem = problem
     this.onStatus({ sessionId: this.id, problem })
   }
+}
+
+/** "3 reps, 1 hold update and 700 replay frames": what a list of journal entries holds, in the runner's words. */
+export function describeEntries(entries: readonly JournalEntry[]): string {
+  const counts = new Map<string, number>()
+  for (const entry of entries) {
+    const kind = entry.kind === 'engine' ? ENGINE_WORDS[entry.event.type] : ENTRY_WORDS[entry.kind]
+    counts.set(kind, (counts.get(kind) ?? 0) + 1)
+  }
+  const parts = [...counts].map(([kind, n]) => `${formatCount(n)} ${n === 1 ? kind : `${kind}s`}`)
+  return parts.length <= 1 ? (parts[0] ?? 'no entries') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+}
+
+const ENTRY_WORDS: Record<Exclude<JournalEntry['kind'], 'engine'>, string> = {
+  'set-start': 'set start',
+  'set-end': 'set end',
+  pose: 'replay frame',
+  note: 'note'
+}
+
+const ENGINE_WORDS: Record<Extract<JournalEntry, { kind: 'engine' }>['event']['type'], string> = {
+  rep: 'rep',
+  hold: 'hold update',
+  cue: 'form cue event',
+  view: 'camera view change',
+  visibility: 'visibility change',
+  'cue-scope': 'cue not judged in this view',
+  camera: 'camera tilt reading',
+  exercise: 'recognised exercise'
 }

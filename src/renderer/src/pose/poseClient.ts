@@ -5,7 +5,7 @@
  */
 import type { PoseFrame } from '../../../shared/pose/types'
 import { FrameSlot, type SubmitOutcome } from './frameSlot'
-import type { PoseModelId } from './catalogue'
+import type { PoseModelId } from '../../../pose/catalogue'
 import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type WorkerReply, type WorkerRequest } from './protocol'
 
 /** One analysed frame as subscribers see it. */

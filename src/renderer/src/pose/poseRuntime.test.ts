@@ -27,7 +27,7 @@ vi.mock('./backends', () => ({
   webGlIsSoftware: () => world.software
 }))
 
-vi.mock('./models', () => ({
+vi.mock('../../../pose/models', () => ({
   ESTIMATION_CONFIG: {},
   toPoseFrame: (_p: unknown, timestampMs: number, w: number, h: number, inferenceMs: number) => ({ timestampMs, imageWidth: w, imageHeight: h, keypoints: [], inferenceMs }),
   createDetector: async () => {

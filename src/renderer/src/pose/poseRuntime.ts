@@ -4,8 +4,8 @@
  * fastest, and falls back to the next when one fails mid-stream. Owns the detector: dispose().
  */
 import type { PoseDetector } from '@tensorflow-models/pose-detection'
-import { POSE_MODELS } from './catalogue'
-import { ESTIMATION_CONFIG, createDetector, toPoseFrame } from './models'
+import { POSE_MODELS } from '../../../pose/catalogue'
+import { ESTIMATION_CONFIG, createDetector, toPoseFrame } from '../../../pose/models'
 import { HOPELESS_SLOWDOWN, TIMED_PROBE_RUNS, median, nextBackend, rankBackends, shouldProbe, startOrder } from './backendRanking'
 import { WasmThreadsError, activateBackend, availableBackends, tensorMemory, wasmThreads, webGlIsSoftware } from './backends'
 import { ModelFileError, checkedModelHandler } from './modelFiles'

@@ -3,7 +3,7 @@
  * is a tagged union member; nothing else crosses the worker boundary. Times are milliseconds.
  */
 import type { PoseFrame } from '../../../shared/pose/types'
-import type { PoseModelId } from './catalogue'
+import type { PoseModelId } from '../../../pose/catalogue'
 
 /** tfjs backends the worker can run on, in no particular order (the worker measures which is fastest). */
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm'] as const

@@ -2,16 +2,20 @@
 import { useEffect, useState } from 'react'
 import { CameraSelect } from '../camera/CameraSelect'
 import { listCameras, type CameraDevice } from '../camera/webcamSource'
-import type { PoseModelId } from '../pose/catalogue'
+import type { PoseModelId } from '../../../pose/catalogue'
 import type { BackendChoice } from '../pose/protocol'
 import { useAppStore } from '../store'
 import { BACKEND_LABELS, MODEL_LABELS, SETTING_LIMITS } from '../store/settings'
 import '../coach/coach.css'
+import { CoachSpeaker, voiceInUse, type VoiceInUse } from '../coach/speech/speaker'
 
 export function SettingsScreen() {
   const settings = useAppStore((s) => s.settings)
   const setSettings = useAppStore((s) => s.setSettings)
   const [cameras, setCameras] = useState<CameraDevice[]>([])
+  const voiceLine = useVoiceInUse()
+  const [speaker] = useState(() => new CoachSpeaker())
+  useEffect(() => () => speaker.dispose(), [speaker])
   useEffect(() => {
     listCameras().then(setCameras, () => setCameras([]))
   }, [])
@@ -20,6 +24,10 @@ export function SettingsScreen() {
       <h1 id="settings-title">Settings</h1>
       <fieldset>
         <legend>Coaching sounds</legend>
+        <p className="voice-in-use" data-testid="voice-in-use">
+          Voice: {voiceLine.label}{' '}
+          <button type="button" onClick={() => speaker.speak('This is your coach. Raise one hand to pause.')} data-testid="test-voice">Test the voice</button>
+        </p>
         <label className="toggle">
           <input type="checkbox" checked={settings.voice} onChange={(e) => setSettings({ voice: e.target.checked })} data-testid="setting-voice" />
           Speak form cues
@@ -72,4 +80,16 @@ export function SettingsScreen() {
       </fieldset>
     </section>
   )
+}
+
+/** The voice that speaks, updated when the system's voices load (they arrive late in Chromium). */
+function useVoiceInUse(): VoiceInUse {
+  const [voice, setVoice] = useState(voiceInUse)
+  useEffect(() => {
+    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return
+    const update = () => setVoice(voiceInUse())
+    window.speechSynthesis.addEventListener('voiceschanged', update)
+    return () => window.speechSynthesis.removeEventListener('voiceschanged', update)
+  }, [])
+  return voice
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_POSE_MODEL } from '../pose/catalogue'
+import { DEFAULT_POSE_MODEL } from '../../../pose/catalogue'
 import { applySettingsPatch, DEFAULT_SETTINGS } from './settings'
 
 describe('pose model and backend in the settings slice', () => {

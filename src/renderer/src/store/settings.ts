@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../pose/catalogue'
+import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../../../pose/catalogue'
 import { isBackendChoice, type BackendChoice } from '../pose/protocol'
 import { DEFAULT_RESOLUTION, isResolution, type ResolutionId } from '../camera/cameraPreference'
 
@@ -51,7 +51,8 @@ export const SETTING_LIMITS = {
 export const DEFAULT_SETTINGS: Settings = {
   voice: true,
   repSound: true,
-  spokenCounts: false,
+  // On: a runner on the mat cannot read a count mid-rep (issue 11).
+  spokenCounts: true,
   // 8 s: long enough not to nag within one rep, short enough to repeat on the next bad one.
   cueCooldownSeconds: 8,
   restSeconds: null,

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand'
+import type { ExerciseId } from '../../../shared/engine/events'
 import { initialWorkout, workoutTransition } from '../../../shared/workout/machine'
 import type { PlacementResult } from '../../../shared/workout/placement'
 import type { WorkoutEvent, WorkoutPlan, WorkoutState } from '../../../shared/workout/types'
@@ -10,6 +11,18 @@ export interface SaveStatus {
   problem: string | null
 }
 
+/** What the coach tells the runner beside the counts; changes a few times a set, never per frame. */
+export interface CoachNotes {
+  /** Why something is not judged now (the engine's sentence: visibility, camera roll, a cue this view cannot show), or null. */
+  notice: string | null
+  /** The runner seems to be doing another routine exercise: the offer to switch, and since when it stands (workout clock, ms). */
+  offer: { exercise: ExerciseId; text: string; sinceMs: number } | null
+  /** Workout-clock time of the last rep counted with no form cue (the green flash), or null. */
+  goodRepAtMs: number | null
+}
+
+export const NO_NOTES: CoachNotes = { notice: null, offer: null, goodRepAtMs: null }
+
 /**
  * The workout in progress. Only phase-level changes land here (a rep, a cue, a pause, the
  * placement verdict when it changes); pose frames never do: they go through coach/liveBus.
@@ -18,6 +31,8 @@ export interface WorkoutSlice {
   workout: WorkoutState | null
   placement: PlacementResult | null
   save: SaveStatus
+  coach: CoachNotes
+  setCoach: (patch: Partial<CoachNotes>) => void
   beginWorkout: (plan: WorkoutPlan) => void
   /** Runs one event through the workout's transition; a no-op event does not notify subscribers. */
   send: (event: WorkoutEvent) => void
@@ -36,7 +51,12 @@ export const createWorkoutSlice: StateCreator<WorkoutSlice, [], [], WorkoutSlice
   workout: null,
   placement: null,
   save: { sessionId: null, problem: null },
-  beginWorkout: (plan) => set({ workout: initialWorkout(plan), placement: null, save: { sessionId: null, problem: null } }),
+  coach: NO_NOTES,
+  setCoach: (patch) => {
+    const current = get().coach
+    if (Object.entries(patch).some(([k, v]) => current[k as keyof CoachNotes] !== v)) set({ coach: { ...current, ...patch } })
+  },
+  beginWorkout: (plan) => set({ workout: initialWorkout(plan), placement: null, coach: NO_NOTES, save: { sessionId: null, problem: null } }),
   send: (event) => {
     const current = get().workout
     if (!current) return
@@ -47,5 +67,5 @@ export const createWorkoutSlice: StateCreator<WorkoutSlice, [], [], WorkoutSlice
     if (!samePlacement(get().placement, placement)) set({ placement })
   },
   setSave: (patch) => set((s) => ({ save: { ...s.save, ...patch } })),
-  leaveWorkout: () => set({ workout: null, placement: null })
+  leaveWorkout: () => set({ workout: null, placement: null, coach: NO_NOTES })
 })

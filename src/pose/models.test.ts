@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toPoseFrame } from './models'
-import { BLAZEPOSE_KEYPOINTS } from '../../../shared/pose/types'
+import { BLAZEPOSE_KEYPOINTS } from '../shared/pose/types'
 
 describe('toPoseFrame', () => {
   it('normalises pixel keypoints and keeps BlazePose world landmarks', () => {

@@ -1,11 +1,11 @@
 /**
  * The one place detectors are created for catalogue models (catalogue.ts) and their output converted.
- * The browser pose worker and the Node analyzer (tools/poses.ts) both import this file, so the app and
+ * The browser pose worker (src/renderer/src/pose) and the Node analyzer (tools/poses.ts) both import this file, so the app and
  * the analyzer run the same model files with the same detector settings. No DOM APIs here.
  */
 import * as poseDetection from '@tensorflow-models/pose-detection'
 import type { io } from '@tensorflow/tfjs'
-import { BLAZEPOSE_KEYPOINTS, type Keypoint, type KeypointName, type PoseFrame, type WorldLandmark } from '../../../shared/pose/types'
+import { BLAZEPOSE_KEYPOINTS, type Keypoint, type KeypointName, type PoseFrame, type WorldLandmark } from '../shared/pose/types'
 import { POSE_MODELS, parsePoseModelId, type PoseModelId } from './catalogue'
 
 // The catalogue lives in catalogue.ts (no tfjs); re-exported for the Node tools that create detectors too.

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest'
+import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
+import { sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
+import { prone } from '../exercises/plank-poses'
+import type { PoseFrame } from '../pose/types'
+import { createBody } from './body'
+import { RollTracker, rollState, type RollReading } from './cameraRoll'
+import type { EngineEvent, ExerciseId } from './events'
+import { derollFrame, levelPoint, rollFrame, rotateClockwise } from './levelFrame'
+
+interface Run {
+  reading: RollReading | null
+  events: Extract<EngineEvent, { type: 'camera' }>[]
+  tracker: RollTracker
+}
+
+function track(frames: PoseFrame[], exercise: ExerciseId | null, rollDeg = 0): Run {
+  const tracker = new RollTracker({ exercise })
+  const events: Run['events'] = []
+  for (const f of frames) {
+    for (const e of tracker.update(createBody(rollDeg ? rollFrame(f, rollDeg) : f))) if (e.type === 'camera') events.push(e)
+  }
+  return { reading: tracker.reading, events, tracker }
+}
+
+/** Real clips with a level camera (checked on the footage: level floor or mat edges, upright walls), and the planned exercise. */
+const LEVEL_CLIPS: [folder: string, clip: string, exercise: ExerciseId][] = [
+  ['squat', 'squat_side_studio_istock_hanshitha', 'squat'],
+  ['squat', 'squat_front_kneevalgus_wrong_then_right_randy', 'squat'],
+  ['plank', 'plank_forearm_side_studio_wahoo_tomnotch', 'plank'],
+  ['plank', 'plank_forearm_side_outdoor_amateur_myoxyn', 'plank'],
+  ['pushup', 'pushup_front_gym_turf_omartarek5', 'push-up']
+]
+
+describe('levelFrame', () => {
+  it('turns clockwise on screen (image y down): image-up goes to image-right at +90°', () => {
+    const c = { x: 100, y: 100 }
+    const p = rotateClockwise({ x: 100, y: 50 }, 90, c)
+    expect(p.x).toBeCloseTo(150)
+    expect(p.y).toBeCloseTo(100)
+    // Levelling undoes the roll.
+    const back = levelPoint(p, 90, c)
+    expect(back.x).toBeCloseTo(100)
+    expect(back.y).toBeCloseTo(50)
+  })
+
+  it('derollFrame undoes rollFrame, and a quarter turn swaps the picture to portrait', () => {
+    const f = loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha')[0]
+    for (const deg of [7, -12, 90, -90]) {
+      const rolled = rollFrame(f, deg)
+      expect(rolled.imageWidth).toBe(Math.abs(deg) === 90 ? f.imageHeight : f.imageWidth)
+      const back = derollFrame(rolled, deg)
+      expect(back.imageWidth).toBe(f.imageWidth)
+      back.keypoints.forEach((k, i) => {
+        expect(k.x).toBeCloseTo(f.keypoints[i].x, 6)
+        expect(k.y).toBeCloseTo(f.keypoints[i].y, 6)
+      })
+    }
+    // A standing runner in a picture turned +90° (clockwise) has their head to the image right.
+    const sideways = createBody(rollFrame(f, 90))
+    expect(sideways.point('nose')!.x).toBeGreaterThan(sideways.point('left_ankle')!.x)
+  })
+})
+
+describe('rollState', () => {
+  it('is level up to 5°, tilted beyond 8°, keeps the previous state in between, sideways from 45°', () => {
+    expect(rollState(4)).toBe('level')
+    expect(rollState(-9)).toBe('tilted')
+    expect(rollState(6.5)).toBe('level')
+    expect(rollState(6.5, 'tilted')).toBe('tilted')
+    expect(rollState(-88)).toBe('sideways')
+    expect(rollState(179)).toBe('sideways')
+  })
+})
+
+describe('camera roll on real clips filmed level', () => {
+  it.each(LEVEL_CLIPS)('%s/%s reads level, once', (folder, clip, exercise) => {
+    const r = track(loadPoseFixture(folder, clip), exercise)
+    expect(r.reading?.state).toBe('level')
+    expect(Math.abs(r.reading!.rollDeg)).toBeLessThanOrEqual(5)
+    expect(r.events.map((e) => e.state)).toEqual(['level'])
+  })
+})
+
+describe('camera roll on the same clips rotated by a known angle', () => {
+  // The clip's own reading (up to ~4°: the runner's lean, the lens) is the zero the turns are measured from;
+  // the state follows what is read: tilted beyond 8°, level within 5°.
+  it.each(LEVEL_CLIPS)('%s/%s: the estimate follows ±5/10/15° within 2.5°, and the state with it', (folder, clip, exercise) => {
+    const frames = loadPoseFixture(folder, clip)
+    const base = track(frames, exercise).reading!.rollDeg
+    for (const deg of [5, -5, 10, -10, 15, -15]) {
+      const r = track(frames, exercise, deg)
+      expect(r.reading, `${deg}°`).not.toBeNull()
+      expect(Math.abs(r.reading!.rollDeg - (base + deg)), `${deg}°: read ${r.reading!.rollDeg} on a base of ${base}`).toBeLessThanOrEqual(2.5)
+      if (Math.abs(base + deg) > 8) expect(r.reading!.state, `${deg}°`).toBe('tilted')
+      if (Math.abs(base + deg) <= 5) expect(r.reading!.state, `${deg}°`).toBe('level')
+    }
+  })
+
+  it.each([
+    ['squat', 'squat_side_studio_istock_hanshitha', 'squat'],
+    ['squat', 'squat_front_kneevalgus_wrong_then_right_randy', 'squat'],
+    ['plank', 'plank_forearm_side_studio_wahoo_tomnotch', 'plank'],
+    ['plank', 'plank_forearm_side_outdoor_amateur_myoxyn', 'plank']
+  ] as const)('%s/%s on its side (±90°) reads sideways, with the sign of the turn', (folder, clip, exercise) => {
+    const frames = loadPoseFixture(folder, clip)
+    for (const deg of [90, -90]) {
+      const r = track(frames, exercise, deg)
+      expect(r.reading?.state, `${deg}°`).toBe('sideways')
+      expect(Math.abs(r.reading!.rollDeg - deg), `${deg}°: read ${r.reading!.rollDeg}`).toBeLessThanOrEqual(6)
+      expect(r.events.map((e) => e.state)).toEqual(['sideways'])
+    }
+  })
+
+  it('a standing runner on their side is named sideways even with no plan, the picture being portrait', () => {
+    const r = track(loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha'), null, 90)
+    expect(r.reading?.state).toBe('sideways')
+  })
+
+  it('levelling by the tracked correction brings a rolled clip back to level', () => {
+    const frames = loadPoseFixture('squat', 'squat_front_kneevalgus_wrong_then_right_randy')
+    const rolled = track(frames, 'squat', 12)
+    const levelled = frames.map((f) => derollFrame(rollFrame(f, 12), rolled.tracker.correctionDeg))
+    const again = track(levelled, 'squat')
+    expect(again.reading?.state).toBe('level')
+    expect(Math.abs(again.reading!.rollDeg)).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('camera roll and the plan', () => {
+  it('a runner standing up between plank sets reads as a level standing body, not a plank on its side', () => {
+    const r = track(loadPoseFixture('squat', 'squat_front_kneevalgus_wrong_then_right_randy'), 'plank')
+    expect(r.reading?.state).toBe('level')
+  })
+
+  it('a plank done when squats are planned gives no roll at all rather than a wrong one', () => {
+    expect(track(loadPoseFixture('plank', 'plank_forearm_side_studio_wahoo_tomnotch'), 'squat').reading).toBeNull()
+  })
+})
+
+describe('camera roll robustness', () => {
+  it('one flipped frame and one garbage frame do not move the settled estimate or raise an event', () => {
+    const frames = loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha').filter((f) => f.timestampMs < 4800)
+    const tracker = new RollTracker({ exercise: 'squat' })
+    for (const f of frames) tracker.update(createBody(f))
+    const before = tracker.reading!
+    const last = frames[frames.length - 1]
+    // Upside down (a model flip), then the same body rolled 40°, each for a single frame.
+    const flipped: PoseFrame = { ...last, timestampMs: last.timestampMs + 33, keypoints: last.keypoints.map((k) => ({ ...k, y: 1 - k.y })) }
+    const garbage = { ...rollFrame(last, 40), timestampMs: last.timestampMs + 66 }
+    const events = [...tracker.update(createBody(flipped)), ...tracker.update(createBody(garbage))]
+    expect(events).toEqual([])
+    expect(tracker.reading!.state).toBe(before.state)
+    expect(Math.abs(tracker.reading!.rollDeg - before.rollDeg)).toBeLessThanOrEqual(0.5)
+  })
+
+  it('a synthetic side-view push-up reads level, and tilted when rolled 12°', () => {
+    const frames = withJitter(sequence(8, 30, (tS, tMs) => prone(tMs, { elbowDeg: 130 + 40 * Math.cos(tS * 2.5) })), 1.5)
+    expect(track(frames, 'push-up').reading).toMatchObject({ state: 'level' })
+    const rolled = track(frames, 'push-up', 12).reading!
+    expect(rolled.state).toBe('tilted')
+    expect(Math.abs(rolled.rollDeg - 12)).toBeLessThanOrEqual(1)
+  })
+})

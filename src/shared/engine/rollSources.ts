@@ -1,0 +1,223 @@
+/**
+ * One frame's evidence of the camera's roll, degrees, clockwise positive (see levelFrame.ts for the sign):
+ * the angle by which the world's "up" appears turned clockwise from image-up. Three sources:
+ * - a standing body's own vertical (mid-ankle → mid-shoulder), while the legs and hips are straight;
+ * - for a straight body held off the floor (plank, push-up, side plank), the floor itself: the line under the
+ *   body through its hand or forearm and toe contacts, which a level camera sees horizontal;
+ * - for a push-up or plank seen head-on, the line between the two planted hands.
+ * A picture on its side is told in sideways.ts.
+ */
+import { distance, signedLeanFromVertical, type Point2 } from '../pose/geometry'
+import { joint, type Body } from './body'
+import type { Side } from './events'
+import { BLAZEPOSE_KEYPOINTS, type KeypointName } from '../pose/types'
+import { proneYawDeg } from './proneYaw'
+
+/** What the runner is expected to be doing, from the planned exercise: upright, on the floor, or either. */
+export type PostureFamily = 'standing' | 'floor' | 'any'
+
+/** Legs and hips at least this straight (degrees, 180 = straight) = standing tall, not squatting, lunging or bent over. */
+export const STRAIGHT_JOINT_MIN_DEG = 155
+/**
+ * Ankle-to-shoulder is ~0.78 of standing height against a ~0.3 torso (anthropometric tables): 2.6 torso
+ * lengths. Below 2 the body is foreshortened (turned towards the camera) and its image axis says little.
+ */
+export const MIN_AXIS_TORSOS = 2
+/** A body axis within this of image vertical is upright enough to read the roll from (a larger roll is 'sideways' evidence). */
+export const UPRIGHT_AXIS_MAX_DEG = 40
+/**
+ * A laptop on the floor looks up at a standing runner; pitched up by θ, it sees a vertical line x pixels off
+ * the image centre leaning by atan(x·sin 2θ / 2f): ~4° at θ = 25° a sixth of the width out (f ≈ 0.87 W for a
+ * 60° lens), more further out. So the axis is read only with the hips within this fraction of the width of the centre.
+ */
+export const MAX_OFF_CENTRE = 0.15
+/** Feet at most shoulder-width-and-a-bit apart (~0.45 m against a ~0.5 m torso): standing, not striding. */
+export const MAX_STANCE_TORSOS = 0.9
+/** A torso within this of image horizontal lies on the floor (proneYaw.ts: a lying torso leans 50°+ from vertical). */
+export const LYING_TORSO_MAX_TILT_DEG = 40
+/**
+ * A plank's floor contacts are most of a body length apart (hands to toes ~1.4 m, forearms to toes ~1.2 m)
+ * against a ~0.5 m torso; an edge under 1.2 torso lengths is a limb resting on the floor, too short to aim by.
+ */
+export const MIN_FLOOR_LINE_TORSOS = 1.2
+/**
+ * Between the hand and toe contacts nothing else touches the floor in a plank; a hull point within ~7 cm
+ * (0.15 torso) of the line (a knee dipping in a push-up from the knees, a thumb beside the wrist) still lets
+ * the chord stand for the floor.
+ */
+export const CONTACT_TOLERANCE_TORSOS = 0.15
+/** The floor line must lie within this of image horizontal: steeper lower edges run up a raised leg, not along the floor. */
+export const FLOOR_LINE_MAX_DEG = 30
+/**
+ * Seen from further round than this, the floor under a lying body recedes from the camera along its length
+ * and perspective tilts the contact line (slope ≈ camera height / distance × tan yaw: a camera 0.3 m up and
+ * 2.5 m away tilts it ~4° at 30° of yaw, ~7° at 45°), so the line is not used.
+ */
+export const FLOOR_MAX_YAW_DEG = 30
+
+/** Mid-point of a body part, or the better-seen side's point when only one is seen. */
+export function centre(body: Body, part: 'shoulder' | 'hip' | 'ankle' | 'knee'): Point2 | null {
+  const mid = body.mid(part)
+  if (mid) return mid
+  const side = body.nearSide()
+  return side ? body.point(joint(side, part)) : null
+}
+
+/** Knee and hip angles of every fully seen leg are straight (and at least one leg is seen). */
+export function straightBody(body: Body): boolean {
+  const legs = (['left', 'right'] as Side[]).filter((s) => body.visible([joint(s, 'shoulder'), joint(s, 'hip'), joint(s, 'knee'), joint(s, 'ankle')]))
+  return legs.length > 0 && legs.every((s) => {
+    const knee = body.angle(joint(s, 'hip'), joint(s, 'knee'), joint(s, 'ankle'))
+    const hip = body.angle(joint(s, 'shoulder'), joint(s, 'hip'), joint(s, 'knee'))
+    return knee !== null && hip !== null && knee >= STRAIGHT_JOINT_MIN_DEG && hip >= STRAIGHT_JOINT_MIN_DEG
+  })
+}
+
+/** The straight body's axis (feet → head), degrees clockwise from image-up, or null when not a straight, extended body. */
+export function bodyAxisDeg(body: Body): number | null {
+  const ankle = centre(body, 'ankle')
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  if (!ankle || !shoulder || !hip || !straightBody(body)) return null
+  const torso = distance(hip, shoulder)
+  if (torso === 0 || distance(ankle, shoulder) < MIN_AXIS_TORSOS * torso) return null
+  // The head beyond the shoulders, not tucked back towards the feet.
+  const nose = body.point('nose')
+  if (nose && distance(ankle, nose) < distance(ankle, shoulder)) return null
+  return signedLeanFromVertical(ankle, shoulder)
+}
+
+/**
+ * Roll from a straight standing body: its axis is the world's vertical. Null unless upright within
+ * UPRIGHT_AXIS_MAX_DEG, near the middle of the picture (MAX_OFF_CENTRE), with the feet together (mid-stride,
+ * or seen at an angle, a wide stance puts the mid-ankle off the line of the body's weight).
+ */
+export function standingAxisRoll(body: Body): number | null {
+  const axis = bodyAxisDeg(body)
+  if (axis === null || Math.abs(axis) > UPRIGHT_AXIS_MAX_DEG) return null
+  const hipAt = centre(body, 'hip')
+  if (!hipAt || Math.abs(hipAt.x - body.imageWidth / 2) > MAX_OFF_CENTRE * body.imageWidth) return null
+  const la = body.point('left_ankle')
+  const ra = body.point('right_ankle')
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  if (la && ra && shoulder && hip && distance(la, ra) > MAX_STANCE_TORSOS * distance(hip, shoulder)) return null
+  return axis
+}
+
+/** Angle of the segment a→b (drawn left to right) below image horizontal, degrees: positive = falls to the right. */
+function slopeDeg(a: Point2, b: Point2): number {
+  return (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI
+}
+
+/** A seen keypoint with its name, pixels. */
+interface Named extends Point2 {
+  name: KeypointName
+}
+
+/** The lower convex hull of points in image space (the side with larger y), left to right. */
+function lowerHull(points: Named[]): Named[] {
+  const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y)
+  const hull: Named[] = []
+  // Monotone chain in y-up coordinates (y' = -y): pop while the last turn is not strictly convex from below.
+  const cross = (o: Point2, a: Point2, b: Point2): number => (a.x - o.x) * (o.y - b.y) - (o.y - a.y) * (b.x - o.x)
+  for (const p of sorted) {
+    while (hull.length >= 2 && cross(hull[hull.length - 2], hull[hull.length - 1], p) <= 0) hull.pop()
+    hull.push(p)
+  }
+  return hull
+}
+
+/** Perpendicular distance of p from the line through a and b, pixels. */
+function offLine(p: Point2, a: Point2, b: Point2): number {
+  const len = distance(a, b)
+  return len === 0 ? distance(p, a) : Math.abs((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)) / len
+}
+
+/** What a straight body rests on at its head end (hands or forearms) and at its foot end (toes, heels). */
+const HEAD_END_CONTACT = /(wrist|elbow|index|pinky|thumb)$/
+const FOOT_END_CONTACT = /(foot_index|heel|ankle)$/
+
+export interface FloorLine {
+  /** The line's angle below image horizontal, degrees (positive = falls to the right): the roll it implies. */
+  deg: number
+  /** The two keypoints it rests on, left to right. */
+  contacts: [KeypointName, KeypointName]
+}
+
+/**
+ * The floor under a straight body held off it (plank, push-up, side plank): the line through its hand or
+ * forearm contact and its toe or heel contact, found as the longest chord of the lower convex hull of the seen
+ * keypoints that joins the two ends and passes under the hips (a ruler laid under the body). Null unless the
+ * torso lies across the image, seen from the side or the front (not along its length), with straight legs.
+ * Bent-leg floor exercises (bridge, heel taps) are left out: their arms and near-side joints rest closer to a
+ * low camera than the body's mid-line, so perspective tilts any line through them by 10° or more.
+ */
+export function floorLine(body: Body): FloorLine | null {
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  if (!shoulder || !hip || !straightBody(body)) return null
+  const torso = distance(hip, shoulder)
+  const tilt = Math.abs(Math.abs(signedLeanFromVertical(hip, shoulder)) - 90)
+  if (torso === 0 || !(tilt <= LYING_TORSO_MAX_TILT_DEG)) return null
+  const yaw = proneYawDeg(body)
+  if (yaw !== null && yaw > FLOOR_MAX_YAW_DEG) return null
+  const seen: Named[] = []
+  for (const name of BLAZEPOSE_KEYPOINTS) {
+    const p = body.point(name)
+    if (p) seen.push({ name, x: p.x, y: p.y })
+  }
+  const hull = lowerHull(seen)
+  let best: { len: number; a: Named; b: Named } | null = null
+  for (let i = 0; i < hull.length; i++) {
+    for (let j = i + 1; j < hull.length; j++) {
+      const a = hull[i]
+      const b = hull[j]
+      const ends = (HEAD_END_CONTACT.test(a.name) && FOOT_END_CONTACT.test(b.name)) || (FOOT_END_CONTACT.test(a.name) && HEAD_END_CONTACT.test(b.name))
+      const len = distance(a, b)
+      if (!ends || !(a.x < hip.x && hip.x < b.x) || len < MIN_FLOOR_LINE_TORSOS * torso || (best && len <= best.len)) continue
+      if (hull.slice(i + 1, j).some((p) => offLine(p, a, b) > CONTACT_TOLERANCE_TORSOS * torso)) continue
+      best = { len, a, b }
+    }
+  }
+  if (!best) return null
+  const deg = slopeDeg(best.a, best.b)
+  return Math.abs(deg) <= FLOOR_LINE_MAX_DEG ? { deg, contacts: [best.a.name, best.b.name] } : null
+}
+
+/** Roll from the floor under a lying body (see floorLine), degrees, or null. */
+export function floorLineRoll(body: Body): number | null {
+  return floorLine(body)?.deg ?? null
+}
+
+/**
+ * A head-on view of a prone body foreshortens the torso: a standing torso is ≥ 1.1 shoulder widths long even
+ * leaning into a deep squat, a push-up seen from its head end well under one.
+ */
+export const HEAD_ON_MAX_TORSO_TO_SHOULDERS = 0.8
+/** Hands on the floor lie at least a third of a shoulder width below the shoulders, even at a push-up's bottom. */
+export const HANDS_BELOW_SHOULDERS_MIN = 0.3
+/** Hands planted about shoulder-width apart (0.7+ of it), far enough apart to aim a line by. */
+export const HANDS_APART_MIN = 0.7
+
+/**
+ * Roll from the hands of a push-up or plank seen head-on from the floor: both hands rest on the floor at the
+ * same distance from the camera, so a level camera sees the line between the wrists horizontal. Null unless
+ * the torso is foreshortened (hips hidden behind it, or short), with the hands planted below the shoulders.
+ */
+export function handsLineRoll(body: Body): number | null {
+  const ls = body.point('left_shoulder')
+  const rs = body.point('right_shoulder')
+  const lw = body.point('left_wrist')
+  const rw = body.point('right_wrist')
+  if (!ls || !rs || !lw || !rw) return null
+  const width = distance(ls, rs)
+  const hip = body.mid('hip')
+  if (width === 0) return null
+  if (hip && distance(hip, { x: (ls.x + rs.x) / 2, y: (ls.y + rs.y) / 2 }) > HEAD_ON_MAX_TORSO_TO_SHOULDERS * width) return null
+  const below = HANDS_BELOW_SHOULDERS_MIN * width
+  if (lw.y - Math.max(ls.y, rs.y) < below || rw.y - Math.max(ls.y, rs.y) < below || distance(lw, rw) < HANDS_APART_MIN * width) return null
+  const [a, b] = lw.x < rw.x ? [lw, rw] : [rw, lw]
+  const deg = slopeDeg(a, b)
+  return Math.abs(deg) <= FLOOR_LINE_MAX_DEG ? deg : null
+}

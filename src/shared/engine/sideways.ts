@@ -1,0 +1,139 @@
+/**
+ * A picture on its side (camera rolled near ±90°), and the one-frame roll evidence that combines it with the
+ * level-picture sources of rollSources.ts.
+ *
+ * In 2D a straight body lying across the image is either a runner lying on the floor in a level picture or
+ * a runner standing in a picture on its side; a plank is, joint for joint, a standing body turned a quarter.
+ * Only what surrounds the body tells them apart, so the evidence is weighed with the plan:
+ * - a standing exercise planned, a straight body across the image that no arm props up on the image-down
+ *   side is a standing runner on their side (and so, whatever the plan, is one lying across a portrait
+ *   picture's short side: people on the floor are filmed along the long side);
+ * - a floor exercise planned, a straight body upright (or head-down) in the image with both arms reaching out
+ *   to one side of it is a plank or push-up on its side: the floor lies where the arms reach. Upright with
+ *   the arms along the body it is the runner standing up between sets, and reads as a standing body.
+ */
+import { distance, type Point2 } from '../pose/geometry'
+import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
+import { createBody, type Body } from './body'
+import { derollFrame } from './levelFrame'
+import { bodyAxisDeg, centre, floorLineRoll, handsLineRoll, standingAxisRoll, type PostureFamily } from './rollSources'
+
+/** A body axis within this of image horizontal (or vertical) counts as lying across (or up) the image. */
+export const AXIS_TOLERANCE_DEG = 30
+/**
+ * Arms reaching out to one side: every seen elbow and wrist on the same side of the ankle–shoulder line, one
+ * at least about a forearm (~0.5 torso) off it. A hanging arm stays within ~0.3 torso of the line (side
+ * view), and seen from the front the two arms hang on opposite sides of it.
+ */
+export const ARM_REACH_MIN_TORSOS = 0.5
+
+/** Signed offsets of the seen elbows and wrists from the ankle–shoulder line, in torso lengths, with that line's direction. */
+function armOffsets(body: Body): { offsets: number[]; ux: number; uy: number } | null {
+  const ankle = centre(body, 'ankle')
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  if (!ankle || !shoulder || !hip) return null
+  const len = distance(ankle, shoulder)
+  const torso = distance(hip, shoulder)
+  if (len === 0 || torso === 0) return null
+  const ux = (shoulder.x - ankle.x) / len
+  const uy = (shoulder.y - ankle.y) / len
+  // Signed offsets along the axis's right-hand normal (n = (-uy, ux) in image coordinates).
+  const offsets = (['left_elbow', 'right_elbow', 'left_wrist', 'right_wrist'] as const)
+    .map((name) => body.point(name))
+    .filter((p): p is Point2 => p !== null)
+    .map((p) => ((p.x - shoulder.x) * -uy + (p.y - shoulder.y) * ux) / torso)
+  return offsets.length === 0 ? null : { offsets, ux, uy }
+}
+
+/** Unit direction, perpendicular to the body axis, in which both arms reach out; null when they do not. */
+export function armsReach(body: Body): Point2 | null {
+  const arms = armOffsets(body)
+  if (!arms) return null
+  const { offsets, ux, uy } = arms
+  const sameSide = offsets.every((o) => o > 0) || offsets.every((o) => o < 0)
+  const reach = Math.max(...offsets.map(Math.abs))
+  if (!sameSide || reach < ARM_REACH_MIN_TORSOS) return null
+  const sign = offsets[0] > 0 ? 1 : -1
+  return { x: -uy * sign, y: ux * sign }
+}
+
+/** Both arms seen along the body (hanging, or overhead), none reaching out from it. */
+export function armsAlongBody(body: Body): boolean {
+  const arms = armOffsets(body)
+  return arms !== null && arms.offsets.every((o) => Math.abs(o) < ARM_REACH_MIN_TORSOS)
+}
+
+/** An elbow or wrist at least ARM_REACH_MIN_TORSOS below the shoulders: an arm propping the body up from the floor below it. */
+function proppedFromBelow(body: Body): boolean {
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  if (!shoulder || !hip) return false
+  const reach = ARM_REACH_MIN_TORSOS * distance(hip, shoulder)
+  return (['left_elbow', 'right_elbow', 'left_wrist', 'right_wrist'] as const).some((name) => {
+    const p = body.point(name)
+    return p !== null && p.y - shoulder.y >= reach
+  })
+}
+
+/** The body as a camera turned by `deg` (clockwise positive) would have seen it: levels a quarter-turned picture. */
+function turned(body: Body, deg: number): Body {
+  const frame: PoseFrame = {
+    timestampMs: body.tMs,
+    imageWidth: body.imageWidth,
+    imageHeight: body.imageHeight,
+    keypoints: BLAZEPOSE_KEYPOINTS.map((name) => {
+      const p = body.point(name)
+      return { name, x: p ? p.x / body.imageWidth : 0, y: p ? p.y / body.imageHeight : 0, score: p ? body.score(name) : 0 }
+    })
+  }
+  // Its points were already judged in the camera's picture; turned, they may leave it without being unseen.
+  return createBody(derollFrame(frame, deg), { inFrameCheck: false })
+}
+
+/** Degrees clockwise from image-up of a direction. */
+function bearing(v: Point2): number {
+  return (Math.atan2(v.x, -v.y) * 180) / Math.PI
+}
+
+/** Roll near ±90° from a standing runner in a picture on its side (see the header), or null. */
+export function standingSidewaysRoll(body: Body, expect: PostureFamily): number | null {
+  if (expect === 'floor') return null
+  const axis = bodyAxisDeg(body)
+  if (axis === null || Math.abs(Math.abs(axis) - 90) > AXIS_TOLERANCE_DEG) return null
+  if (proppedFromBelow(body)) return null
+  return expect === 'standing' || body.imageWidth < body.imageHeight ? axis : null
+}
+
+/**
+ * Roll near ±90° from a plank or push-up in a picture on its side (see the header), or null: up is opposite
+ * where the arms reach; levelled by that quarter turn, the floor line (or the hands' line) gives the rest.
+ */
+export function floorSidewaysRoll(body: Body, expect: PostureFamily): number | null {
+  if (expect !== 'floor') return null
+  const axis = bodyAxisDeg(body)
+  const upOrDown = axis !== null && (Math.abs(axis) <= AXIS_TOLERANCE_DEG || Math.abs(axis) >= 180 - AXIS_TOLERANCE_DEG)
+  const arms = upOrDown ? armsReach(body) : null
+  if (!arms) return null
+  const quarter = Math.round(bearing({ x: -arms.x, y: -arms.y }) / 90) * 90
+  if (quarter === 0) return null
+  const levelled = turned(body, quarter)
+  return quarter + (floorLineRoll(levelled) ?? handsLineRoll(levelled) ?? 0)
+}
+
+/**
+ * This frame's roll evidence, degrees (clockwise positive), or null when the frame says nothing about it.
+ * `still`: the runner is not moving (the standing axis is read only then).
+ */
+export function rollEvidence(body: Body, expect: PostureFamily, still = true): number | null {
+  if (!body.hasPerson) return null
+  if (expect === 'floor') {
+    // Upright in the image, a body whose arms reach out may be a side plank on its side: only arms along the body say "standing".
+    const standing = still && armsAlongBody(body) ? standingAxisRoll(body) : null
+    return floorSidewaysRoll(body, expect) ?? floorLineRoll(body) ?? handsLineRoll(body) ?? standing
+  }
+  const standing = still ? (standingAxisRoll(body) ?? standingSidewaysRoll(body, expect)) : null
+  // A standing exercise planned, a body lying across the image is more likely a runner on their side than on the floor.
+  if (expect === 'standing') return standing
+  return standing ?? floorLineRoll(body) ?? handsLineRoll(body)
+}
