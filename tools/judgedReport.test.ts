@@ -27,6 +27,15 @@ describe('not-judged spans', () => {
     expect(notJudgedMessage('out-of-frame', [...FEET])).toBe('Your feet are out of the picture: move the laptop further away.')
   })
 
+  it('joins touching spans that tell the runner the same thing', () => {
+    const spans = notJudgedSpans([
+      { type: 'visibility', t: 0, ok: false, missing: ['left_wrist'] },
+      { type: 'visibility', t: 300, ok: false, missing: ['right_wrist', 'left_wrist'] },
+      { type: 'visibility', t: 900, ok: false, missing: ['left_knee'] }
+    ], 2)
+    expect(spans.map((s) => [s.start, s.end, s.missing])).toEqual([[0, 0.9, ['left_wrist', 'right_wrist']], [0.9, 2, ['left_knee']]])
+  })
+
   it('clamps spans to the clip and sums them per reason, longest first', () => {
     const spans = notJudgedSpans([{ type: 'visibility', t: 0, ok: false, missing: [], reason: 'no-person' }, ...events], 7)
     expect(spans[0]).toMatchObject({ start: 0, end: 1, reason: 'no-person' })

@@ -88,7 +88,10 @@ function cueScopeSentence(id: string, view: CameraView | 'unknown'): string {
 
 type Visibility = Extract<EngineEvent, { type: 'visibility' }>
 
-/** Not-judged spans from visibility events: each ok:false event opens (or replaces) a span; ok:true closes it. */
+/**
+ * Not-judged spans from visibility events: each ok:false event opens (or replaces) a span; ok:true closes it.
+ * Touching spans with the same reason and sentence are joined.
+ */
 export function notJudgedSpans(events: readonly EngineEvent[], durationSeconds: number): NotJudgedSpan[] {
   const spans: NotJudgedSpan[] = []
   let open: Visibility | null = null
@@ -97,7 +100,13 @@ export function notJudgedSpans(events: readonly EngineEvent[], durationSeconds: 
     const start = Math.min(s(open.t), durationSeconds)
     const end = Math.max(start, Math.min(endS, durationSeconds))
     const reason = open.reason ?? 'unspecified'
-    if (end > start) spans.push({ start, end, reason, missing: [...open.missing], message: notJudgedSentence(reason, open.missing) })
+    const message = notJudgedSentence(reason, open.missing)
+    const last = spans[spans.length - 1]
+    // Back-to-back events that say the same thing to the runner are one span (the joints named are joined).
+    if (last && last.end === start && last.reason === reason && last.message === message) {
+      last.end = Math.max(last.end, end)
+      last.missing = [...new Set([...last.missing, ...open.missing])]
+    } else if (end > start) spans.push({ start, end, reason, missing: [...open.missing], message })
     open = null
   }
   for (const e of events) {

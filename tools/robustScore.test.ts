@@ -44,6 +44,10 @@ describe('robust scoring', () => {
     const crop = scoreRobust('feet-cropped', label({}), result(3), lost, judged(lost))
     expect([crop.kept, crop.explained, crop.silentZero]).toEqual([false, true, false])
     expect(crop.reasons).toEqual(['out-of-frame 20.0s'])
+    // With the head cut off, the face-based detector finding nobody is what it truly sees: that explains it too.
+    const nobody = result(0, { events: [{ type: 'visibility', t: 0, ok: false, missing: [], reason: 'no-person' }] })
+    expect(scoreRobust('head-cropped', label({}), result(3), nobody, judged(nobody)).explained).toBe(true)
+    expect(scoreRobust('feet-cropped', label({}), result(3), nobody, judged(nobody)).explained).toBe(false)
     // The same reason does not excuse a home-camera kind.
     expect(scoreRobust('dark', label({}), result(3), lost, judged(lost)).explained).toBe(false)
     const tilted = result(1, { events: [{ type: 'camera', t: 0, rollDeg: 15, state: 'tilted' }] })
