@@ -26,6 +26,7 @@
  */
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cameraMessage } from '../src/shared/engine/judging'
 import { analyzeFrames, type AnalysisResult } from '../src/shared/engine/analyze'
 import { EXERCISE_IDS, type ExerciseId } from '../src/shared/engine/events'
 import { DEFAULT_POSE_MODEL, parsePoseModelId, type PoseModelId } from '../src/pose/catalogue'
@@ -168,7 +169,9 @@ export function formatJudging(report: AnalyzeReport): string[] {
   else {
     const notLevel = report.camera.spans.filter((c) => c.state !== 'level')
     const detail = notLevel.map((c) => `${c.state} ${c.rollDeg.toFixed(0)}° ${range(c.start, c.end)} s`).join('; ')
-    lines.push(`camera: ${report.camera.state} (roll ${report.camera.rollDeg?.toFixed(0)}°, largest ${report.camera.maxAbsRollDeg?.toFixed(0)}°)${detail ? `; ${detail}` : ''}`)
+    // The runner's sentence for any time the camera was not level (the app says the same): what to do about it.
+    const advice = notLevel.length > 0 ? cameraMessage(notLevel.some((c) => c.state === 'sideways') ? 'sideways' : 'tilted') : null
+    lines.push(`camera: ${report.camera.state} (roll ${report.camera.rollDeg?.toFixed(0)}°, largest ${report.camera.maxAbsRollDeg?.toFixed(0)}°)${detail ? `; ${detail}` : ''}${advice ? ` - ${advice}` : ''}`)
   }
   const ex = report.exerciseRecognised
   const recognised = ex.recognised ?? `none of the ten (${ex.posture})`
