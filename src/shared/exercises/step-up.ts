@@ -11,6 +11,7 @@ import { cueIdsFor } from '../engine/cues'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
 import { repTiming, type EngineEvent, type Side } from '../engine/events'
 import { bothLegs, facingSign, type LegPoints } from '../engine/legs'
+import { voteSide } from '../engine/repTracker'
 import type { InterruptibleTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition } from './types'
@@ -56,11 +57,13 @@ interface StepState {
   pushOff: boolean
   /** The trailing foot has left the floor in this rep (the push-off check is done). */
   trailLifted: boolean
+  /** Per frame of the rep, which leg was higher (the one on the box): the rep's lead leg is voted over them. */
+  leadVotes: (Side | null)[]
   /** Recent trailing-knee angles while its foot is down (degrees, ms), for the push-off check. */
   trailKnee: { tMs: number; deg: number }[]
 }
 
-const initial: StepState = { phase: 'unready', floorY: 0, hipFloorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false, trailLifted: false, trailKnee: [] }
+const initial: StepState = { phase: 'unready', floorY: 0, hipFloorY: 0, lead: null, startMs: 0, topMs: 0, pushOff: false, trailLifted: false, leadVotes: [], trailKnee: [] }
 
 function rise(leg: LegPoints, floorY: number): number {
   return (floorY - leg.ankle.y) / leg.shinPx
@@ -70,6 +73,8 @@ function createStepUpTracker(): InterruptibleTracker {
   let s: StepState = initial
   let cues: CueState = {}
   let repCues = new Set<string>()
+  /** Lead legs of the set's counted reps, newest last. */
+  let leadSides: Side[] = []
 
   const clear = (tMs: number): EngineEvent[] => {
     const c = clearAllCues(cues, tMs, true)
@@ -116,7 +121,7 @@ function createStepUpTracker(): InterruptibleTracker {
           s = { ...initial, phase: 'floor', floorY: level, hipFloorY: hipY }
           break
         case 'floor':
-          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false, trailLifted: false, trailKnee: [] }
+          if (upL !== upR) s = { ...s, phase: 'stepping', lead: upL ? 'left' : 'right', startMs: body.tMs, pushOff: false, trailLifted: false, leadVotes: [], trailKnee: [] }
           else if (!upL) s = { ...s, floorY: s.floorY + FLOOR_FOLLOW * (level - s.floorY), hipFloorY: s.hipFloorY + FLOOR_FOLLOW * (hipY - s.hipFloorY) }
           break
         case 'stepping': {
@@ -129,6 +134,8 @@ function createStepUpTracker(): InterruptibleTracker {
             break
           }
           pushOffCheck(body, trail, events)
+          // The foot on the box while the other is on the floor is the lead: one vote per such frame.
+          if (upL !== upR) s = { ...s, leadVotes: [...s.leadVotes, upL ? 'left' : 'right'] }
           const judged: string[] = []
           const faults: string[] = []
           const sign = facingSign(body)
@@ -155,10 +162,15 @@ function createStepUpTracker(): InterruptibleTracker {
           if (!upL && !upR) {
             const duration = body.tMs - s.startMs
             if (duration >= MIN_REP_MS && duration <= MAX_REP_MS) {
+              // Voted over the rep, and a same-leg set keeps its leg (repTracker.voteSide): one swapped frame
+              // at the first step cannot book the other leg.
+              const [a, b] = leadSides.slice(-2)
+              const lead = voteSide(s.leadVotes, leadSides.length >= 2 && a === b ? a : null) ?? s.lead!
+              leadSides.push(lead)
               events.push({
-                type: 'rep', t: body.tMs, exercise: 'step-up', side: s.lead, startMs: s.startMs, bottomMs: s.topMs, endMs: body.tMs,
+                type: 'rep', t: body.tMs, exercise: 'step-up', side: lead, startMs: s.startMs, bottomMs: s.topMs, endMs: body.tMs,
                 depthDeg: null, rangeDeg: null, ...repTiming(s.startMs, s.topMs, body.tMs), cues: [...repCues],
-                variant: { leadLeg: s.lead!, trailingLeg: otherSide(s.lead!) }
+                variant: { leadLeg: lead, trailingLeg: otherSide(lead) }
               })
             }
             events.push(...clear(body.tMs))
@@ -178,6 +190,7 @@ function createStepUpTracker(): InterruptibleTracker {
     },
     reset() {
       s = initial
+      leadSides = []
       cues = {}
       repCues = new Set()
     }
