@@ -56,6 +56,12 @@ export interface Body {
   point(name: KeypointName): Point2 | null
   /** Whether the model placed this keypoint outside the picture (past IN_FRAME_MARGIN), whatever its score. */
   outOfFrame(name: KeypointName): boolean
+  /**
+   * The keypoint is seen and lies clear of the picture's edge (at least IN_FRAME_MARGIN inside): a point on
+   * the border itself may be one the model piled up there from outside, so rules anchored on it (the toes
+   * for knee past toes) do not judge from it.
+   */
+  clearOfEdge(name: KeypointName): boolean
   /** Whether every named keypoint is seen. */
   visible(names: readonly KeypointName[]): boolean
   /** The named keypoints that are not seen, in the given order. */
@@ -116,6 +122,10 @@ export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
     const kp = scoredSeen(name)
     return kp && inFrame(kp) ? toPixels(kp, frame.imageWidth, frame.imageHeight) : null
   }
+  const clearOfEdge = (name: KeypointName): boolean => {
+    const kp = scoredSeen(name)
+    return kp !== null && kp.x >= IN_FRAME_MARGIN && kp.x <= 1 - IN_FRAME_MARGIN && kp.y >= IN_FRAME_MARGIN && kp.y <= 1 - IN_FRAME_MARGIN
+  }
   const outOfFrame = (name: KeypointName): boolean => {
     const kp = byName.get(name)
     return kp !== undefined && Number.isFinite(kp.x) && Number.isFinite(kp.y) && !inFrame(kp)
@@ -130,6 +140,7 @@ export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
     score,
     point,
     outOfFrame,
+    clearOfEdge,
     visible: (names) => missing(names).length === 0,
     missing,
     angle(a, vertex, c) {

@@ -119,7 +119,10 @@ export function createFrontToeTracker(): (body: Body, inRep: boolean) => number 
     lastSign = sign
     if (sign === null) return null
     const { left, right } = bothLegs(body)
-    for (const leg of [left, right]) if (leg?.toe) foremost = Math.max(foremost ?? -Infinity, leg.toe.x * sign)
+    // Only toes clear of the picture's edge: a toe on the border may be piled up there from outside.
+    for (const leg of [left, right]) {
+      if (leg?.toe && body.clearOfEdge(joint(leg.side, 'foot_index'))) foremost = Math.max(foremost ?? -Infinity, leg.toe.x * sign)
+    }
     return foremost
   }
 }

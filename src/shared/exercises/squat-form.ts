@@ -57,7 +57,8 @@ export function kneePastToes(body: Body): boolean | null {
   const knee = body.point(joint(side, 'knee'))
   const toe = body.point(joint(side, 'foot_index'))
   const ankle = body.point(joint(side, 'ankle'))
-  if (!knee || !toe || !ankle) return null
+  // A toe on the picture's edge may be piled up there from outside: it cannot anchor "past the toes".
+  if (!knee || !toe || !ankle || !body.clearOfEdge(joint(side, 'foot_index'))) return null
   const shin = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
   if ((toe.x - ankle.x) * sign < MIN_SIDE_FOOT_SHIN * shin) return null
   return (knee.x - toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * shin
