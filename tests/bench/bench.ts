@@ -3,8 +3,11 @@
  * real clip. For each model × available backend: frames/s through the worker, inference ms
  * p50/p95, frame-to-pose latency p50/p95 at a real-time 30 fps feed, peak browser memory; and the
  * official MediaPipe Pose runtime on the same frames. Ends with one `bench:` line for the default
- * model. Flags: --quick (default model only), --threads (allow WASM threads, as the app does, to
- * measure what they buy; the page is built unminified like the app, which threads need).
+ * model. Before them, the worker path against the same model run on the page (alternating rounds,
+ * same run) for BlazePose Lite and Full. Flags: --quick (default model only), --threads (allow WASM
+ * threads, as the app does, to measure what they buy; the page is built unminified like the app,
+ * which threads need), --compare-only (just the worker/page comparison), --full-variants (what WASM
+ * threads and a smaller input give BlazePose Full).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
@@ -14,7 +17,7 @@ import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
 import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
-import type { ComboRequest, ComboResult } from './page/bench'
+import type { ComboRequest, ComboResult, CompareResult } from './page/bench'
 
 const MODELS = POSE_MODEL_IDS
 /** Frames and wall time per phase per combination: bounds the run to a few minutes on 2 cores. */
@@ -29,6 +32,16 @@ const MEDIAPIPE_COMPLEXITY: Record<PoseModelId, 0 | 1 | 2> = { 'blazepose-lite':
 
 const quick = process.argv.includes('--quick')
 const threads = process.argv.includes('--threads')
+const compareOnly = process.argv.includes('--compare-only')
+const fullVariants = process.argv.includes('--full-variants')
+/** Worker/page comparison: rounds × frames, alternating, so both sides see the same load. */
+const COMPARE_ROUNDS = 4
+const COMPARE_FRAMES_PER_ROUND = 40
+/** BlazePose Full variants for issue 12: WASM threads × widest input the model reads. */
+const FULL_VARIANTS: { wasmThreads: boolean; wasmThreadCount?: number; analysisWidth?: number }[] = [
+  { wasmThreads: false }, { wasmThreads: true, wasmThreadCount: 2 },
+  { wasmThreads: false, analysisWidth: 480 }, { wasmThreads: false, analysisWidth: 320 }
+]
 
 /** Resident memory of the browser and all its child processes, in bytes (Linux /proc). */
 function browserTreeRss(marker: string): number {
@@ -90,6 +103,30 @@ async function main() {
     const load = () => (os.loadavg()[0]).toFixed(1)
     console.log(`bench: load average ${load()} on ${os.cpus().length} cores at start (other processes share the CPU; numbers scale with it)`)
     console.log(`bench: ${frameCount} frames of ${clip.split('/').pop()}, ${backends.join('/')} (webgpu ${hasWebGpu ? 'present' : 'absent'}), WASM threads ${threads ? 'allowed' : 'off'}`)
+
+    const compared: CompareResult[] = []
+    for (const model of quick ? [DEFAULT_POSE_MODEL] : (['blazepose-lite', 'blazepose-full'] as const)) {
+      const r = await page.evaluate((req) => window.bench.comparePageWorker(req), { model, wasmThreads: threads, rounds: COMPARE_ROUNDS, framesPerRound: COMPARE_FRAMES_PER_ROUND })
+      compared.push(r)
+      console.log(r.ok
+        ? `  ${model} worker ${fmt(r.workerFps, 1)} vs page ${fmt(r.pageFps, 1)} frames/s (rounds page/worker: ${r.rounds!.map((x) => `${fmt(x.pageFps, 1)}/${fmt(x.workerFps, 1)}`).join(', ')})`
+        : `  ${model} worker vs page: not measured — ${r.error}`)
+    }
+    console.log('\n| model (wasm) | worker frames/s | page frames/s | worker/page |\n|---|---|---|---|')
+    for (const r of compared) console.log(`| ${r.model} | ${fmt(r.workerFps, 1)} | ${fmt(r.pageFps, 1)} | ${r.ok ? fmt(r.workerFps! / r.pageFps!, 3) : r.error} |`)
+    for (const r of compared) if (r.ok) console.log(`bench: worker-vs-page model=${r.model} workerFps=${fmt(r.workerFps, 1)} pageFps=${fmt(r.pageFps, 1)} ratio=${fmt(r.workerFps! / r.pageFps!, 3)}`)
+
+    if (fullVariants) {
+      console.log('\n| blazepose-full variant | threads | input px | frames/s | inference p50/p95 ms | real-time fps (30 offered) | latency p50/p95 ms | person found |\n|---|---|---|---|---|---|---|---|')
+      for (const v of FULL_VARIANTS) {
+        const request: ComboRequest = { model: 'blazepose-full', backend: 'wasm', throughputFrames: THROUGHPUT_FRAMES, phaseBudgetMs: PHASE_BUDGET_MS, realtimeFps: CLIP_FPS, ...v }
+        const r = await page.evaluate((req) => window.bench.runCombo(req), request)
+        console.log(r.ok
+          ? `| ${v.wasmThreadCount ? `threads ${v.wasmThreadCount}` : 'default'}${v.analysisWidth ? `, ${v.analysisWidth} px` : ''} | ${r.wasmThreads ?? '–'} | ${v.analysisWidth ?? 640} | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)}/${fmt(r.inferenceP95)} | ${fmt(r.realtimeFps, 1)} | ${fmt(r.latencyP50)}/${fmt(r.latencyP95)} | ${fmt((r.personRate ?? 0) * 100)}% |`
+          : `| ${JSON.stringify(v)} | – | – | – | – | – | – | ${r.error} |`)
+      }
+    }
+    if (compareOnly) return
 
     const results: (ComboResult & { peakRssBytes: number })[] = []
     for (const model of quick ? [DEFAULT_POSE_MODEL] : MODELS) {

@@ -2,10 +2,15 @@
  * Bench page: runs one model × backend through the app's own PoseClient and pose worker on
  * pre-decoded clip frames. Two phases: throughput (the next frame is offered as soon as a pose
  * returns, one waiting, as the app's slot allows) and real time (frames offered at the clip's
- * 30 fps; latency = offer to pose on this thread). Driven by tests/bench/bench.ts.
+ * 30 fps; latency = offer to pose on this thread). Frames reach the worker as the app's do: a
+ * VideoFrame transferred (each submit sends a clone: a new handle on the same pixels, no copy).
+ * comparePageWorker runs the same model on this page too, in alternating rounds, for the
+ * worker/page ratio. Driven by tests/bench/bench.ts.
  */
 import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src/renderer/src/pose/poseClient'
-import type { PoseModelId } from '../../../src/pose/models'
+import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../src/pose/models'
+import { activateBackend } from '../../../src/renderer/src/pose/backends'
+import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
 import type { BackendChoice } from '../../../src/renderer/src/pose/protocol'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
 
@@ -16,6 +21,10 @@ export interface ComboRequest {
   throughputFrames: number
   phaseBudgetMs: number
   realtimeFps: number
+  /** WASM threads to ask for (default tfjs's: half the logical cores). */
+  wasmThreadCount?: number
+  /** Widest image the model reads, px (default 640). */
+  analysisWidth?: number
 }
 
 export interface ComboResult {
@@ -38,9 +47,11 @@ export interface ComboResult {
 }
 
 let frames: ImageBitmap[] = []
+let videoFrames: VideoFrame[] = []
 
 async function loadFrames(url: string, maxFrames: number): Promise<number> {
   frames = await decodeClip(url, maxFrames)
+  videoFrames = frames.map((bitmap, i) => new VideoFrame(bitmap, { timestamp: Math.round((i * 1e6) / 30) }))
   return frames.length
 }
 
@@ -56,13 +67,22 @@ function waitForStatus(client: PoseClient, timeoutMs: number): Promise<PoseClien
   })
 }
 
-async function copy(i: number): Promise<ImageBitmap> {
-  return createImageBitmap(frames[i % frames.length])
+/** Frame i as the app's frame pump hands it over: a VideoFrame handle to transfer (no pixel copy). */
+async function copy(i: number): Promise<VideoFrame> {
+  return videoFrames[i % videoFrames.length].clone()
+}
+
+function clientFor(req: Pick<ComboRequest, 'model' | 'backend' | 'wasmThreads' | 'wasmThreadCount' | 'analysisWidth'>): PoseClient {
+  return new PoseClient({
+    model: req.model, backend: req.backend, storage: null, wasmThreads: req.wasmThreads,
+    ...(req.wasmThreadCount !== undefined ? { wasmThreadCount: req.wasmThreadCount } : {}),
+    ...(req.analysisWidth !== undefined ? { analysisWidth: req.analysisWidth } : {})
+  })
 }
 
 async function runCombo(req: ComboRequest): Promise<ComboResult> {
   const base = { model: req.model, backend: req.backend }
-  const client = new PoseClient({ model: req.model, backend: req.backend, storage: null, wasmThreads: req.wasmThreads })
+  const client = clientFor(req)
   try {
     // Explicit backends are ready without a frame; 'auto' measures on the first one.
     if (req.backend === 'auto') client.submit(await copy(0), 0)
@@ -129,10 +149,86 @@ async function runCombo(req: ComboRequest): Promise<ComboResult> {
   }
 }
 
-declare global {
-  interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo }
+export interface CompareRequest {
+  model: PoseModelId
+  wasmThreads: boolean
+  rounds: number
+  framesPerRound: number
+}
+
+export interface CompareResult {
+  model: string
+  ok: boolean
+  error?: string
+  /** Frames/s of the app's worker path (PoseClient, transferred VideoFrames, one waiting). */
+  workerFps?: number
+  /** Frames/s of the same model on this page: estimatePoses on each decoded frame in turn, no worker. */
+  pageFps?: number
+  /** Frames/s per round, page then worker, to show the drift of the machine's load. */
+  rounds?: { pageFps: number; workerFps: number }[]
+}
+
+/**
+ * The worker path against the same model run on this page (what a page without a worker would do),
+ * on WASM, in alternating rounds so that both see the same load on a shared machine.
+ */
+async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
+  const base = { model: req.model }
+  const modelsBaseUrl = new URL('/models/', location.href).href
+  const client = clientFor({ model: req.model, backend: 'wasm', wasmThreads: req.wasmThreads })
+  try {
+    await activateBackend('wasm', modelsBaseUrl, req.wasmThreads)
+    const detector = await createDetector(req.model, (file) => checkedModelHandler(modelsBaseUrl, file))
+    const status = await waitForStatus(client, 180_000)
+    if (status.phase !== 'ready') return { ...base, ok: false, error: status.phase === 'error' ? status.message : 'not ready' }
+    let poses = 0
+    let waiter: (() => void) | null = null
+    client.onPose(() => {
+      poses++
+      waiter?.()
+    })
+    const nextPose = () => new Promise<void>((resolve) => (waiter = resolve))
+    for (let i = 0; i < 3; i++) {
+      await detector.estimatePoses(frames[i], ESTIMATION_CONFIG, i)
+      const got = nextPose()
+      client.submit(await copy(i), i)
+      await got
+    }
+    const rounds: { pageFps: number; workerFps: number }[] = []
+    let t = 100
+    for (let round = 0; round < req.rounds; round++) {
+      const p0 = performance.now()
+      for (let i = 0; i < req.framesPerRound; i++, t++) await detector.estimatePoses(frames[t % frames.length], ESTIMATION_CONFIG, t)
+      const pageFps = (req.framesPerRound / (performance.now() - p0)) * 1000
+      await new Promise((r) => setTimeout(r, 200))
+      poses = 0
+      const w0 = performance.now()
+      client.submit(await copy(t), t++)
+      while (poses < req.framesPerRound) {
+        const got = nextPose()
+        while (!client.saturated) client.submit(await copy(t), t++)
+        await got
+      }
+      const workerFps = (poses / (performance.now() - w0)) * 1000
+      rounds.push({ pageFps, workerFps })
+      // Drain the frame still in flight before the page runs again.
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    detector.dispose()
+    const sum = (pick: (r: { pageFps: number; workerFps: number }) => number) => rounds.reduce((acc, r) => acc + 1000 / pick(r), 0)
+    // Frames/s over all rounds = total frames / total time (ms per frame summed per round).
+    return { ...base, ok: true, rounds, pageFps: (rounds.length * 1000) / sum((r) => r.pageFps), workerFps: (rounds.length * 1000) / sum((r) => r.workerFps) }
+  } catch (err) {
+    return { ...base, ok: false, error: (err as Error).message }
+  } finally {
+    client.dispose()
   }
 }
-window.bench = { loadFrames, runCombo }
+
+declare global {
+  interface Window {
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker }
+  }
+}
+window.bench = { loadFrames, runCombo, comparePageWorker }
 document.body.dataset.ready = 'true'

@@ -25,7 +25,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       return
     case 'frame':
       if (!runtime) {
-        request.image.close()
+        request.image.close() // transferred here: ours to close
         reply({ type: 'frame-error', id: request.id, message: 'The pose worker got a frame before init.' })
         return
       }

@@ -62,6 +62,44 @@ describe('PoseClient', () => {
     expect((worker.frames()[1] as { timestampMs: number }).timestampMs).toBe(9)
   })
 
+  it('hands every frame on exactly once: transferred to the worker or closed here, never both, never copied', async () => {
+    // A frame that counts its fates; the worker fake refuses one transfer as a closed frame would.
+    class CountedFrame {
+      closes = 0
+      transfers = 0
+      constructor(readonly refuseTransfer = false) {}
+      close() {
+        this.closes++
+      }
+    }
+    const worker = new FakeWorker()
+    worker.postMessage = (message: WorkerRequest, transfer?: Transferable[]) => {
+      if (message.type === 'frame') {
+        const frame = message.image as unknown as CountedFrame
+        if (frame.refuseTransfer) throw new DOMException('VideoFrame is closed', 'DataCloneError')
+        expect(transfer).toEqual([frame])
+        frame.transfers++
+      }
+      worker.sent.push(message)
+    }
+    const client = new PoseClient({ model: 'blazepose-lite', backend: 'wasm', modelsBaseUrl: 'http://x/models/', storage: null, createWorker: () => worker })
+    const frames = [new CountedFrame(), new CountedFrame(), new CountedFrame(), new CountedFrame(true), new CountedFrame(), new CountedFrame(), new CountedFrame()]
+    const submit = (f: CountedFrame, t: number) => client.submit(f as unknown as VideoFrame, t)
+    submit(frames[0], 0) // sent
+    submit(frames[1], 1) // waits
+    submit(frames[2], 2) // replaces 1
+    worker.reply(pose(1)) // sends 2
+    worker.reply(pose(3))
+    submit(frames[3], 3) // refused transfer: closed here
+    await Promise.resolve() // its turn ends on a microtask
+    submit(frames[4], 4) // sent
+    submit(frames[5], 5) // waits, then disposed
+    client.dispose()
+    submit(frames[6], 6) // after dispose: closed
+    for (const f of frames) expect(f.closes + f.transfers).toBe(1)
+    expect(frames.map((f) => f.transfers)).toEqual([1, 0, 1, 0, 1, 0, 0])
+  })
+
   it('delivers poses with latency and tensor count to subscribers', () => {
     const { worker, client } = setup()
     const seen: number[] = []

@@ -6,7 +6,7 @@
 import type { PoseFrame } from '../../../shared/pose/types'
 import { FrameSlot, type SubmitOutcome } from './frameSlot'
 import type { PoseModelId } from '../../../pose/catalogue'
-import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type WorkerReply, type WorkerRequest } from './protocol'
+import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type PoseImage, type WorkerReply, type WorkerRequest } from './protocol'
 
 /** One analysed frame as subscribers see it. */
 export interface PoseResult {
@@ -43,6 +43,10 @@ export interface PoseClientOptions {
   createWorker?: () => WorkerPort
   /** Allow WASM threads (default true; the bench sets it explicitly to compare). */
   wasmThreads?: boolean
+  /** WASM threads to ask for (default: tfjs's choice); the bench compares. */
+  wasmThreadCount?: number
+  /** Widest image the model reads, pixels (default 640); the bench compares. */
+  analysisWidth?: number
 }
 
 const REMEMBERED_KEY_PREFIX = 'revup.poseBackend.'
@@ -50,7 +54,7 @@ const THREADS_FAILED_KEY = 'revup.wasmThreadsFailed'
 
 interface PendingFrame {
   id: number
-  image: ImageBitmap
+  image: PoseImage
   timestampMs: number
   capturedAtMs: number
   release(): void
@@ -84,10 +88,7 @@ export class PoseClient {
   constructor(private readonly options: PoseClientOptions) {
     this.storage = options.storage === undefined ? defaultStorage() : options.storage
     this.currentStatus = { phase: 'loading', model: options.model }
-    this.slot = new FrameSlot<PendingFrame>((frame) => {
-      this.inFlight.set(frame.id, frame)
-      this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
-    })
+    this.slot = new FrameSlot<PendingFrame>((frame) => this.send(frame))
     // Threaded WASM failed here before (CSP or bundling): don't pay the failed start again.
     this.worker = this.spawn(options.wasmThreads ?? this.storage?.getItem(THREADS_FAILED_KEY) !== 'true')
   }
@@ -105,7 +106,9 @@ export class PoseClient {
     const remembered = options.backend === 'auto' ? this.remembered() : undefined
     worker.postMessage({
       type: 'init', model: options.model, backend: options.backend, modelsBaseUrl,
-      ...(remembered ? { remembered } : {}), ...(wasmThreads ? {} : { wasmThreads: false })
+      ...(remembered ? { remembered } : {}), ...(wasmThreads ? {} : { wasmThreads: false }),
+      ...(options.wasmThreadCount !== undefined ? { wasmThreadCount: options.wasmThreadCount } : {}),
+      ...(options.analysisWidth !== undefined ? { analysisWidth: options.analysisWidth } : {})
     })
     return worker
   }
@@ -130,11 +133,12 @@ export class PoseClient {
   }
 
   /**
-   * Offers a frame; takes ownership of `image` (it is transferred or closed).
+   * Offers a frame; takes ownership of `image`: it is transferred to the worker (which closes it) or
+   * closed here when dropped, never both and never copied.
    * @param timestampMs capture time on the source clock (camera or media time), ms
    * @param capturedAtMs when the frame was captured on this thread's performance.now() clock
    */
-  submit(image: ImageBitmap, timestampMs: number, capturedAtMs: number = performance.now()): SubmitOutcome | 'closed' {
+  submit(image: PoseImage, timestampMs: number, capturedAtMs: number = performance.now()): SubmitOutcome | 'closed' {
     if (this.disposed || this.currentStatus.phase === 'error') {
       image.close()
       return 'closed'
@@ -172,6 +176,21 @@ export class PoseClient {
     this.poseListeners.clear()
     this.statusListeners.clear()
     this.worker.terminate()
+  }
+
+  /** Transfers the frame to the worker; a frame that cannot be transferred is closed and its turn ends. */
+  private send(frame: PendingFrame): void {
+    this.inFlight.set(frame.id, frame)
+    try {
+      this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
+    } catch {
+      // E.g. a frame already closed (DataCloneError): it never reached the worker, so it is ours to close.
+      this.inFlight.delete(frame.id)
+      frame.release()
+      queueMicrotask(() => {
+        if (!this.disposed) this.slot.complete()
+      })
+    }
   }
 
   private receive(reply: WorkerReply): void {

@@ -16,6 +16,12 @@ export function isBackendChoice(value: unknown): value is BackendChoice {
   return value === 'auto' || (BACKEND_NAMES as readonly unknown[]).includes(value)
 }
 
+/**
+ * A frame on its way to the model, transferred (never copied) to the worker, which closes it: a
+ * VideoFrame grabbed from the <video> (WebCodecs) or, where that is missing, an ImageBitmap.
+ */
+export type PoseImage = ImageBitmap | VideoFrame
+
 /** How one backend fared when the worker tried it. */
 export interface BackendProbe {
   backend: BackendName
@@ -41,14 +47,18 @@ export interface InitRequest {
    * client turns this off and restarts the worker when WASM threads fail to start.
    */
   wasmThreads?: boolean
+  /** Widest image the model reads, pixels (default MAX_ANALYSIS_WIDTH, 640); wider frames are scaled down in the worker. */
+  analysisWidth?: number
+  /** WASM threads to ask for when threads are allowed (default: tfjs's choice, half the logical cores). */
+  wasmThreadCount?: number
 }
 
 export interface FrameRequest {
   type: 'frame'
   /** Client-assigned id, echoed in the reply. */
   id: number
-  /** Transferred: the worker owns and closes it. */
-  image: ImageBitmap
+  /** Transferred: the worker owns it and closes it exactly once. */
+  image: PoseImage
   /** Capture time on the source's clock (camera or media time), milliseconds. */
   timestampMs: number
 }
