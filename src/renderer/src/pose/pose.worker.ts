@@ -3,6 +3,7 @@
  * messages (protocol.ts) to a PoseRuntime, one at a time in arrival order.
  */
 /// <reference lib="webworker" />
+import { timeModels } from './modelTiming'
 import { PoseRuntime } from './poseRuntime'
 import type { WorkerReply, WorkerRequest } from './protocol'
 
@@ -30,6 +31,10 @@ async function handle(request: WorkerRequest): Promise<void> {
         return
       }
       await runtime.estimate(request)
+      return
+    case 'time-models':
+      threadsAllowed = request.wasmThreads !== false
+      reply(await timeModels(request))
       return
     case 'memory':
       reply(runtime ? runtime.memory() : { type: 'memory', numTensors: 0, numBytes: 0, backend: null })

@@ -68,7 +68,7 @@ function defaultStorage(): PoseClientOptions['storage'] {
   }
 }
 
-function createPoseWorker(): WorkerPort {
+export function createPoseWorker(): WorkerPort {
   return new Worker(new URL('./pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' }) as unknown as WorkerPort
 }
 
@@ -242,6 +242,8 @@ export class PoseClient {
       case 'memory':
         this.memoryWaiters.shift()?.(reply)
         return
+      case 'model-timings':
+        return // answers a time-models request, which goes to its own worker (modelTimingClient.ts)
     }
   }
 

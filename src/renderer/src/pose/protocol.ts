@@ -68,7 +68,21 @@ export interface MemoryRequest {
   type: 'memory'
 }
 
-export type WorkerRequest = InitRequest | FrameRequest | MemoryRequest
+/**
+ * Times pose models on this machine (automatic model choice), without init: each is loaded, run in
+ * steady state on a synthetic frame, timed and disposed, fastest first, stopping once one misses.
+ */
+export interface TimeModelsRequest {
+  type: 'time-models'
+  models: PoseModelId[]
+  backend: BackendName
+  modelsBaseUrl: string
+  /** Milliseconds per frame a model may take; the models after one that misses it are skipped. */
+  budgetMs: number
+  wasmThreads?: boolean
+}
+
+export type WorkerRequest = InitRequest | FrameRequest | MemoryRequest | TimeModelsRequest
 
 // ---- worker → renderer ----
 
@@ -130,4 +144,11 @@ export interface MemoryReply {
   backend: BackendName | null
 }
 
-export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FallbackReply | FatalReply | MemoryReply
+export interface ModelTimingsReply {
+  type: 'model-timings'
+  backend: BackendName
+  /** Per model: median ms per frame, or why it has none. */
+  timings: { model: PoseModelId; msPerFrame?: number; error?: string }[]
+}
+
+export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FallbackReply | FatalReply | MemoryReply | ModelTimingsReply
