@@ -35,7 +35,7 @@ const threads = process.argv.includes('--threads')
 const compareOnly = process.argv.includes('--compare-only')
 const fullVariants = process.argv.includes('--full-variants')
 /** Worker/page comparison: rounds × frames, alternating, so both sides see the same load. */
-const COMPARE_ROUNDS = 4
+const COMPARE_ROUNDS = 6
 const COMPARE_FRAMES_PER_ROUND = 40
 /** BlazePose Full variants for issue 12: WASM threads × widest input the model reads. */
 const FULL_VARIANTS: { wasmThreads: boolean; wasmThreadCount?: number; analysisWidth?: number }[] = [
@@ -102,6 +102,8 @@ async function main() {
     const backends: ('wasm' | 'webgl' | 'webgpu')[] = ['wasm', 'webgl', ...(hasWebGpu ? (['webgpu'] as const) : [])]
     const load = () => (os.loadavg()[0]).toFixed(1)
     console.log(`bench: load average ${load()} on ${os.cpus().length} cores at start (other processes share the CPU; numbers scale with it)`)
+    const isolated = await page.evaluate(() => window.bench.isolation())
+    console.log(`bench: cross-origin isolated: page ${isolated.page}, module worker ${isolated.worker.crossOriginIsolated} (SharedArrayBuffer ${isolated.worker.sharedArrayBuffer}, ${isolated.worker.cores} logical cores)`)
     console.log(`bench: ${frameCount} frames of ${clip.split('/').pop()}, ${backends.join('/')} (webgpu ${hasWebGpu ? 'present' : 'absent'}), WASM threads ${threads ? 'allowed' : 'off'}`)
 
     const compared: CompareResult[] = []

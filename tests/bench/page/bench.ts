@@ -225,10 +225,18 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
   }
 }
 
+/** Whether this page and a module worker are cross-origin isolated (WASM threads need SharedArrayBuffer). */
+async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolated: boolean; sharedArrayBuffer: boolean; cores: number } }> {
+  const worker = new Worker(new URL('./isolation.worker.ts', import.meta.url), { type: 'module' })
+  const answer = await new Promise<{ crossOriginIsolated: boolean; sharedArrayBuffer: boolean; cores: number }>((resolve) => (worker.onmessage = (e) => resolve(e.data)))
+  worker.terminate()
+  return { page: crossOriginIsolated, worker: answer }
+}
+
 declare global {
   interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker }
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation }
   }
 }
-window.bench = { loadFrames, runCombo, comparePageWorker }
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation }
 document.body.dataset.ready = 'true'
