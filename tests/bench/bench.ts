@@ -106,6 +106,12 @@ async function main() {
     console.log(`bench: cross-origin isolated: page ${isolated.page}, module worker ${isolated.worker.crossOriginIsolated} (SharedArrayBuffer ${isolated.worker.sharedArrayBuffer}, ${isolated.worker.cores} logical cores)`)
     console.log(`bench: ${frameCount} frames of ${clip.split('/').pop()}, ${backends.join('/')} (webgpu ${hasWebGpu ? 'present' : 'absent'}), WASM threads ${threads ? 'allowed' : 'off'}`)
 
+    // What automatic model choice measures in the app (its own worker, tracking mode, synthetic frame): every model timed.
+    const timed = await page.evaluate(() => window.bench.timeModels(true)).catch((err: Error) => ({ error: err.message }))
+    console.log('error' in timed
+      ? `bench: model timing failed — ${timed.error}`
+      : `bench: model timing (app's automatic choice, ${timed.backend}): ${timed.timings.map((t) => `${t.model} ${t.msPerFrame !== undefined ? `${fmt(t.msPerFrame, 1)} ms` : t.error}`).join(', ')}`)
+
     const compared: CompareResult[] = []
     for (const model of quick ? [DEFAULT_POSE_MODEL] : (['blazepose-lite', 'blazepose-full'] as const)) {
       const r = await page.evaluate((req) => window.bench.comparePageWorker(req), { model, wasmThreads: threads, rounds: COMPARE_ROUNDS, framesPerRound: COMPARE_FRAMES_PER_ROUND })

@@ -11,7 +11,9 @@ import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src
 import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../src/pose/models'
 import { activateBackend } from '../../../src/renderer/src/pose/backends'
 import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
-import type { BackendChoice } from '../../../src/renderer/src/pose/protocol'
+import type { BackendChoice, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
+import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
+import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
 
 export interface ComboRequest {
@@ -225,6 +227,13 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
   }
 }
 
+/** The app's own model timing (what automatic model choice sees); with `all`, no model is skipped. */
+async function timeModels(all: boolean): Promise<ModelTimingsReply & { budgetMs: number }> {
+  const budgetMs = all ? Number.POSITIVE_INFINITY : frameBudgetMs()
+  const reply = await timeModelsInWorker({ models: timingOrder(), backend: 'wasm', budgetMs, wasmThreads: false }).result
+  return { ...reply, budgetMs }
+}
+
 /** Whether this page and a module worker are cross-origin isolated (WASM threads need SharedArrayBuffer). */
 async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolated: boolean; sharedArrayBuffer: boolean; cores: number } }> {
   const worker = new Worker(new URL('./isolation.worker.ts', import.meta.url), { type: 'module' })
@@ -235,8 +244,8 @@ async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolat
 
 declare global {
   interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation }
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels }
   }
 }
-window.bench = { loadFrames, runCombo, comparePageWorker, isolation }
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels }
 document.body.dataset.ready = 'true'
