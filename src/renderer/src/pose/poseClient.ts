@@ -1,10 +1,11 @@
 /**
- * The renderer's handle on the pose worker. Owns the Worker (dispose() terminates it), keeps at
- * most one frame in flight and one waiting (FrameSlot), remembers the measured-fastest backend per
- * model, and hands each PoseFrame to subscribers with its capture-to-pose latency.
+ * The renderer's handle on the pose worker. Owns the Worker (dispose() terminates it), transfers
+ * every frame to it at once (the worker keeps one running and the newest waiting, and drops the
+ * rest: frameSlot.ts), remembers the measured-fastest backend per model, and hands each PoseFrame to
+ * subscribers with its capture-to-pose latency.
  */
 import type { PoseFrame } from '../../../shared/pose/types'
-import { FrameSlot, type SubmitOutcome } from './frameSlot'
+import type { SubmitOutcome } from './frameSlot'
 import type { PoseModelId } from '../../../pose/catalogue'
 import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type PoseImage, type WorkerReply, type WorkerRequest } from './protocol'
 
@@ -74,7 +75,7 @@ export function createPoseWorker(): WorkerPort {
 
 export class PoseClient {
   private worker: WorkerPort
-  private readonly slot: FrameSlot<PendingFrame>
+  private dropped = 0
   private readonly inFlight = new Map<number, PendingFrame>()
   private readonly poseListeners = new Set<(result: PoseResult) => void>()
   private readonly statusListeners = new Set<(status: PoseClientStatus) => void>()
@@ -88,7 +89,6 @@ export class PoseClient {
   constructor(private readonly options: PoseClientOptions) {
     this.storage = options.storage === undefined ? defaultStorage() : options.storage
     this.currentStatus = { phase: 'loading', model: options.model }
-    this.slot = new FrameSlot<PendingFrame>((frame) => this.send(frame))
     // Threaded WASM failed here before (CSP or bundling): don't pay the failed start again.
     this.worker = this.spawn(options.wasmThreads ?? this.storage?.getItem(THREADS_FAILED_KEY) !== 'true')
   }
@@ -117,19 +117,19 @@ export class PoseClient {
     return this.currentStatus
   }
 
-  /** Frames replaced before reaching the worker (the model was slower than the source). */
+  /** Frames a newer one replaced in the worker before they were estimated (the model was slower than the source). */
   get droppedFrames(): number {
-    return this.slot.droppedCount
+    return this.dropped
   }
 
   /** True while a frame is with the worker. */
   get busy(): boolean {
-    return this.slot.busy
+    return this.inFlight.size > 0
   }
 
-  /** True while a frame waits behind the one in flight: a file source may pause instead of grabbing more. */
+  /** True while a frame waits behind the one being estimated: a file source may pause instead of grabbing more. */
   get saturated(): boolean {
-    return this.slot.hasWaiting
+    return this.inFlight.size > 1
   }
 
   /**
@@ -144,7 +144,9 @@ export class PoseClient {
       return 'closed'
     }
     const id = this.nextId++
-    return this.slot.submit({ id, image, timestampMs, capturedAtMs, release: () => image.close() })
+    const outcome: SubmitOutcome = this.inFlight.size === 0 ? 'sent' : 'queued'
+    this.send({ id, image, timestampMs, capturedAtMs, release: () => image.close() })
+    return outcome
   }
 
   /** Subscribes to every pose; returns the unsubscribe function. Called outside React: keep it cheap. */
@@ -171,14 +173,14 @@ export class PoseClient {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
-    this.slot.clear()
+    // Frames in the worker end with it.
     this.inFlight.clear()
     this.poseListeners.clear()
     this.statusListeners.clear()
     this.worker.terminate()
   }
 
-  /** Transfers the frame to the worker; a frame that cannot be transferred is closed and its turn ends. */
+  /** Transfers the frame to the worker; a frame that cannot be transferred is closed here. */
   private send(frame: PendingFrame): void {
     this.inFlight.set(frame.id, frame)
     try {
@@ -187,9 +189,6 @@ export class PoseClient {
       // E.g. a frame already closed (DataCloneError): it never reached the worker, so it is ours to close.
       this.inFlight.delete(frame.id)
       frame.release()
-      queueMicrotask(() => {
-        if (!this.disposed) this.slot.complete()
-      })
     }
   }
 
@@ -199,7 +198,6 @@ export class PoseClient {
       case 'pose': {
         const pending = this.inFlight.get(reply.id)
         this.inFlight.delete(reply.id)
-        this.slot.complete()
         const latencyMs = pending ? performance.now() - pending.capturedAtMs : Number.NaN
         const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors }
         for (const listener of this.poseListeners) listener(result)
@@ -207,7 +205,10 @@ export class PoseClient {
       }
       case 'frame-error':
         this.inFlight.delete(reply.id)
-        this.slot.complete()
+        return
+      case 'frame-dropped':
+        this.inFlight.delete(reply.id)
+        this.dropped++
         return
       case 'ready':
         if (reply.measured) this.storage?.setItem(REMEMBERED_KEY_PREFIX + reply.model, reply.backend)
@@ -223,7 +224,6 @@ export class PoseClient {
         return
       }
       case 'fatal':
-        this.slot.clear()
         this.inFlight.clear()
         if (reply.retryWithoutThreads && !this.restartedWithoutThreads) {
           // Threaded WASM cannot recover in the same worker: start a single-threaded one.

@@ -117,6 +117,12 @@ export interface FrameErrorReply {
   message: string
 }
 
+/** A newer frame replaced this one while it waited in the worker; it was closed unread. */
+export interface FrameDroppedReply {
+  type: 'frame-dropped'
+  id: number
+}
+
 /** The running backend failed (e.g. lost its GPU context); the worker moved to another. */
 export interface FallbackReply {
   type: 'fallback'
@@ -151,4 +157,4 @@ export interface ModelTimingsReply {
   timings: { model: PoseModelId; msPerFrame?: number; error?: string }[]
 }
 
-export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FallbackReply | FatalReply | MemoryReply | ModelTimingsReply
+export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FrameDroppedReply | FallbackReply | FatalReply | MemoryReply | ModelTimingsReply
