@@ -17,7 +17,7 @@ import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
 import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
-import type { ComboRequest, ComboResult, CompareResult } from './page/bench'
+import type { ComboRequest, ComboResult, CompareResult, Variant } from './page/bench'
 
 const MODELS = POSE_MODEL_IDS
 /** Frames and wall time per phase per combination: bounds the run to a few minutes on 2 cores. */
@@ -40,11 +40,15 @@ const fullVariants = process.argv.includes('--full-variants')
  */
 const COMPARE_ROUNDS = 12
 const COMPARE_FRAMES_PER_ROUND = 20
-/** BlazePose Full variants for issue 12: WASM threads × widest input the model reads. */
-const FULL_VARIANTS: { wasmThreads: boolean; wasmThreadCount?: number; analysisWidth?: number }[] = [
-  { wasmThreads: false }, { wasmThreads: true, wasmThreadCount: 2 },
-  { wasmThreads: false, analysisWidth: 480 }, { wasmThreads: false, analysisWidth: 320 }
+/** BlazePose Full variants for issue 12: WASM threads, and the widest input the model reads (px). */
+const FULL_VARIANTS: Variant[] = [
+  { label: '640 px, 1 thread (the app)', wasmThreads: false },
+  { label: '640 px, 2 WASM threads asked', wasmThreads: true, wasmThreadCount: 2 },
+  { label: '480 px', wasmThreads: false, analysisWidth: 480 },
+  { label: '320 px', wasmThreads: false, analysisWidth: 320 }
 ]
+const VARIANT_ROUNDS = 6
+const VARIANT_FRAMES_PER_ROUND = 20
 
 /** Resident memory of the browser and all its child processes, in bytes (Linux /proc). */
 function browserTreeRss(marker: string): number {
@@ -134,13 +138,12 @@ async function main() {
     for (const r of compared) if (r.ok) console.log(`bench: worker-vs-page model=${r.model} workerFps=${fmt(r.workerFps, 1)} pageFps=${fmt(r.pageFps, 1)} ratio=${fmt(pairRatio(r), 3)}`)
 
     if (fullVariants) {
-      console.log('\n| blazepose-full variant | threads | input px | frames/s | inference p50/p95 ms | real-time fps (30 offered) | latency p50/p95 ms | person found |\n|---|---|---|---|---|---|---|---|')
-      for (const v of FULL_VARIANTS) {
-        const request: ComboRequest = { model: 'blazepose-full', backend: 'wasm', throughputFrames: THROUGHPUT_FRAMES, phaseBudgetMs: PHASE_BUDGET_MS, realtimeFps: CLIP_FPS, ...v }
-        const r = await page.evaluate((req) => window.bench.runCombo(req), request)
+      const variants = await page.evaluate(([v, r, n]) => window.bench.compareVariants('blazepose-full', v, r, n), [FULL_VARIANTS, VARIANT_ROUNDS, VARIANT_FRAMES_PER_ROUND] as const)
+      console.log('\n| blazepose-full (wasm, worker) | threads in use | frames/s (one at a time) | inference p50 ms | vs first (median of rounds) | keypoint shift vs 640 px, px |\n|---|---|---|---|---|---|')
+      for (const r of variants) {
         console.log(r.ok
-          ? `| ${v.wasmThreadCount ? `threads ${v.wasmThreadCount}` : 'default'}${v.analysisWidth ? `, ${v.analysisWidth} px` : ''} | ${r.wasmThreads ?? '–'} | ${v.analysisWidth ?? 640} | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)}/${fmt(r.inferenceP95)} | ${fmt(r.realtimeFps, 1)} | ${fmt(r.latencyP50)}/${fmt(r.latencyP95)} | ${fmt((r.personRate ?? 0) * 100)}% |`
-          : `| ${JSON.stringify(v)} | – | – | – | – | – | – | ${r.error} |`)
+          ? `| ${r.label} | ${r.wasmThreads ?? '–'} | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)} | ${fmt(r.ratio, 3)} | ${fmt(r.meanShiftPx, 1)} |`
+          : `| ${r.label} | – | – | – | – | ${r.error} |`)
       }
     }
     if (compareOnly) return

@@ -227,6 +227,97 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
   }
 }
 
+export interface Variant {
+  label: string
+  wasmThreads: boolean
+  wasmThreadCount?: number
+  analysisWidth?: number
+}
+
+export interface VariantResult {
+  label: string
+  ok: boolean
+  error?: string
+  wasmThreads?: number | null
+  fps?: number
+  inferenceP50?: number | null
+  /** Frames/s relative to the first variant: median over the rounds. */
+  ratio?: number
+  /** Mean distance of the keypoints (score >= 0.5 in both) from the first variant's on the same frames, px of a 640 px frame. */
+  meanShiftPx?: number | null
+}
+
+/**
+ * Variants of one model (threads, input size) through the app's worker, each in its own worker, in
+ * interleaved rounds on the same frames: the machine's load drift hits them alike, and the poses
+ * can be compared frame by frame with the first variant's.
+ */
+async function compareVariants(model: PoseModelId, variants: Variant[], rounds: number, framesPerRound: number): Promise<VariantResult[]> {
+  const clients = variants.map((v) => clientFor({ model, backend: 'wasm', ...v }))
+  try {
+    const statuses = await Promise.all(clients.map((c) => waitForStatus(c, 180_000)))
+    const poses = variants.map(() => new Map<number, PoseResult>())
+    const times = variants.map(() => [] as number[])
+    const inference = variants.map(() => [] as number[])
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, client] of clients.entries()) {
+        if (statuses[i].phase !== 'ready') continue
+        let got = 0
+        let waiter: (() => void) | null = null
+        const off = client.onPose((r) => {
+          got++
+          if (round > 0 || got > 3) {
+            poses[i].set(r.frame.timestampMs, r)
+            inference[i].push(r.frame.inferenceMs ?? 0)
+          }
+          waiter?.()
+        })
+        // Frames one at a time so every variant sees the same ones (round 0 starts with 3 warm-up frames).
+        const start = round === 0 ? 0 : 3 + round * framesPerRound
+        const count = framesPerRound + (round === 0 ? 3 : 0)
+        let t0 = performance.now()
+        for (let k = 0; k < count; k++) {
+          const next = new Promise<void>((resolve) => (waiter = resolve))
+          const index = start + k
+          client.submit(await copy(index), index)
+          await next
+          if (round === 0 && k === 2) t0 = performance.now()
+        }
+        times[i].push(performance.now() - t0)
+        off()
+      }
+    }
+    const shift = (a: PoseResult, b: PoseResult) => {
+      const byName = new Map(b.frame.keypoints.map((k) => [k.name, k]))
+      const d: number[] = []
+      for (const k of a.frame.keypoints) {
+        const o = byName.get(k.name)
+        if (o && k.score >= 0.5 && o.score >= 0.5) d.push(Math.hypot((k.x - o.x) * 640, (k.y - o.y) * 640 * (a.frame.imageHeight / a.frame.imageWidth)))
+      }
+      return d
+    }
+    return variants.map((v, i) => {
+      const status = statuses[i]
+      if (status.phase !== 'ready') return { label: v.label, ok: false, error: status.phase === 'error' ? status.message : 'not ready' }
+      const frames = rounds * framesPerRound
+      const total = times[i].reduce((a, b) => a + b, 0)
+      const ratios = times[i].map((ms, r) => times[0][r] / ms).sort((a, b) => a - b)
+      const dists: number[] = []
+      for (const [t, pose] of poses[i]) {
+        const ref = poses[0].get(t)
+        if (ref) dists.push(...shift(pose, ref))
+      }
+      return {
+        label: v.label, ok: true, wasmThreads: status.wasmThreads, fps: (frames / total) * 1000,
+        inferenceP50: percentile(inference[i], 50), ratio: ratios[ratios.length >> 1],
+        meanShiftPx: dists.length ? dists.reduce((a, b) => a + b, 0) / dists.length : null
+      }
+    })
+  } finally {
+    for (const c of clients) c.dispose()
+  }
+}
+
 /** The app's own model timing (what automatic model choice sees); with `all`, no model is skipped. */
 async function timeModels(all: boolean): Promise<ModelTimingsReply & { budgetMs: number }> {
   const budgetMs = all ? Number.POSITIVE_INFINITY : frameBudgetMs()
@@ -244,8 +335,8 @@ async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolat
 
 declare global {
   interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels }
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants }
   }
 }
-window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels }
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants }
 document.body.dataset.ready = 'true'
