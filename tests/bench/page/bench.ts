@@ -168,6 +168,12 @@ export interface CompareResult {
   pageFps?: number
   /** Frames/s per round, page then worker, to show the drift of the machine's load. */
   rounds?: { pageFps: number; workerFps: number }[]
+  /** Worker: p50 ms to read a frame's pixels, and p50 ms inside estimatePoses. */
+  workerReadP50?: number | null
+  workerInferenceP50?: number | null
+  /** Page: p50 ms per estimatePoses (its own pixel read included), and p50 ms of that read alone (draw + getImageData). */
+  pageFrameP50?: number | null
+  pageReadP50?: number | null
 }
 
 /**
@@ -185,8 +191,13 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
     if (status.phase !== 'ready') return { ...base, ok: false, error: status.phase === 'error' ? status.message : 'not ready' }
     let poses = 0
     let waiter: (() => void) | null = null
-    client.onPose(() => {
+    const workerRead: number[] = []
+    const workerInference: number[] = []
+    const pageFrame: number[] = []
+    client.onPose((r) => {
       poses++
+      if (r.readMs !== undefined) workerRead.push(r.readMs)
+      workerInference.push(r.frame.inferenceMs ?? 0)
       waiter?.()
     })
     const nextPose = () => new Promise<void>((resolve) => (waiter = resolve))
@@ -200,7 +211,11 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
     let t = 100
     for (let round = 0; round < req.rounds; round++) {
       const p0 = performance.now()
-      for (let i = 0; i < req.framesPerRound; i++, t++) await detector.estimatePoses(frames[t % frames.length], ESTIMATION_CONFIG, t)
+      for (let i = 0; i < req.framesPerRound; i++, t++) {
+        const f0 = performance.now()
+        await detector.estimatePoses(frames[t % frames.length], ESTIMATION_CONFIG, t)
+        pageFrame.push(performance.now() - f0)
+      }
       const pageFps = (req.framesPerRound / (performance.now() - p0)) * 1000
       await new Promise((r) => setTimeout(r, 200))
       poses = 0
@@ -217,9 +232,25 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
       await new Promise((r) => setTimeout(r, 200))
     }
     detector.dispose()
+    // The page's pixel read alone, as tfjs's fromPixels does it on a page: draw into a willReadFrequently canvas, read back.
+    const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!
+    const pageRead: number[] = []
+    for (let i = 0; i < 30; i++) {
+      const bitmap = frames[i % frames.length]
+      const r0 = performance.now()
+      context.canvas.width = bitmap.width
+      context.canvas.height = bitmap.height
+      context.drawImage(bitmap, 0, 0)
+      context.getImageData(0, 0, bitmap.width, bitmap.height)
+      pageRead.push(performance.now() - r0)
+    }
+    const split = {
+      workerReadP50: percentile(workerRead, 50), workerInferenceP50: percentile(workerInference, 50),
+      pageFrameP50: percentile(pageFrame, 50), pageReadP50: percentile(pageRead, 50)
+    }
     const sum = (pick: (r: { pageFps: number; workerFps: number }) => number) => rounds.reduce((acc, r) => acc + 1000 / pick(r), 0)
     // Frames/s over all rounds = total frames / total time (ms per frame summed per round).
-    return { ...base, ok: true, rounds, pageFps: (rounds.length * 1000) / sum((r) => r.pageFps), workerFps: (rounds.length * 1000) / sum((r) => r.workerFps) }
+    return { ...base, ...split, ok: true, rounds, pageFps: (rounds.length * 1000) / sum((r) => r.pageFps), workerFps: (rounds.length * 1000) / sum((r) => r.workerFps) }
   } catch (err) {
     return { ...base, ok: false, error: (err as Error).message }
   } finally {

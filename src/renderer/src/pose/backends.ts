@@ -61,6 +61,18 @@ export async function availableBackends(): Promise<BackendName[]> {
 
 let wasmPathsSet = false
 
+/**
+ * Asks for `count` XNNPACK threads (the bench's experiment; the app keeps tfjs's choice). tfjs caps the
+ * pool at half of navigator.hardwareConcurrency, read when the WASM module starts (tfjs-backend-wasm
+ * backend.cc, init_with_threads_count): 1 on a 2-core machine whatever is asked. To try more, this
+ * worker's navigator reports enough cores for the cap to allow `count`.
+ */
+function askWasmThreads(count: number): void {
+  setThreadsCount(count)
+  const cap = Math.floor((navigator.hardwareConcurrency || 1) / 2)
+  if (count > cap) Object.defineProperty(navigator, 'hardwareConcurrency', { value: count * 2, configurable: true })
+}
+
 /** WASM with threads did not come up (its thread workers failed or hung); only a single-threaded restart helps. */
 export class WasmThreadsError extends Error {
   constructor(reason: string) {
@@ -96,7 +108,7 @@ export async function activateBackend(name: BackendName, modelsBaseUrl: string, 
     setWasmPaths(new URL(TFJS_WASM_FOLDER, modelsBaseUrl).href)
     // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP + COEP); tfjs checks that itself.
     if (!allowWasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false)
-    else if (wasmThreadCount !== undefined && wasmThreadCount >= 1) setThreadsCount(Math.floor(wasmThreadCount))
+    else if (wasmThreadCount !== undefined && wasmThreadCount >= 1) askWasmThreads(Math.floor(wasmThreadCount))
     wasmPathsSet = true
   }
   let ok: boolean

@@ -18,6 +18,8 @@ export interface PoseResult {
   latencyMs: number
   /** Live tensors in the worker after this frame. */
   numTensors: number
+  /** Milliseconds the worker took to read the frame's pixels, when it says. */
+  readMs?: number
 }
 
 export type PoseClientStatus =
@@ -199,7 +201,7 @@ export class PoseClient {
         const pending = this.inFlight.get(reply.id)
         this.inFlight.delete(reply.id)
         const latencyMs = pending ? performance.now() - pending.capturedAtMs : Number.NaN
-        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors }
+        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors, ...(reply.readMs !== undefined ? { readMs: reply.readMs } : {}) }
         for (const listener of this.poseListeners) listener(result)
         return
       }

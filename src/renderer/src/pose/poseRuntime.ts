@@ -40,12 +40,15 @@ export class PoseRuntime {
   async estimate(request: FrameRequest): Promise<void> {
     const { id, image, timestampMs } = request
     let pixels: ImageData
+    let readMs: number
     try {
       if (this.fatalMessage !== null || this.detector === null) {
         this.emit({ type: 'frame-error', id, message: this.fatalMessage ?? 'The pose model is not loaded.' })
         return
       }
+      const t0 = performance.now()
       pixels = this.reader.read(image, this.config.analysisWidth)
+      readMs = performance.now() - t0
     } catch (err) {
       this.emit({ type: 'frame-error', id, message: `The frame could not be read: ${(err as Error).message}` })
       return
@@ -60,7 +63,7 @@ export class PoseRuntime {
         if (this.detector === null) return
       }
       const { frame } = await this.runOnce(this.detector, pixels, timestampMs)
-      this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors: tensorMemory().numTensors })
+      this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors: tensorMemory().numTensors, readMs })
     } catch (err) {
       this.emit({ type: 'frame-error', id, message: `Pose estimation failed on ${this.backend}: ${(err as Error).message}` })
       await this.fallBack((err as Error).message)

@@ -108,6 +108,8 @@ export interface PoseReply {
   backend: BackendName
   /** tf.memory().numTensors after this frame: must stay flat over a session. */
   numTensors: number
+  /** Milliseconds the worker took to scale and read the frame's pixels (before inference). */
+  readMs?: number
 }
 
 /** One frame failed (it is dropped); the stream goes on. */
