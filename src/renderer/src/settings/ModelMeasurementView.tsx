@@ -1,5 +1,6 @@
 /** The measured model timings in Settings: what each model took here, the budget, the choice, and a re-measure button. */
 import { POSE_MODELS } from '../../../pose/catalogue'
+import { FRAME_RATE_HEADROOM } from '../pose/modelChoice'
 import { useAppStore } from '../store'
 import { measureModels, useMeasuringState } from './modelMeasurement'
 
@@ -20,7 +21,7 @@ export function ModelMeasurementView() {
         <>
           <p>
             Timed on this computer ({measurement.backend.toUpperCase()}, {new Date(measurement.measuredAt).toLocaleString()}): a model may take{' '}
-            {measurement.budgetMs.toFixed(1)} ms a frame to keep up with a {measurement.cameraFps} frames/s camera with 20% to spare.
+            {measurement.budgetMs.toFixed(1)} ms a frame to keep up with a {measurement.cameraFps} frames/s camera with {Math.round((FRAME_RATE_HEADROOM - 1) * 100)}% to spare.
             Automatic choice: <strong>{POSE_MODELS[measurement.chosen].displayName}</strong>, {REASONS[measurement.reason]}.
           </p>
           <table>
