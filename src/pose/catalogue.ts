@@ -14,6 +14,14 @@ export type PoseModelId = (typeof POSE_MODEL_IDS)[number]
  */
 export const DEFAULT_POSE_MODEL: PoseModelId = 'blazepose-lite'
 
+/**
+ * Models from most to least accurate. BlazePose Heavy > Full > Lite: the same detector and keypoints, a
+ * bigger landmark network each step (models/README.md: Lite's knee-angle jitter is 2x Full's). MoveNet
+ * ranks below every BlazePose whatever its precision: 17 keypoints, no heels or toes, which the
+ * knee-past-toes, sitting-back and heel-tap rules need; automatic choice never picks it.
+ */
+export const ACCURACY_ORDER: readonly PoseModelId[] = ['blazepose-heavy', 'blazepose-full', 'blazepose-lite', 'movenet-thunder', 'movenet-lightning']
+
 /** What the app needs to know about a model before loading it. */
 export interface PoseModelInfo {
   id: PoseModelId

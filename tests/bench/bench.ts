@@ -3,8 +3,11 @@
  * real clip. For each model × available backend: frames/s through the worker, inference ms
  * p50/p95, frame-to-pose latency p50/p95 at a real-time 30 fps feed, peak browser memory; and the
  * official MediaPipe Pose runtime on the same frames. Ends with one `bench:` line for the default
- * model. Flags: --quick (default model only), --threads (allow WASM threads, as the app does, to
- * measure what they buy; the page is built unminified like the app, which threads need).
+ * model. Before them, the worker path against the same model run on the page (alternating rounds,
+ * same run) for BlazePose Lite and Full. Flags: --quick (default model only), --threads (allow WASM
+ * threads, as the app does, to measure what they buy; the page is built unminified like the app,
+ * which threads need), --compare-only (just the worker/page comparison), --full-variants (what WASM
+ * threads and a smaller input give BlazePose Full).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
@@ -14,7 +17,7 @@ import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
 import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
-import type { ComboRequest, ComboResult } from './page/bench'
+import type { ComboRequest, ComboResult, CompareResult, Variant } from './page/bench'
 
 const MODELS = POSE_MODEL_IDS
 /** Frames and wall time per phase per combination: bounds the run to a few minutes on 2 cores. */
@@ -29,6 +32,23 @@ const MEDIAPIPE_COMPLEXITY: Record<PoseModelId, 0 | 1 | 2> = { 'blazepose-lite':
 
 const quick = process.argv.includes('--quick')
 const threads = process.argv.includes('--threads')
+const compareOnly = process.argv.includes('--compare-only')
+const fullVariants = process.argv.includes('--full-variants')
+/**
+ * Worker/page comparison: short alternating rounds, so both sides of a pair see the same load on a
+ * shared machine; the ratio reported is the median of the pairs' ratios (a load burst hits one pair).
+ */
+const COMPARE_ROUNDS = 12
+const COMPARE_FRAMES_PER_ROUND = 20
+/** BlazePose Full variants for issue 12: WASM threads, and the widest input the model reads (px). */
+const FULL_VARIANTS: Variant[] = [
+  { label: '640 px, 1 thread (the app)', wasmThreads: false },
+  { label: '640 px, 2 WASM threads (cap lifted)', wasmThreads: true, wasmThreadCount: 2 },
+  { label: '480 px', wasmThreads: false, analysisWidth: 480 },
+  { label: '320 px', wasmThreads: false, analysisWidth: 320 }
+]
+const VARIANT_ROUNDS = 6
+const VARIANT_FRAMES_PER_ROUND = 20
 
 /** Resident memory of the browser and all its child processes, in bytes (Linux /proc). */
 function browserTreeRss(marker: string): number {
@@ -60,6 +80,11 @@ function browserTreeRss(marker: string): number {
   return total
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
 const fmt = (v: number | null | undefined, digits = 0) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits))
 const mb = (bytes: number | null | undefined) => (bytes ? (bytes / 1048576).toFixed(0) : '–')
 
@@ -89,7 +114,50 @@ async function main() {
     const backends: ('wasm' | 'webgl' | 'webgpu')[] = ['wasm', 'webgl', ...(hasWebGpu ? (['webgpu'] as const) : [])]
     const load = () => (os.loadavg()[0]).toFixed(1)
     console.log(`bench: load average ${load()} on ${os.cpus().length} cores at start (other processes share the CPU; numbers scale with it)`)
+    const isolated = await page.evaluate(() => window.bench.isolation())
+    console.log(`bench: cross-origin isolated: page ${isolated.page}, module worker ${isolated.worker.crossOriginIsolated} (SharedArrayBuffer ${isolated.worker.sharedArrayBuffer}, ${isolated.worker.cores} logical cores)`)
     console.log(`bench: ${frameCount} frames of ${clip.split('/').pop()}, ${backends.join('/')} (webgpu ${hasWebGpu ? 'present' : 'absent'}), WASM threads ${threads ? 'allowed' : 'off'}`)
+
+    // What automatic model choice measures in the app (its own worker, tracking mode, synthetic frame): every model timed.
+    const timed = await page.evaluate(() => window.bench.timeModels(true)).catch((err: Error) => ({ error: err.message }))
+    console.log('error' in timed
+      ? `bench: model timing failed — ${timed.error}`
+      : `bench: model timing (app's automatic choice, ${timed.backend}): ${timed.timings.map((t) => `${t.model} ${t.msPerFrame !== undefined ? `${fmt(t.msPerFrame, 1)} ms` : t.error}`).join(', ')}`)
+
+    const compared: CompareResult[] = []
+    for (const model of quick ? [DEFAULT_POSE_MODEL] : (['blazepose-lite', 'blazepose-full'] as const)) {
+      const r = await page.evaluate((req) => window.bench.comparePageWorker(req), { model, wasmThreads: threads, rounds: COMPARE_ROUNDS, framesPerRound: COMPARE_FRAMES_PER_ROUND })
+      compared.push(r)
+      console.log(r.ok
+        ? `  ${model} worker ${fmt(r.workerFps, 1)} vs page ${fmt(r.pageFps, 1)} frames/s (rounds page/worker: ${r.rounds!.map((x) => `${fmt(x.pageFps, 1)}/${fmt(x.workerFps, 1)}`).join(', ')})`
+        : `  ${model} worker vs page: not measured — ${r.error}`)
+    }
+    const pairRatio = (r: CompareResult) => median(r.rounds!.map((x) => x.workerFps / x.pageFps))
+    console.log('\n| model (wasm) | worker frames/s | page frames/s | worker/page (all frames) | worker/page (median of pairs) |\n|---|---|---|---|---|')
+    for (const r of compared) console.log(`| ${r.model} | ${fmt(r.workerFps, 1)} | ${fmt(r.pageFps, 1)} | ${r.ok ? fmt(r.workerFps! / r.pageFps!, 3) : r.error} | ${r.ok ? fmt(pairRatio(r), 3) : ''} |`)
+    console.log('\n| model (wasm) | worker: read p50 ms | worker: estimatePoses p50 ms | page: per frame p50 ms (read included) | page: read alone p50 ms |\n|---|---|---|---|---|')
+    for (const r of compared) if (r.ok) console.log(`| ${r.model} | ${fmt(r.workerReadP50, 2)} | ${fmt(r.workerInferenceP50, 1)} | ${fmt(r.pageFrameP50, 1)} | ${fmt(r.pageReadP50, 2)} |`)
+    for (const r of compared) if (r.ok) console.log(`bench: worker-vs-page model=${r.model} workerFps=${fmt(r.workerFps, 1)} pageFps=${fmt(r.pageFps, 1)} ratio=${fmt(pairRatio(r), 3)}`)
+
+    if (fullVariants) {
+      const variants = await page.evaluate(([v, r, n]) => window.bench.compareVariants('blazepose-full', v, r, n), [FULL_VARIANTS, VARIANT_ROUNDS, VARIANT_FRAMES_PER_ROUND] as const)
+      console.log('\n| blazepose-full (wasm, worker) | threads in use | frames/s (one at a time) | inference p50 ms | vs first (median of rounds) | keypoint shift vs 640 px, px |\n|---|---|---|---|---|---|')
+      for (const r of variants) {
+        console.log(r.ok
+          ? `| ${r.label} | ${r.wasmThreads ?? '–'} | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)} | ${fmt(r.ratio, 3)} | ${fmt(r.meanShiftPx, 1)} |`
+          : `| ${r.label} | – | – | – | – | ${r.error} |`)
+      }
+      // Threads take both cores: what a camera-rate feed gets (frames offered at 30 fps, the newest kept).
+      console.log('\n| blazepose-full, 30 fps offered | threads in use | throughput frames/s | real-time fps | latency p50/p95 ms | dropped |\n|---|---|---|---|---|---|')
+      for (const v of FULL_VARIANTS.slice(0, 2)) {
+        const request: ComboRequest = { model: 'blazepose-full', backend: 'wasm', throughputFrames: THROUGHPUT_FRAMES, phaseBudgetMs: PHASE_BUDGET_MS, realtimeFps: CLIP_FPS, wasmThreads: v.wasmThreads, ...(v.wasmThreadCount ? { wasmThreadCount: v.wasmThreadCount } : {}) }
+        const r = await page.evaluate((req) => window.bench.runCombo(req), request)
+        console.log(r.ok
+          ? `| ${v.label} | ${r.wasmThreads ?? '–'} | ${fmt(r.fps, 1)} | ${fmt(r.realtimeFps, 1)} | ${fmt(r.latencyP50)}/${fmt(r.latencyP95)} | ${r.dropped ?? '–'} |`
+          : `| ${v.label} | – | – | – | – | ${r.error} |`)
+      }
+    }
+    if (compareOnly) return
 
     const results: (ComboResult & { peakRssBytes: number })[] = []
     for (const model of quick ? [DEFAULT_POSE_MODEL] : MODELS) {

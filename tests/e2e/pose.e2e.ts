@@ -184,7 +184,7 @@ test('switching the model mid-stream keeps the camera running into the new worke
   const page = await open(await launchChromium({ fakeCameraY4m: y4m }), await serve())
   await page.getByRole('button', { name: 'Start camera' }).click()
   await waitForPoses(page, 10)
-  await page.getByLabel('Model').selectOption('movenet-lightning')
+  await page.getByRole('combobox', { name: /^Model/ }).selectOption('movenet-lightning')
   await expect(page.getByTestId('live-view')).toHaveAttribute('data-model', 'movenet-lightning', { timeout: 60_000 })
   const before = (await liveNumbers(page)).poses
   await waitForPoses(page, before + 10)

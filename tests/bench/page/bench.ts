@@ -2,11 +2,18 @@
  * Bench page: runs one model × backend through the app's own PoseClient and pose worker on
  * pre-decoded clip frames. Two phases: throughput (the next frame is offered as soon as a pose
  * returns, one waiting, as the app's slot allows) and real time (frames offered at the clip's
- * 30 fps; latency = offer to pose on this thread). Driven by tests/bench/bench.ts.
+ * 30 fps; latency = offer to pose on this thread). Frames reach the worker as the app's do: a
+ * VideoFrame transferred (each submit sends a clone: a new handle on the same pixels, no copy).
+ * comparePageWorker runs the same model on this page too, in alternating rounds, for the
+ * worker/page ratio. Driven by tests/bench/bench.ts.
  */
 import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src/renderer/src/pose/poseClient'
-import type { PoseModelId } from '../../../src/pose/models'
-import type { BackendChoice } from '../../../src/renderer/src/pose/protocol'
+import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../src/pose/models'
+import { activateBackend } from '../../../src/renderer/src/pose/backends'
+import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
+import type { BackendChoice, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
+import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
+import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
 
 export interface ComboRequest {
@@ -16,6 +23,10 @@ export interface ComboRequest {
   throughputFrames: number
   phaseBudgetMs: number
   realtimeFps: number
+  /** WASM threads to ask for (default tfjs's: half the logical cores). */
+  wasmThreadCount?: number
+  /** Widest image the model reads, px (default 640). */
+  analysisWidth?: number
 }
 
 export interface ComboResult {
@@ -38,9 +49,11 @@ export interface ComboResult {
 }
 
 let frames: ImageBitmap[] = []
+let videoFrames: VideoFrame[] = []
 
 async function loadFrames(url: string, maxFrames: number): Promise<number> {
   frames = await decodeClip(url, maxFrames)
+  videoFrames = frames.map((bitmap, i) => new VideoFrame(bitmap, { timestamp: Math.round((i * 1e6) / 30) }))
   return frames.length
 }
 
@@ -56,13 +69,22 @@ function waitForStatus(client: PoseClient, timeoutMs: number): Promise<PoseClien
   })
 }
 
-async function copy(i: number): Promise<ImageBitmap> {
-  return createImageBitmap(frames[i % frames.length])
+/** Frame i as the app's frame pump hands it over: a VideoFrame handle to transfer (no pixel copy). */
+async function copy(i: number): Promise<VideoFrame> {
+  return videoFrames[i % videoFrames.length].clone()
+}
+
+function clientFor(req: Pick<ComboRequest, 'model' | 'backend' | 'wasmThreads' | 'wasmThreadCount' | 'analysisWidth'>): PoseClient {
+  return new PoseClient({
+    model: req.model, backend: req.backend, storage: null, wasmThreads: req.wasmThreads,
+    ...(req.wasmThreadCount !== undefined ? { wasmThreadCount: req.wasmThreadCount } : {}),
+    ...(req.analysisWidth !== undefined ? { analysisWidth: req.analysisWidth } : {})
+  })
 }
 
 async function runCombo(req: ComboRequest): Promise<ComboResult> {
   const base = { model: req.model, backend: req.backend }
-  const client = new PoseClient({ model: req.model, backend: req.backend, storage: null, wasmThreads: req.wasmThreads })
+  const client = clientFor(req)
   try {
     // Explicit backends are ready without a frame; 'auto' measures on the first one.
     if (req.backend === 'auto') client.submit(await copy(0), 0)
@@ -129,10 +151,223 @@ async function runCombo(req: ComboRequest): Promise<ComboResult> {
   }
 }
 
-declare global {
-  interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo }
+export interface CompareRequest {
+  model: PoseModelId
+  wasmThreads: boolean
+  rounds: number
+  framesPerRound: number
+}
+
+export interface CompareResult {
+  model: string
+  ok: boolean
+  error?: string
+  /** Frames/s of the app's worker path (PoseClient, transferred VideoFrames, one waiting). */
+  workerFps?: number
+  /** Frames/s of the same model on this page: estimatePoses on each decoded frame in turn, no worker. */
+  pageFps?: number
+  /** Frames/s per round, page then worker, to show the drift of the machine's load. */
+  rounds?: { pageFps: number; workerFps: number }[]
+  /** Worker: p50 ms to read a frame's pixels, and p50 ms inside estimatePoses. */
+  workerReadP50?: number | null
+  workerInferenceP50?: number | null
+  /** Page: p50 ms per estimatePoses (its own pixel read included), and p50 ms of that read alone (draw + getImageData). */
+  pageFrameP50?: number | null
+  pageReadP50?: number | null
+}
+
+/**
+ * The worker path against the same model run on this page (what a page without a worker would do),
+ * on WASM, in alternating rounds so that both see the same load on a shared machine.
+ */
+async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
+  const base = { model: req.model }
+  const modelsBaseUrl = new URL('/models/', location.href).href
+  const client = clientFor({ model: req.model, backend: 'wasm', wasmThreads: req.wasmThreads })
+  try {
+    await activateBackend('wasm', modelsBaseUrl, req.wasmThreads)
+    const detector = await createDetector(req.model, (file) => checkedModelHandler(modelsBaseUrl, file))
+    const status = await waitForStatus(client, 180_000)
+    if (status.phase !== 'ready') return { ...base, ok: false, error: status.phase === 'error' ? status.message : 'not ready' }
+    let poses = 0
+    let waiter: (() => void) | null = null
+    const workerRead: number[] = []
+    const workerInference: number[] = []
+    const pageFrame: number[] = []
+    client.onPose((r) => {
+      poses++
+      if (r.readMs !== undefined) workerRead.push(r.readMs)
+      workerInference.push(r.frame.inferenceMs ?? 0)
+      waiter?.()
+    })
+    const nextPose = () => new Promise<void>((resolve) => (waiter = resolve))
+    for (let i = 0; i < 3; i++) {
+      await detector.estimatePoses(frames[i], ESTIMATION_CONFIG, i)
+      const got = nextPose()
+      client.submit(await copy(i), i)
+      await got
+    }
+    const rounds: { pageFps: number; workerFps: number }[] = []
+    let t = 100
+    for (let round = 0; round < req.rounds; round++) {
+      const p0 = performance.now()
+      for (let i = 0; i < req.framesPerRound; i++, t++) {
+        const f0 = performance.now()
+        await detector.estimatePoses(frames[t % frames.length], ESTIMATION_CONFIG, t)
+        pageFrame.push(performance.now() - f0)
+      }
+      const pageFps = (req.framesPerRound / (performance.now() - p0)) * 1000
+      await new Promise((r) => setTimeout(r, 200))
+      poses = 0
+      const w0 = performance.now()
+      client.submit(await copy(t), t++)
+      while (poses < req.framesPerRound) {
+        const got = nextPose()
+        while (!client.saturated) client.submit(await copy(t), t++)
+        await got
+      }
+      const workerFps = (poses / (performance.now() - w0)) * 1000
+      rounds.push({ pageFps, workerFps })
+      // Drain the frame still in flight before the page runs again.
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    detector.dispose()
+    // The page's pixel read alone, as tfjs's fromPixels does it on a page: draw into a willReadFrequently canvas, read back.
+    const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!
+    const pageRead: number[] = []
+    for (let i = 0; i < 30; i++) {
+      const bitmap = frames[i % frames.length]
+      const r0 = performance.now()
+      context.canvas.width = bitmap.width
+      context.canvas.height = bitmap.height
+      context.drawImage(bitmap, 0, 0)
+      context.getImageData(0, 0, bitmap.width, bitmap.height)
+      pageRead.push(performance.now() - r0)
+    }
+    const split = {
+      workerReadP50: percentile(workerRead, 50), workerInferenceP50: percentile(workerInference, 50),
+      pageFrameP50: percentile(pageFrame, 50), pageReadP50: percentile(pageRead, 50)
+    }
+    const sum = (pick: (r: { pageFps: number; workerFps: number }) => number) => rounds.reduce((acc, r) => acc + 1000 / pick(r), 0)
+    // Frames/s over all rounds = total frames / total time (ms per frame summed per round).
+    return { ...base, ...split, ok: true, rounds, pageFps: (rounds.length * 1000) / sum((r) => r.pageFps), workerFps: (rounds.length * 1000) / sum((r) => r.workerFps) }
+  } catch (err) {
+    return { ...base, ok: false, error: (err as Error).message }
+  } finally {
+    client.dispose()
   }
 }
-window.bench = { loadFrames, runCombo }
+
+export interface Variant {
+  label: string
+  wasmThreads: boolean
+  wasmThreadCount?: number
+  analysisWidth?: number
+}
+
+export interface VariantResult {
+  label: string
+  ok: boolean
+  error?: string
+  wasmThreads?: number | null
+  fps?: number
+  inferenceP50?: number | null
+  /** Frames/s relative to the first variant: median over the rounds. */
+  ratio?: number
+  /** Mean distance of the keypoints (score >= 0.5 in both) from the first variant's on the same frames, px of a 640 px frame. */
+  meanShiftPx?: number | null
+}
+
+/**
+ * Variants of one model (threads, input size) through the app's worker, each in its own worker, in
+ * interleaved rounds on the same frames: the machine's load drift hits them alike, and the poses
+ * can be compared frame by frame with the first variant's.
+ */
+async function compareVariants(model: PoseModelId, variants: Variant[], rounds: number, framesPerRound: number): Promise<VariantResult[]> {
+  const clients = variants.map((v) => clientFor({ model, backend: 'wasm', ...v }))
+  try {
+    const statuses = await Promise.all(clients.map((c) => waitForStatus(c, 180_000)))
+    const poses = variants.map(() => new Map<number, PoseResult>())
+    const times = variants.map(() => [] as number[])
+    const inference = variants.map(() => [] as number[])
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, client] of clients.entries()) {
+        if (statuses[i].phase !== 'ready') continue
+        let got = 0
+        let waiter: (() => void) | null = null
+        const off = client.onPose((r) => {
+          got++
+          if (round > 0 || got > 3) {
+            poses[i].set(r.frame.timestampMs, r)
+            inference[i].push(r.frame.inferenceMs ?? 0)
+          }
+          waiter?.()
+        })
+        // Frames one at a time so every variant sees the same ones (round 0 starts with 3 warm-up frames).
+        const start = round === 0 ? 0 : 3 + round * framesPerRound
+        const count = framesPerRound + (round === 0 ? 3 : 0)
+        let t0 = performance.now()
+        for (let k = 0; k < count; k++) {
+          const next = new Promise<void>((resolve) => (waiter = resolve))
+          const index = start + k
+          client.submit(await copy(index), index)
+          await next
+          if (round === 0 && k === 2) t0 = performance.now()
+        }
+        times[i].push(performance.now() - t0)
+        off()
+      }
+    }
+    const shift = (a: PoseResult, b: PoseResult) => {
+      const byName = new Map(b.frame.keypoints.map((k) => [k.name, k]))
+      const d: number[] = []
+      for (const k of a.frame.keypoints) {
+        const o = byName.get(k.name)
+        if (o && k.score >= 0.5 && o.score >= 0.5) d.push(Math.hypot((k.x - o.x) * 640, (k.y - o.y) * 640 * (a.frame.imageHeight / a.frame.imageWidth)))
+      }
+      return d
+    }
+    return variants.map((v, i) => {
+      const status = statuses[i]
+      if (status.phase !== 'ready') return { label: v.label, ok: false, error: status.phase === 'error' ? status.message : 'not ready' }
+      const frames = rounds * framesPerRound
+      const total = times[i].reduce((a, b) => a + b, 0)
+      const ratios = times[i].map((ms, r) => times[0][r] / ms).sort((a, b) => a - b)
+      const dists: number[] = []
+      for (const [t, pose] of poses[i]) {
+        const ref = poses[0].get(t)
+        if (ref) dists.push(...shift(pose, ref))
+      }
+      return {
+        label: v.label, ok: true, wasmThreads: status.wasmThreads, fps: (frames / total) * 1000,
+        inferenceP50: percentile(inference[i], 50), ratio: ratios[ratios.length >> 1],
+        meanShiftPx: dists.length ? dists.reduce((a, b) => a + b, 0) / dists.length : null
+      }
+    })
+  } finally {
+    for (const c of clients) c.dispose()
+  }
+}
+
+/** The app's own model timing (what automatic model choice sees); with `all`, no model is skipped. */
+async function timeModels(all: boolean): Promise<ModelTimingsReply & { budgetMs: number }> {
+  const budgetMs = all ? Number.POSITIVE_INFINITY : frameBudgetMs()
+  const reply = await timeModelsInWorker({ models: timingOrder(), backend: 'wasm', budgetMs, wasmThreads: false }).result
+  return { ...reply, budgetMs }
+}
+
+/** Whether this page and a module worker are cross-origin isolated (WASM threads need SharedArrayBuffer). */
+async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolated: boolean; sharedArrayBuffer: boolean; cores: number } }> {
+  const worker = new Worker(new URL('./isolation.worker.ts', import.meta.url), { type: 'module' })
+  const answer = await new Promise<{ crossOriginIsolated: boolean; sharedArrayBuffer: boolean; cores: number }>((resolve) => (worker.onmessage = (e) => resolve(e.data)))
+  worker.terminate()
+  return { page: crossOriginIsolated, worker: answer }
+}
+
+declare global {
+  interface Window {
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants }
+  }
+}
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants }
 document.body.dataset.ready = 'true'

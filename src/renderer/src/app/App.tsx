@@ -4,6 +4,8 @@ import { WorkoutScreen } from '../coach/WorkoutScreen'
 import { LiveScreen } from '../live/LiveScreen'
 import { ProgressScreen } from '../progress/ProgressScreen'
 import { ReviewScreen } from '../review/ReviewScreen'
+import { useEffect } from 'react'
+import { cancelModelMeasurement, measureModels } from '../settings/modelMeasurement'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { useAppStore } from '../store'
 import type { Screen } from '../store/navigation'
@@ -21,6 +23,7 @@ export function App() {
   const navigate = useAppStore((s) => s.navigate)
   // During a workout the runner is 2–3 m away: hide the menu so the numbers get the whole window.
   const focused = screen === 'workout'
+  useFirstStartModelTiming(screen)
   return (
     <div className={focused ? 'app focused' : 'app'}>
       {!focused && (
@@ -57,4 +60,18 @@ function ScreenView({ screen }: { screen: Screen }) {
     case 'settings':
       return <SettingsScreen />
   }
+}
+
+/**
+ * Times the models once on this machine while the runner is on a screen without a camera; a workout or
+ * the camera check needs the CPU, so the timing stops there and runs again at the next start.
+ */
+function useFirstStartModelTiming(screen: Screen): void {
+  const unmeasured = useAppStore((s) => s.settings.modelChoice === 'auto' && s.settings.modelMeasurement === null)
+  const quiet = screen !== 'workout' && screen !== 'live'
+  useEffect(() => {
+    if (!unmeasured || !quiet) return
+    measureModels()
+    return () => cancelModelMeasurement()
+  }, [unmeasured, quiet])
 }

@@ -1,22 +1,24 @@
 /**
  * Moves frames from a playing <video> into the pose worker, one per presented video frame
- * (requestVideoFrameCallback), downscaled by createImageBitmap. A file waits on its first frame
+ * (requestVideoFrameCallback). Each frame is wrapped as a VideoFrame (the decoder's or camera's
+ * buffer, no pixel copy on this thread) and transferred; the worker scales and reads it. Where
+ * WebCodecs is missing, createImageBitmap copies and scales it here instead. A file waits on its first frame
  * until the model is ready. In 'fast' mode a file stops on every frame it presents and goes on only
  * once the worker has room: every frame is analysed, as fast as the model allows up to 1× playback
  * (measured: 2× let one frame in six slip past between two rendering steps; 1× loses none).
  */
 
-/** Frames wider than this are downscaled before inference: the models see 192-256 px anyway. */
-export const MAX_ANALYSIS_WIDTH = 640
+import { MAX_ANALYSIS_WIDTH } from '../pose/frameInput'
+import type { PoseImage } from '../pose/protocol'
 
 /** Playback rate while analysing every frame; each frame pauses the file until the worker has room. */
 export const FAST_PLAYBACK_RATE = 1
 
 export type PumpMode = 'realtime' | 'fast'
 
-/** Where frames go (PoseClient): takes ownership of the bitmap. */
+/** Where frames go (PoseClient): takes ownership of the frame (transfers or closes it). */
 export interface FrameSink {
-  submit(image: ImageBitmap, timestampMs: number, capturedAtMs: number): unknown
+  submit(image: PoseImage, timestampMs: number, capturedAtMs: number): unknown
   /** True when a frame already waits for the worker. */
   readonly saturated: boolean
   /** True while a frame is with the worker. */
@@ -107,15 +109,13 @@ export class FramePump {
     }
     this.lastTimestamp = timestampMs
     const capturedAtMs = performance.now()
-    const scale = Math.min(1, MAX_ANALYSIS_WIDTH / metadata.width)
-    const size = { resizeWidth: Math.round(metadata.width * scale), resizeHeight: Math.round(metadata.height * scale), resizeQuality: 'medium' as const }
     this.grabsPending++
-    createImageBitmap(this.video, size).then(
-      (bitmap) => {
+    grabFrame(this.video, metadata, timestampMs).then(
+      (image) => {
         this.grabsPending--
-        if (!this.running) return bitmap.close()
+        if (!this.running) return image.close()
         this.stats.grabbed++
-        this.sink.submit(bitmap, timestampMs, capturedAtMs)
+        this.sink.submit(image, timestampMs, capturedAtMs)
         if (stepping) this.resumeWhenRoom()
         else if (this.mustWait()) {
           this.waitingForRoom = true
@@ -139,4 +139,20 @@ export class FramePump {
     }
     void this.video.play().catch(() => undefined)
   }
+}
+
+/**
+ * The presented frame as something the worker can take: a VideoFrame (wraps the frame, no copy) or,
+ * without WebCodecs or when the element refuses, an ImageBitmap scaled to the analysis width (a copy).
+ */
+export function grabFrame(video: HTMLVideoElement, metadata: VideoFrameCallbackMetadata, timestampMs: number): Promise<PoseImage> {
+  if (typeof VideoFrame !== 'undefined') {
+    try {
+      return Promise.resolve(new VideoFrame(video, { timestamp: Math.round(timestampMs * 1000) }))
+    } catch {
+      // No frame yet, or a source WebCodecs cannot wrap: copy it instead.
+    }
+  }
+  const scale = Math.min(1, MAX_ANALYSIS_WIDTH / metadata.width)
+  return createImageBitmap(video, { resizeWidth: Math.round(metadata.width * scale), resizeHeight: Math.round(metadata.height * scale), resizeQuality: 'medium' })
 }

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import '@tensorflow/tfjs-backend-webgl'
 import '@tensorflow/tfjs-backend-webgpu'
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import type { BackendName } from './protocol'
 
 /** Folder of the tfjs WASM binaries under models/ (copied by scripts/copy-models.mjs). */
@@ -61,6 +61,18 @@ export async function availableBackends(): Promise<BackendName[]> {
 
 let wasmPathsSet = false
 
+/**
+ * Asks for `count` XNNPACK threads (the bench's experiment; the app keeps tfjs's choice). tfjs caps the
+ * pool at half of navigator.hardwareConcurrency, read when the WASM module starts (tfjs-backend-wasm
+ * backend.cc, init_with_threads_count): 1 on a 2-core machine whatever is asked. To try more, this
+ * worker's navigator reports enough cores for the cap to allow `count`.
+ */
+function askWasmThreads(count: number): void {
+  setThreadsCount(count)
+  const cap = Math.floor((navigator.hardwareConcurrency || 1) / 2)
+  if (count > cap) Object.defineProperty(navigator, 'hardwareConcurrency', { value: count * 2, configurable: true })
+}
+
 /** WASM with threads did not come up (its thread workers failed or hung); only a single-threaded restart helps. */
 export class WasmThreadsError extends Error {
   constructor(reason: string) {
@@ -89,12 +101,14 @@ async function startThreadedWasm(): Promise<boolean> {
  * Makes `name` the active tfjs backend. Throws a sentence naming the backend when it cannot start.
  * @param modelsBaseUrl absolute URL of models/ ending in '/'
  * @param allowWasmThreads false forces single-threaded WASM (must be decided before WASM first starts)
+ * @param wasmThreadCount XNNPACK threads to ask for (tfjs's default is half the logical cores: 1 on 2 cores)
  */
-export async function activateBackend(name: BackendName, modelsBaseUrl: string, allowWasmThreads = true): Promise<void> {
+export async function activateBackend(name: BackendName, modelsBaseUrl: string, allowWasmThreads = true, wasmThreadCount?: number): Promise<void> {
   if (name === 'wasm' && !wasmPathsSet) {
     setWasmPaths(new URL(TFJS_WASM_FOLDER, modelsBaseUrl).href)
     // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP + COEP); tfjs checks that itself.
     if (!allowWasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false)
+    else if (wasmThreadCount !== undefined && wasmThreadCount >= 1) askWasmThreads(Math.floor(wasmThreadCount))
     wasmPathsSet = true
   }
   let ok: boolean

@@ -1,5 +1,5 @@
 /**
- * Back-pressure between the camera and the pose worker: at most one frame in flight and one
+ * Back-pressure inside the pose worker (pose.worker.ts): at most one frame being estimated and one
  * waiting. A newer frame replaces the waiting one (which is released at once), so a slow model
  * drops stale frames instead of building a queue that grows latency without bound.
  */
@@ -15,7 +15,7 @@ export class FrameSlot<T extends SlotFrame> {
   private waiting: T | null = null
   private dropped = 0
 
-  /** @param send hands a frame to the worker; ownership passes with it (transfer). */
+  /** @param send starts estimating a frame; complete() when it is done. */
   constructor(private readonly send: (frame: T) => void) {}
 
   /** Offers a new frame: sent now if nothing is in flight, else parked (replacing any parked one). */

@@ -1,8 +1,11 @@
 /**
  * The dedicated module worker that runs pose detection off the UI thread. It only routes typed
- * messages (protocol.ts) to a PoseRuntime, one at a time in arrival order.
+ * messages (protocol.ts) to a PoseRuntime, one at a time in arrival order; frames wait in a
+ * FrameMailbox here (the newest only), not on the UI thread.
  */
 /// <reference lib="webworker" />
+import { FrameMailbox } from './frameMailbox'
+import { timeModels } from './modelTiming'
 import { PoseRuntime } from './poseRuntime'
 import type { WorkerReply, WorkerRequest } from './protocol'
 
@@ -25,11 +28,15 @@ async function handle(request: WorkerRequest): Promise<void> {
       return
     case 'frame':
       if (!runtime) {
-        request.image.close()
+        request.image.close() // transferred here: ours to close
         reply({ type: 'frame-error', id: request.id, message: 'The pose worker got a frame before init.' })
         return
       }
       await runtime.estimate(request)
+      return
+    case 'time-models':
+      threadsAllowed = request.wasmThreads !== false
+      reply(await timeModels(request))
       return
     case 'memory':
       reply(runtime ? runtime.memory() : { type: 'memory', numTensors: 0, numBytes: 0, backend: null })
@@ -51,9 +58,16 @@ scope.addEventListener('error', (event) => {
   threadsAllowed = false
 })
 
-scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data
-  queue = queue.then(() => handle(request)).catch((err: unknown) => {
+function enqueue(task: () => Promise<void>): void {
+  queue = queue.then(task).catch((err: unknown) => {
     reply({ type: 'fatal', stage: 'backend', message: `The pose worker failed: ${(err as Error).message ?? String(err)}` })
   })
+}
+
+const frames = new FrameMailbox(enqueue, handle, reply)
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data
+  if (request.type === 'frame') frames.put(request)
+  else enqueue(() => handle(request))
 }

@@ -51,15 +51,59 @@ describe('PoseClient', () => {
     expect(worker.sent[0]).toEqual({ type: 'init', model: 'blazepose-lite', backend: 'auto', modelsBaseUrl: 'http://x/models/' })
   })
 
-  it('keeps one frame in flight and one waiting, never a queue', () => {
+  it('transfers every frame at once and counts the ones the worker dropped for newer ones', () => {
     const { worker, client } = setup()
     const frames = Array.from({ length: 10 }, bitmap)
-    frames.forEach((f, i) => client.submit(f, i))
-    expect(worker.frames()).toHaveLength(1)
-    expect(frames.filter((f) => (f.close as ReturnType<typeof vi.fn>).mock.calls.length > 0)).toHaveLength(8)
+    const outcomes = frames.map((f, i) => client.submit(f, i))
+    expect(outcomes[0]).toBe('sent')
+    expect(outcomes[1]).toBe('queued')
+    expect(worker.frames()).toHaveLength(10)
+    expect(client.saturated).toBe(true)
+    // The worker estimated frame 1, dropped 2-9 as newer ones came, and is estimating 10.
+    for (let id = 2; id <= 9; id++) worker.reply({ type: 'frame-dropped', id })
     worker.reply(pose(1))
-    expect(worker.frames()).toHaveLength(2)
-    expect((worker.frames()[1] as { timestampMs: number }).timestampMs).toBe(9)
+    expect(client.droppedFrames).toBe(8)
+    expect(client.busy).toBe(true)
+    expect(client.saturated).toBe(false)
+    worker.reply(pose(10))
+    expect(client.busy).toBe(false)
+    // Frames transferred are the worker's to close, never closed here.
+    expect(frames.filter((f) => (f.close as ReturnType<typeof vi.fn>).mock.calls.length > 0)).toHaveLength(0)
+  })
+
+  it('hands every frame on exactly once: transferred to the worker or closed here, never both, never copied', () => {
+    // A frame that counts its fates; the worker fake refuses one transfer as a closed frame would.
+    class CountedFrame {
+      closes = 0
+      transfers = 0
+      constructor(readonly refuseTransfer = false) {}
+      close() {
+        this.closes++
+      }
+    }
+    const worker = new FakeWorker()
+    worker.postMessage = (message: WorkerRequest, transfer?: Transferable[]) => {
+      if (message.type === 'frame') {
+        const frame = message.image as unknown as CountedFrame
+        if (frame.refuseTransfer) throw new DOMException('VideoFrame is closed', 'DataCloneError')
+        expect(transfer).toEqual([frame])
+        frame.transfers++
+      }
+      worker.sent.push(message)
+    }
+    const client = new PoseClient({ model: 'blazepose-lite', backend: 'wasm', modelsBaseUrl: 'http://x/models/', storage: null, createWorker: () => worker })
+    const frames = [new CountedFrame(), new CountedFrame(), new CountedFrame(), new CountedFrame(true), new CountedFrame(), new CountedFrame(), new CountedFrame()]
+    const submit = (f: CountedFrame, t: number) => client.submit(f as unknown as VideoFrame, t)
+    submit(frames[0], 0)
+    submit(frames[1], 1)
+    submit(frames[2], 2)
+    submit(frames[3], 3) // refused transfer: closed here
+    submit(frames[4], 4)
+    submit(frames[5], 5)
+    client.dispose()
+    submit(frames[6], 6) // after dispose: closed here
+    for (const f of frames) expect(f.closes + f.transfers).toBe(1)
+    expect(frames.map((f) => f.transfers)).toEqual([1, 1, 1, 0, 1, 1, 0])
   })
 
   it('delivers poses with latency and tensor count to subscribers', () => {

@@ -1,12 +1,13 @@
 /**
- * The renderer's handle on the pose worker. Owns the Worker (dispose() terminates it), keeps at
- * most one frame in flight and one waiting (FrameSlot), remembers the measured-fastest backend per
- * model, and hands each PoseFrame to subscribers with its capture-to-pose latency.
+ * The renderer's handle on the pose worker. Owns the Worker (dispose() terminates it), transfers
+ * every frame to it at once (the worker keeps one running and the newest waiting, and drops the
+ * rest: frameSlot.ts), remembers the measured-fastest backend per model, and hands each PoseFrame to
+ * subscribers with its capture-to-pose latency.
  */
 import type { PoseFrame } from '../../../shared/pose/types'
-import { FrameSlot, type SubmitOutcome } from './frameSlot'
+import type { SubmitOutcome } from './frameSlot'
 import type { PoseModelId } from '../../../pose/catalogue'
-import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type WorkerReply, type WorkerRequest } from './protocol'
+import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type PoseImage, type WorkerReply, type WorkerRequest } from './protocol'
 
 /** One analysed frame as subscribers see it. */
 export interface PoseResult {
@@ -17,6 +18,8 @@ export interface PoseResult {
   latencyMs: number
   /** Live tensors in the worker after this frame. */
   numTensors: number
+  /** Milliseconds the worker took to read the frame's pixels, when it says. */
+  readMs?: number
 }
 
 export type PoseClientStatus =
@@ -43,6 +46,10 @@ export interface PoseClientOptions {
   createWorker?: () => WorkerPort
   /** Allow WASM threads (default true; the bench sets it explicitly to compare). */
   wasmThreads?: boolean
+  /** WASM threads to ask for (default: tfjs's choice); the bench compares. */
+  wasmThreadCount?: number
+  /** Widest image the model reads, pixels (default 640); the bench compares. */
+  analysisWidth?: number
 }
 
 const REMEMBERED_KEY_PREFIX = 'revup.poseBackend.'
@@ -50,7 +57,7 @@ const THREADS_FAILED_KEY = 'revup.wasmThreadsFailed'
 
 interface PendingFrame {
   id: number
-  image: ImageBitmap
+  image: PoseImage
   timestampMs: number
   capturedAtMs: number
   release(): void
@@ -64,13 +71,13 @@ function defaultStorage(): PoseClientOptions['storage'] {
   }
 }
 
-function createPoseWorker(): WorkerPort {
+export function createPoseWorker(): WorkerPort {
   return new Worker(new URL('./pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' }) as unknown as WorkerPort
 }
 
 export class PoseClient {
   private worker: WorkerPort
-  private readonly slot: FrameSlot<PendingFrame>
+  private dropped = 0
   private readonly inFlight = new Map<number, PendingFrame>()
   private readonly poseListeners = new Set<(result: PoseResult) => void>()
   private readonly statusListeners = new Set<(status: PoseClientStatus) => void>()
@@ -84,10 +91,6 @@ export class PoseClient {
   constructor(private readonly options: PoseClientOptions) {
     this.storage = options.storage === undefined ? defaultStorage() : options.storage
     this.currentStatus = { phase: 'loading', model: options.model }
-    this.slot = new FrameSlot<PendingFrame>((frame) => {
-      this.inFlight.set(frame.id, frame)
-      this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
-    })
     // Threaded WASM failed here before (CSP or bundling): don't pay the failed start again.
     this.worker = this.spawn(options.wasmThreads ?? this.storage?.getItem(THREADS_FAILED_KEY) !== 'true')
   }
@@ -105,7 +108,9 @@ export class PoseClient {
     const remembered = options.backend === 'auto' ? this.remembered() : undefined
     worker.postMessage({
       type: 'init', model: options.model, backend: options.backend, modelsBaseUrl,
-      ...(remembered ? { remembered } : {}), ...(wasmThreads ? {} : { wasmThreads: false })
+      ...(remembered ? { remembered } : {}), ...(wasmThreads ? {} : { wasmThreads: false }),
+      ...(options.wasmThreadCount !== undefined ? { wasmThreadCount: options.wasmThreadCount } : {}),
+      ...(options.analysisWidth !== undefined ? { analysisWidth: options.analysisWidth } : {})
     })
     return worker
   }
@@ -114,33 +119,36 @@ export class PoseClient {
     return this.currentStatus
   }
 
-  /** Frames replaced before reaching the worker (the model was slower than the source). */
+  /** Frames a newer one replaced in the worker before they were estimated (the model was slower than the source). */
   get droppedFrames(): number {
-    return this.slot.droppedCount
+    return this.dropped
   }
 
   /** True while a frame is with the worker. */
   get busy(): boolean {
-    return this.slot.busy
+    return this.inFlight.size > 0
   }
 
-  /** True while a frame waits behind the one in flight: a file source may pause instead of grabbing more. */
+  /** True while a frame waits behind the one being estimated: a file source may pause instead of grabbing more. */
   get saturated(): boolean {
-    return this.slot.hasWaiting
+    return this.inFlight.size > 1
   }
 
   /**
-   * Offers a frame; takes ownership of `image` (it is transferred or closed).
+   * Offers a frame; takes ownership of `image`: it is transferred to the worker (which closes it) or
+   * closed here when dropped, never both and never copied.
    * @param timestampMs capture time on the source clock (camera or media time), ms
    * @param capturedAtMs when the frame was captured on this thread's performance.now() clock
    */
-  submit(image: ImageBitmap, timestampMs: number, capturedAtMs: number = performance.now()): SubmitOutcome | 'closed' {
+  submit(image: PoseImage, timestampMs: number, capturedAtMs: number = performance.now()): SubmitOutcome | 'closed' {
     if (this.disposed || this.currentStatus.phase === 'error') {
       image.close()
       return 'closed'
     }
     const id = this.nextId++
-    return this.slot.submit({ id, image, timestampMs, capturedAtMs, release: () => image.close() })
+    const outcome: SubmitOutcome = this.inFlight.size === 0 ? 'sent' : 'queued'
+    this.send({ id, image, timestampMs, capturedAtMs, release: () => image.close() })
+    return outcome
   }
 
   /** Subscribes to every pose; returns the unsubscribe function. Called outside React: keep it cheap. */
@@ -167,11 +175,23 @@ export class PoseClient {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
-    this.slot.clear()
+    // Frames in the worker end with it.
     this.inFlight.clear()
     this.poseListeners.clear()
     this.statusListeners.clear()
     this.worker.terminate()
+  }
+
+  /** Transfers the frame to the worker; a frame that cannot be transferred is closed here. */
+  private send(frame: PendingFrame): void {
+    this.inFlight.set(frame.id, frame)
+    try {
+      this.worker.postMessage({ type: 'frame', id: frame.id, image: frame.image, timestampMs: frame.timestampMs }, [frame.image])
+    } catch {
+      // E.g. a frame already closed (DataCloneError): it never reached the worker, so it is ours to close.
+      this.inFlight.delete(frame.id)
+      frame.release()
+    }
   }
 
   private receive(reply: WorkerReply): void {
@@ -180,15 +200,17 @@ export class PoseClient {
       case 'pose': {
         const pending = this.inFlight.get(reply.id)
         this.inFlight.delete(reply.id)
-        this.slot.complete()
         const latencyMs = pending ? performance.now() - pending.capturedAtMs : Number.NaN
-        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors }
+        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors, ...(reply.readMs !== undefined ? { readMs: reply.readMs } : {}) }
         for (const listener of this.poseListeners) listener(result)
         return
       }
       case 'frame-error':
         this.inFlight.delete(reply.id)
-        this.slot.complete()
+        return
+      case 'frame-dropped':
+        this.inFlight.delete(reply.id)
+        this.dropped++
         return
       case 'ready':
         if (reply.measured) this.storage?.setItem(REMEMBERED_KEY_PREFIX + reply.model, reply.backend)
@@ -204,7 +226,6 @@ export class PoseClient {
         return
       }
       case 'fatal':
-        this.slot.clear()
         this.inFlight.clear()
         if (reply.retryWithoutThreads && !this.restartedWithoutThreads) {
           // Threaded WASM cannot recover in the same worker: start a single-threaded one.
@@ -223,6 +244,8 @@ export class PoseClient {
       case 'memory':
         this.memoryWaiters.shift()?.(reply)
         return
+      case 'model-timings':
+        return // answers a time-models request, which goes to its own worker (modelTimingClient.ts)
     }
   }
 

@@ -47,6 +47,17 @@ vi.mock('../../../pose/models', () => ({
   }
 }))
 
+// Reading pixels needs OffscreenCanvas (not in Node): the fake hands back the frame's size, or fails
+// for a frame marked unreadable.
+vi.mock('./frameInput', () => ({
+  FramePixelReader: class {
+    read(image: { width: number; height: number; unreadable?: boolean }) {
+      if (image.unreadable) throw new Error('InvalidStateError: the frame is closed')
+      return { width: image.width, height: image.height, data: new Uint8ClampedArray(0) }
+    }
+  }
+}))
+
 const { PoseRuntime } = await import('./poseRuntime')
 
 function image() {
@@ -124,11 +135,16 @@ describe('PoseRuntime', () => {
     expect(img.close).toHaveBeenCalled()
   })
 
-  it('closes every frame image it is given', async () => {
-    const { rt } = runtime('wasm')
+  it('closes every frame exactly once: measured, estimated, unreadable, failed or refused', async () => {
+    world.available = ['wasm', 'webgl']
+    world.brokenAtRun.set('wasm', 3)
+    const { rt } = runtime('auto')
     await rt.start()
-    const img = image()
-    await rt.estimate({ type: 'frame', id: 1, image: img, timestampMs: 0 })
-    expect(img.close).toHaveBeenCalled()
+    const frames = [image(), image(), image(), Object.assign(image(), { unreadable: true }), image()]
+    for (const [i, img] of frames.entries()) await rt.estimate({ type: 'frame', id: i, image: img, timestampMs: i * 33 })
+    rt.dispose()
+    const refused = image()
+    await rt.estimate({ type: 'frame', id: 9, image: refused, timestampMs: 999 })
+    for (const img of [...frames, refused]) expect(img.close).toHaveBeenCalledTimes(1)
   })
 })

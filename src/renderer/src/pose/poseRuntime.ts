@@ -8,6 +8,7 @@ import { POSE_MODELS } from '../../../pose/catalogue'
 import { ESTIMATION_CONFIG, createDetector, toPoseFrame } from '../../../pose/models'
 import { HOPELESS_SLOWDOWN, TIMED_PROBE_RUNS, median, nextBackend, rankBackends, shouldProbe, startOrder } from './backendRanking'
 import { WasmThreadsError, activateBackend, availableBackends, tensorMemory, wasmThreads, webGlIsSoftware } from './backends'
+import { FramePixelReader } from './frameInput'
 import { ModelFileError, checkedModelHandler } from './modelFiles'
 import type { BackendName, BackendProbe, FrameRequest, InitRequest, MemoryReply, WorkerReply } from './protocol'
 
@@ -19,6 +20,7 @@ export class PoseRuntime {
   private probePending = false
   private fatalMessage: string | null = null
   private readonly startedAt = performance.now()
+  private readonly reader = new FramePixelReader()
 
   constructor(
     private readonly config: InitRequest,
@@ -34,26 +36,37 @@ export class PoseRuntime {
     if (started && !this.probePending) this.emitReady([], false)
   }
 
-  /** Runs the model on one frame and emits its pose (or a frame error). Closes the image. */
+  /** Runs the model on one frame and emits its pose (or a frame error). Closes the frame exactly once, as soon as its pixels are read. */
   async estimate(request: FrameRequest): Promise<void> {
     const { id, image, timestampMs } = request
+    let pixels: ImageData
+    let readMs: number
     try {
       if (this.fatalMessage !== null || this.detector === null) {
         this.emit({ type: 'frame-error', id, message: this.fatalMessage ?? 'The pose model is not loaded.' })
         return
       }
+      const t0 = performance.now()
+      pixels = this.reader.read(image, this.config.analysisWidth)
+      readMs = performance.now() - t0
+    } catch (err) {
+      this.emit({ type: 'frame-error', id, message: `The frame could not be read: ${(err as Error).message}` })
+      return
+    } finally {
+      // The camera's or decoder's buffer goes back before inference, not after.
+      image.close()
+    }
+    try {
       if (this.probePending) {
         this.probePending = false
-        await this.probeBackends(image, timestampMs)
+        await this.probeBackends(pixels, timestampMs)
         if (this.detector === null) return
       }
-      const { frame } = await this.runOnce(this.detector, image, timestampMs)
-      this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors: tensorMemory().numTensors })
+      const { frame } = await this.runOnce(this.detector, pixels, timestampMs)
+      this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors: tensorMemory().numTensors, readMs })
     } catch (err) {
       this.emit({ type: 'frame-error', id, message: `Pose estimation failed on ${this.backend}: ${(err as Error).message}` })
       await this.fallBack((err as Error).message)
-    } finally {
-      image.close()
     }
   }
 
@@ -66,7 +79,7 @@ export class PoseRuntime {
     this.detector = null
   }
 
-  private async runOnce(detector: PoseDetector, image: ImageBitmap, timestampMs: number) {
+  private async runOnce(detector: PoseDetector, image: ImageData, timestampMs: number) {
     const t0 = performance.now()
     const poses = await detector.estimatePoses(image, ESTIMATION_CONFIG, timestampMs)
     const inferenceMs = performance.now() - t0
@@ -74,7 +87,7 @@ export class PoseRuntime {
   }
 
   private async createOn(backend: BackendName): Promise<PoseDetector> {
-    await activateBackend(backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false)
+    await activateBackend(backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false, this.config.wasmThreadCount)
     return createDetector(this.config.model, (file) => checkedModelHandler(this.config.modelsBaseUrl, file))
   }
 
@@ -105,7 +118,7 @@ export class PoseRuntime {
   }
 
   /** Times every available backend on this real frame and keeps the fastest detector. */
-  private async probeBackends(image: ImageBitmap, timestampMs: number): Promise<void> {
+  private async probeBackends(image: ImageData, timestampMs: number): Promise<void> {
     const probes: BackendProbe[] = []
     let best: { backend: BackendName; detector: PoseDetector; ms: number } | null = null
     for (const backend of this.order) {
@@ -116,7 +129,7 @@ export class PoseRuntime {
       let detector: PoseDetector | null = null
       try {
         detector = backend === this.backend && this.detector ? this.detector : await this.createOn(backend)
-        await activateBackend(backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false)
+        await activateBackend(backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false, this.config.wasmThreadCount)
         await this.runOnce(detector, image, timestampMs) // untimed: compiles shaders, allocates
         const times: number[] = []
         for (let i = 0; i < TIMED_PROBE_RUNS; i++) {
@@ -154,7 +167,7 @@ export class PoseRuntime {
     this.detector = best.detector
     this.backend = best.backend
     this.order = [...rankBackends(probes), ...this.order.filter((b) => !rankBackends(probes).includes(b))]
-    await activateBackend(best.backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false)
+    await activateBackend(best.backend, this.config.modelsBaseUrl, this.config.wasmThreads !== false, this.config.wasmThreadCount)
     this.emitReady(probes, true)
   }
 

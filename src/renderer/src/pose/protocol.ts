@@ -16,6 +16,12 @@ export function isBackendChoice(value: unknown): value is BackendChoice {
   return value === 'auto' || (BACKEND_NAMES as readonly unknown[]).includes(value)
 }
 
+/**
+ * A frame on its way to the model, transferred (never copied) to the worker, which closes it: a
+ * VideoFrame grabbed from the <video> (WebCodecs) or, where that is missing, an ImageBitmap.
+ */
+export type PoseImage = ImageBitmap | VideoFrame
+
 /** How one backend fared when the worker tried it. */
 export interface BackendProbe {
   backend: BackendName
@@ -41,14 +47,18 @@ export interface InitRequest {
    * client turns this off and restarts the worker when WASM threads fail to start.
    */
   wasmThreads?: boolean
+  /** Widest image the model reads, pixels (default MAX_ANALYSIS_WIDTH, 640); wider frames are scaled down in the worker. */
+  analysisWidth?: number
+  /** WASM threads to ask for when threads are allowed (default: tfjs's choice, half the logical cores). */
+  wasmThreadCount?: number
 }
 
 export interface FrameRequest {
   type: 'frame'
   /** Client-assigned id, echoed in the reply. */
   id: number
-  /** Transferred: the worker owns and closes it. */
-  image: ImageBitmap
+  /** Transferred: the worker owns it and closes it exactly once. */
+  image: PoseImage
   /** Capture time on the source's clock (camera or media time), milliseconds. */
   timestampMs: number
 }
@@ -58,7 +68,21 @@ export interface MemoryRequest {
   type: 'memory'
 }
 
-export type WorkerRequest = InitRequest | FrameRequest | MemoryRequest
+/**
+ * Times pose models on this machine (automatic model choice), without init: each is loaded, run in
+ * steady state on a synthetic frame, timed and disposed, fastest first, stopping once one misses.
+ */
+export interface TimeModelsRequest {
+  type: 'time-models'
+  models: PoseModelId[]
+  backend: BackendName
+  modelsBaseUrl: string
+  /** Milliseconds per frame a model may take; the models after one that misses it are skipped. */
+  budgetMs: number
+  wasmThreads?: boolean
+}
+
+export type WorkerRequest = InitRequest | FrameRequest | MemoryRequest | TimeModelsRequest
 
 // ---- worker → renderer ----
 
@@ -84,6 +108,8 @@ export interface PoseReply {
   backend: BackendName
   /** tf.memory().numTensors after this frame: must stay flat over a session. */
   numTensors: number
+  /** Milliseconds the worker took to scale and read the frame's pixels (before inference). */
+  readMs?: number
 }
 
 /** One frame failed (it is dropped); the stream goes on. */
@@ -91,6 +117,12 @@ export interface FrameErrorReply {
   type: 'frame-error'
   id: number
   message: string
+}
+
+/** A newer frame replaced this one while it waited in the worker; it was closed unread. */
+export interface FrameDroppedReply {
+  type: 'frame-dropped'
+  id: number
 }
 
 /** The running backend failed (e.g. lost its GPU context); the worker moved to another. */
@@ -120,4 +152,11 @@ export interface MemoryReply {
   backend: BackendName | null
 }
 
-export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FallbackReply | FatalReply | MemoryReply
+export interface ModelTimingsReply {
+  type: 'model-timings'
+  backend: BackendName
+  /** Per model: median ms per frame, or why it has none. */
+  timings: { model: PoseModelId; msPerFrame?: number; error?: string }[]
+}
+
+export type WorkerReply = ReadyReply | PoseReply | FrameErrorReply | FrameDroppedReply | FallbackReply | FatalReply | MemoryReply | ModelTimingsReply

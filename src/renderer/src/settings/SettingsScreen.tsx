@@ -8,6 +8,7 @@ import { useAppStore } from '../store'
 import { BACKEND_LABELS, MODEL_LABELS, SETTING_LIMITS } from '../store/settings'
 import '../coach/coach.css'
 import { CoachSpeaker, voiceInUse, type VoiceInUse } from '../coach/speech/speaker'
+import { ModelMeasurementView } from './ModelMeasurementView'
 
 export function SettingsScreen() {
   const settings = useAppStore((s) => s.settings)
@@ -63,12 +64,18 @@ export function SettingsScreen() {
         <CameraSelect cameras={cameras} />
         <label>
           Pose model
-          <select value={settings.model} onChange={(e) => setSettings({ model: e.target.value as PoseModelId })}>
+          <select
+            value={settings.modelChoice === 'auto' ? 'auto' : settings.model}
+            onChange={(e) => setSettings(e.target.value === 'auto' ? { modelChoice: 'auto' } : { model: e.target.value as PoseModelId, modelChoice: 'manual' })}
+            data-testid="setting-model"
+          >
+            <option value="auto">Automatic: the most accurate this computer keeps up with ({MODEL_LABELS[settings.modelMeasurement?.chosen ?? settings.model].split(' (')[0]})</option>
             {Object.entries(MODEL_LABELS).map(([id, label]) => (
               <option key={id} value={id}>{label}</option>
             ))}
           </select>
         </label>
+        <ModelMeasurementView />
         <label>
           Pose backend
           <select value={settings.backend} onChange={(e) => setSettings({ backend: e.target.value as BackendChoice })}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_POSE_MODEL } from '../../../pose/catalogue'
-import { applySettingsPatch, DEFAULT_SETTINGS } from './settings'
+import { applySettingsPatch, DEFAULT_SETTINGS, type ModelMeasurement } from './settings'
 
 describe('pose model and backend in the settings slice', () => {
   it('defaults to the catalogue default model and a measured backend', () => {
@@ -36,5 +36,39 @@ describe('camera choice in the settings slice (shared by Camera check and the wo
 
   it('fills the resolution in for settings stored before it existed', () => {
     expect(applySettingsPatch(DEFAULT_SETTINGS, { cameraId: 'cam-1' })).toMatchObject({ cameraId: 'cam-1', cameraResolution: '720p' })
+  })
+})
+
+describe('the measured model choice in the settings slice', () => {
+  const measurement: ModelMeasurement = {
+    measuredAt: '2026-12-01T10:00:00.000Z', backend: 'wasm', cameraFps: 30, budgetMs: 27.8,
+    timings: [{ model: 'blazepose-lite', msPerFrame: 12 }, { model: 'blazepose-full', msPerFrame: 20 }, { model: 'blazepose-heavy', msPerFrame: 60 }],
+    chosen: 'blazepose-full', reason: 'keeps-up'
+  }
+
+  it('starts automatic and unmeasured', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ modelChoice: 'auto', modelMeasurement: null })
+  })
+
+  it('runs the measured choice while automatic, and keeps the measurement', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, { modelMeasurement: measurement })
+    expect(next).toMatchObject({ model: 'blazepose-full', modelChoice: 'auto', modelMeasurement: measurement })
+  })
+
+  it('picking a model overrides the choice; a new measurement then changes nothing', () => {
+    const manual = applySettingsPatch(applySettingsPatch(DEFAULT_SETTINGS, { modelMeasurement: measurement }), { model: 'blazepose-lite' })
+    expect(manual).toMatchObject({ model: 'blazepose-lite', modelChoice: 'manual' })
+    expect(applySettingsPatch(manual, { modelMeasurement: { ...measurement, chosen: 'blazepose-heavy' } }).model).toBe('blazepose-lite')
+    expect(applySettingsPatch(manual, { modelChoice: 'auto' }).model).toBe('blazepose-full')
+  })
+
+  it('a model chosen before automatic choice existed is kept as an override', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { model: 'blazepose-full' })).toMatchObject({ model: 'blazepose-full', modelChoice: 'manual' })
+  })
+
+  it('drops a stored measurement of the wrong shape', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, { modelMeasurement: { ...measurement, chosen: 'yolo' } } as never)
+    expect(next.modelMeasurement).toBeNull()
+    expect(next.model).toBe(DEFAULT_POSE_MODEL)
   })
 })

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_POSE_MODEL, isPoseModelId, type PoseModelId } from '../../../pose/catalogue'
-import { isBackendChoice, type BackendChoice } from '../pose/protocol'
+import { BACKEND_NAMES, isBackendChoice, type BackendChoice, type BackendName } from '../pose/protocol'
+import type { ModelChoiceReason, ModelTiming } from '../pose/modelChoice'
 import { DEFAULT_RESOLUTION, isResolution, type ResolutionId } from '../camera/cameraPreference'
 
 /** What the runner chose in Settings; remembered between runs (see index.ts for persistence). */
@@ -19,10 +20,38 @@ export interface Settings {
   cameraId: string | null
   /** Capture size asked of the camera (the model sees a downscaled copy either way). */
   cameraResolution: ResolutionId
-  /** Pose model for the Camera check and the workout alike. */
+  /** Pose model for the Camera check and the workout alike (with modelChoice 'auto': the measured choice). */
   model: PoseModelId
+  /** 'auto' = the model chosen by timing the models on this machine; 'manual' = the runner picked `model`. */
+  modelChoice: 'auto' | 'manual'
+  /** The last timing of the models on this machine (kept, so it is not re-run at each start); null = never timed. */
+  modelMeasurement: ModelMeasurement | null
   /** tfjs backend for pose detection; 'auto' measures the available ones and keeps the fastest. */
   backend: BackendChoice
+}
+
+/** What timing the models on this machine found (modelChoice.ts), as kept in settings. */
+export interface ModelMeasurement {
+  /** When it was measured, ISO 8601. */
+  measuredAt: string
+  backend: BackendName
+  /** Camera frame rate the budget was set for, frames/s. */
+  cameraFps: number
+  /** Most milliseconds per frame a model could take (camera period less the headroom). */
+  budgetMs: number
+  timings: ModelTiming[]
+  chosen: PoseModelId
+  reason: ModelChoiceReason
+}
+
+/** True for a stored measurement of the current shape (older or hand-edited storage is dropped). */
+export function isModelMeasurement(value: unknown): value is ModelMeasurement {
+  if (typeof value !== 'object' || value === null) return false
+  const m = value as Partial<ModelMeasurement>
+  return typeof m.measuredAt === 'string' && (BACKEND_NAMES as readonly unknown[]).includes(m.backend) &&
+    typeof m.cameraFps === 'number' && typeof m.budgetMs === 'number' && isPoseModelId(m.chosen) &&
+    (m.reason === 'keeps-up' || m.reason === 'none-keeps-up' || m.reason === 'not-measured') &&
+    Array.isArray(m.timings) && m.timings.every((t: Partial<ModelTiming>) => typeof t === 'object' && t !== null && isPoseModelId(t.model) && (t.msPerFrame === undefined || typeof t.msPerFrame === 'number'))
 }
 
 /** Model choices shown in Settings (type-checked against the catalogue, which loads no model code). */
@@ -59,6 +88,9 @@ export const DEFAULT_SETTINGS: Settings = {
   cameraId: null,
   cameraResolution: DEFAULT_RESOLUTION,
   model: DEFAULT_POSE_MODEL,
+  // Timed on the runner's machine at first start (settings/modelMeasurement.ts); the default until then.
+  modelChoice: 'auto',
+  modelMeasurement: null,
   // Measuring beats guessing: the fastest backend differs between machines (GPU or not).
   backend: 'auto'
 }
@@ -79,6 +111,10 @@ function clamp(value: number, { min, max }: { min: number; max: number }): numbe
  */
 export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
   const next = { ...current, ...patch }
+  // Picking a model is an override of the automatic choice.
+  if (patch.model !== undefined && patch.modelChoice === undefined && patch.model !== current.model) next.modelChoice = 'manual'
+  if (next.modelChoice !== 'auto' && next.modelChoice !== 'manual') next.modelChoice = current.modelChoice
+  if (next.modelMeasurement !== null && !isModelMeasurement(next.modelMeasurement)) next.modelMeasurement = current.modelMeasurement
   next.cueCooldownSeconds = Number.isFinite(next.cueCooldownSeconds)
     ? clamp(next.cueCooldownSeconds, SETTING_LIMITS.cueCooldownSeconds)
     : current.cueCooldownSeconds
@@ -89,6 +125,7 @@ export function applySettingsPatch(current: Settings, patch: Partial<Settings>):
   if (!isBackendChoice(next.backend)) next.backend = current.backend
   if (!isResolution(next.cameraResolution)) next.cameraResolution = current.cameraResolution
   if (next.cameraId !== null && (typeof next.cameraId !== 'string' || next.cameraId === '')) next.cameraId = current.cameraId
+  if (next.modelChoice === 'auto' && next.modelMeasurement !== null) next.model = next.modelMeasurement.chosen
   return next
 }
 
