@@ -126,6 +126,9 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   const dropRep = (tMs: number): EngineEvent[] => {
     const step = repTransition(machine(), rep, { type: 'interrupt', tMs })
     rep = step.state
+    // After tracking was lost the runner is measured afresh: what the model reads as their rest may have
+    // moved (a crop, a step, a turn), and an old reference could keep the tracker waiting for a rest it never sees.
+    restRef?.reset()
     samples = []
     bottom = null
     repCues = new Set()
