@@ -16,7 +16,8 @@ function setup() {
         resolve()
       }
     }),
-    (r) => replies.push(r)
+    (r) => replies.push(r),
+    () => Promise.resolve()
   )
   const frame = (id: number): FrameRequest => ({ type: 'frame', id, timestampMs: id, image: { close: vi.fn() } as unknown as VideoFrame })
   const settle = async () => {
@@ -39,5 +40,22 @@ describe('FrameMailbox (frames waiting in the pose worker)', () => {
     finish()
     await settle()
     for (const f of frames) expect(f.image.close).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('nextTask', () => {
+  it('resolves after messages already queued for this thread', async () => {
+    const order: string[] = []
+    const channel = new MessageChannel()
+    const delivered = new Promise<void>((resolve) => (channel.port1.onmessage = () => {
+      order.push('frame message')
+      channel.port1.close()
+      resolve()
+    }))
+    channel.port2.postMessage(null)
+    const { nextTask } = await import('./frameMailbox')
+    await nextTask().then(() => order.push('next task'))
+    await delivered
+    expect(order).toEqual(['frame message', 'next task'])
   })
 })
