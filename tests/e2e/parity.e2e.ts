@@ -73,7 +73,7 @@ const CASES: Case[] = [
   { exercise: 'push-up', clip: 'pushup/pushup_angle_gym_dark_omartarek2.mp4', startS: 1, durationS: 7, kind: 'reps', why: 'the angled push-ups of item 1: reps at 2.2, 4.67 and 7.03 s' },
   { exercise: 'glute-bridge', clip: 'glute_bridge/glute_bridge_side_darebee_be2018.mp4', startS: 0, durationS: 6, kind: 'reps', why: 'tops at 0.8, 2.73 and 4.67 s' },
   { exercise: 'step-up', clip: 'step_up/step_up_dumbbells_angle_gym_studio_vivek.mp4', startS: 0, durationS: 8.5, kind: 'reps', why: 'reps at 1.1, 4.1 and 7.2 s' },
-  { exercise: 'heel-taps', clip: 'heel_taps/dead_bug_legext_side_studio_standin_prakhar.mp4', startS: 0, durationS: 14.5, kind: 'reps', why: 'the dead-bug stand-in, whole: the engine counts only some of its 4 extensions, so a shorter cut counted none', knownDisagreement: 'analyzer 2 reps, live 3 (labels: 4): the first extension is counted live only' },
+  { exercise: 'heel-taps', clip: 'heel_taps/dead_bug_legext_side_studio_standin_prakhar.mp4', startS: 0, durationS: 14.5, kind: 'reps', why: 'the dead-bug stand-in, whole: the engine counts only some of its 4 extensions, so a shorter cut counted none' },
   { exercise: 'plank', clip: 'plank/plank_forearm_side_lowcam_home_kneel_setup_shutterstock_priya.mp4', startS: 1.5, durationS: 7, kind: 'hold', why: 'kneeling set-up, then the hold from 3.6 s: it starts inside the cut' },
   { exercise: 'side-plank', clip: 'side_plank/side_plank_forearm_studio_wahoo_tomnotch.mp4', startS: 9, durationS: 6.5, kind: 'hold', why: 'set-up, then the hold from 12.0 s (usable to 15.77 s)' }
 ]

@@ -14,11 +14,15 @@ export interface WindowReading {
   heldMs: number
 }
 
-/** Reads events (t in the same clock as fromMs) over [fromMs, fromMs + lengthMs). */
+/**
+ * Reads events (t in the same clock as fromMs) over [fromMs, fromMs + lengthMs). A rep is read when it both
+ * began and ended inside the window: one begun before it (on a looped clip, at the loop's seam, which only
+ * the live path sees) is not the window's, however late it ends.
+ */
 export function readWindow(events: readonly EngineEvent[], fromMs: number, lengthMs: number): WindowReading {
   const toMs = fromMs + lengthMs
   const inside = (t: number) => t >= fromMs && t < toMs
-  const repAtMs = events.filter((e) => e.type === 'rep' && inside(e.t)).map((e) => e.t - fromMs)
+  const repAtMs = events.filter((e) => e.type === 'rep' && inside(e.t) && e.startMs >= fromMs).map((e) => e.t - fromMs)
   const running: { startMs: number; endMs: number }[] = []
   let since: number | null = null
   const close = (t: number) => {
