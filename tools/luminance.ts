@@ -5,35 +5,18 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { LUMINANCE_SAMPLE_STEP, meanLuminance } from '../src/pose/lowLight'
 import type { PoseFrame } from '../src/shared/pose/types'
 import { decodeFrames, type RgbFrame, type VideoInfo } from './video'
 
 /** Bump when the measure changes (weights, sampling), so old sidecars are recomputed. */
 const LUMA_VERSION = 1
-/** Every 4th pixel of every 4th row: ~25k samples of a 640 px frame, far more than a mean needs. */
-const SAMPLE_STEP = 4
 /** Long side of the small decode used when poses came from the cache (area scaling keeps the mean). */
 const LUMA_DECODE_SIDE = 96
-/** 3 decimals, as the pose codec rounds scores: a fresh and a cached run give identical frames. */
-const LUMA_DECIMALS = 3
 
-/** Mean Rec. 601 luma (0.299 R + 0.587 G + 0.114 B) of a pixel subsample, 0 (black) .. 1 (white). */
-export function meanLuma(frame: Pick<RgbFrame, 'width' | 'height' | 'data'>, step = SAMPLE_STEP): number {
-  let sum = 0
-  let n = 0
-  for (let y = 0; y < frame.height; y += step) {
-    for (let x = 0; x < frame.width; x += step) {
-      const i = (y * frame.width + x) * 3
-      sum += 0.299 * frame.data[i] + 0.587 * frame.data[i + 1] + 0.114 * frame.data[i + 2]
-      n++
-    }
-  }
-  return n === 0 ? 0 : round(sum / n / 255)
-}
-
-function round(v: number): number {
-  const f = 10 ** LUMA_DECIMALS
-  return Math.round(v * f) / f
+/** Mean Rec. 601 luma of an RGB frame's pixel subsample, 0 (black) .. 1 (white): the app's own measure (src/pose/lowLight.ts). */
+export function meanLuma(frame: Pick<RgbFrame, 'width' | 'height' | 'data'>, step = LUMINANCE_SAMPLE_STEP): number {
+  return meanLuminance({ ...frame, channels: 3 }, step)
 }
 
 /** Per-frame values in decode order (frame i at i / fps seconds). */

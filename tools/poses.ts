@@ -3,7 +3,8 @@
  * file-reading io.IOHandler, the same catalogue and detector settings as the app
  * (src/pose/models.ts). Results are cached in tests/.cache/poses/ keyed by the clip's
  * sha1, the model and the settings, so re-analysing a clip is instant. Each frame also gets its mean
- * luminance (tools/luminance.ts), cached apart in tests/.cache/luma/ so the pose cache keys are unchanged.
+ * luminance (tools/luminance.ts), cached apart in tests/.cache/luma/; under-exposed frames are lifted before
+ * the model as in the app (src/pose/lowLight.ts).
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -16,7 +17,8 @@ import type { PoseDetector } from '@tensorflow-models/pose-detection'
 import { DETECTOR_SETTINGS, ESTIMATION_CONFIG, createDetector, parsePoseModelId, toPoseFrame, type ModelFileSource, type PoseModelId } from '../src/pose/models'
 import { decodePoses, encodePoses, type CompactPoses, type CompactPosesHeader } from '../src/shared/pose/compact'
 import type { PoseFrame } from '../src/shared/pose/types'
-import { attachLuminance, lumaCachePath, meanLuma, measureLumaTrack, readLumaTrack, writeLumaTrack, type LumaTrack } from './luminance'
+import { LIFT_FLOOR_LUMINANCE, LIFT_TARGET_LUMINANCE, LOW_LIGHT_LUMINANCE, MIN_LIFT_GAMMA, liftLowLight } from '../src/pose/lowLight'
+import { attachLuminance, lumaCachePath, measureLumaTrack, readLumaTrack, writeLumaTrack, type LumaTrack } from './luminance'
 import { DEFAULT_MAX_SIDE, decodeFrames, probeVideo, type RgbFrame, type VideoInfo } from './video'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -130,8 +132,21 @@ export function sha1OfFile(path: string): Promise<string> {
   })
 }
 
-function cacheKey(clipSha1: string, model: PoseModelId, maxSide: number): string {
-  const settings = JSON.stringify({ CACHE_SCHEMA, maxSide, DETECTOR_SETTINGS })
+/**
+ * A clip any of whose frames comes near the low-light line may have frames lifted before the model
+ * (src/pose/lowLight.ts), so its key carries the lift's settings; every other clip keeps the key it had,
+ * with its cached poses. The margin covers the small difference between the cached luminance track (from a
+ * 96 px decode) and the full-size frame the lift decides on.
+ */
+const LIFT_KEY_MARGIN = 0.02
+
+function mayBeLifted(track: LumaTrack): boolean {
+  return track.values.some((v) => v < LOW_LIGHT_LUMINANCE + LIFT_KEY_MARGIN)
+}
+
+function cacheKey(clipSha1: string, model: PoseModelId, maxSide: number, lifted: boolean): string {
+  const lift = lifted ? { LOW_LIGHT_LUMINANCE, LIFT_FLOOR_LUMINANCE, LIFT_TARGET_LUMINANCE, MIN_LIFT_GAMMA } : undefined
+  const settings = JSON.stringify({ CACHE_SCHEMA, maxSide, DETECTOR_SETTINGS, ...(lift ? { lift } : {}) })
   const settingsHash = createHash('sha1').update(settings).digest('hex').slice(0, 10)
   return `${clipSha1}-${model}-${settingsHash}`
 }
@@ -155,7 +170,8 @@ export async function estimateVideoPoses(path: string, options: VideoPosesOption
   const info = await probeVideo(path)
   const useCache = options.cache ?? true
   const clipSha1 = await sha1OfFile(path)
-  const cachePath = join(POSE_CACHE_DIR, `${cacheKey(clipSha1, model, maxSide)}.json`)
+  const track = await lumaTrackFor(info, clipSha1, useCache)
+  const cachePath = join(POSE_CACHE_DIR, `${cacheKey(clipSha1, model, maxSide, mayBeLifted(track))}.json`)
   if (useCache && existsSync(cachePath)) {
     let cached: (ReturnType<typeof decodePoses> & { meanInferenceMs: number }) | null = null
     try {
@@ -165,19 +181,19 @@ export async function estimateVideoPoses(path: string, options: VideoPosesOption
       // A corrupt or outdated cache entry is recomputed below and overwritten.
     }
     if (cached) {
-      const frames = attachLuminance(cached.frames, await lumaTrackFor(info, clipSha1, useCache))
+      const frames = attachLuminance(cached.frames, track)
       return { info, header: cached.header, frames, meanInferenceMs: cached.meanInferenceMs, fromCache: true }
     }
   }
 
   const estimator = await NodePoseEstimator.create(model)
   const frames: PoseFrame[] = []
-  const luma: number[] = []
   const expected = Math.max(1, Math.round(info.durationSeconds * info.fps))
   let inferenceTotal = 0
   try {
     for await (const rgb of decodeFrames(info, { maxSide })) {
-      luma.push(meanLuma(rgb))
+      // Lifted in place when under-exposed, exactly as the app's pose worker does (src/pose/lowLight.ts).
+      liftLowLight({ ...rgb, channels: 3 })
       const frame = await estimator.estimate(rgb)
       inferenceTotal += frame.inferenceMs ?? 0
       frames.push(frame)
@@ -191,17 +207,13 @@ export async function estimateVideoPoses(path: string, options: VideoPosesOption
     model, width: first.imageWidth, height: first.imageHeight, fps: info.fps, clip: options.clip ?? path
   })
   const meanInferenceMs = inferenceTotal / frames.length
-  const track: LumaTrack = { fps: info.fps, values: luma }
   if (useCache) {
     mkdirSync(POSE_CACHE_DIR, { recursive: true })
     const tmp = `${cachePath}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify({ ...encoded, meanInferenceMs } satisfies CacheFile))
     renameSync(tmp, cachePath)
-    const lumaPath = lumaCachePath(LUMA_CACHE_DIR, clipSha1)
-    if (!readLumaTrack(lumaPath)) writeLumaTrack(lumaPath, track)
   }
-  // Return the decoded (rounded) frames so a cached and a fresh run give identical results; the luminance
-  // comes from the sidecar when one exists, as a cached run would read it.
-  const stored = useCache ? readLumaTrack(lumaCachePath(LUMA_CACHE_DIR, clipSha1)) : null
-  return { info, header: encoded.header, frames: attachLuminance(decodePoses(encoded).frames, stored ?? track), meanInferenceMs, fromCache: false }
+  // Return the decoded (rounded) frames so a cached and a fresh run give identical results, with the same
+  // luminance track either way.
+  return { info, header: encoded.header, frames: attachLuminance(decodePoses(encoded).frames, track), meanInferenceMs, fromCache: false }
 }

@@ -5,6 +5,7 @@
  */
 import type { PoseDetector } from '@tensorflow-models/pose-detection'
 import { POSE_MODELS } from '../../../pose/catalogue'
+import { liftLowLight } from '../../../pose/lowLight'
 import { ESTIMATION_CONFIG, createDetector, toPoseFrame } from '../../../pose/models'
 import { HOPELESS_SLOWDOWN, TIMED_PROBE_RUNS, median, nextBackend, rankBackends, shouldProbe, startOrder } from './backendRanking'
 import { WasmThreadsError, activateBackend, availableBackends, tensorMemory, wasmThreads, webGlIsSoftware } from './backends'
@@ -41,6 +42,7 @@ export class PoseRuntime {
     const { id, image, timestampMs } = request
     let pixels: ImageData
     let readMs: number
+    let light: { meanLuminance: number }
     try {
       if (this.fatalMessage !== null || this.detector === null) {
         this.emit({ type: 'frame-error', id, message: this.fatalMessage ?? 'The pose model is not loaded.' })
@@ -48,6 +50,8 @@ export class PoseRuntime {
       }
       const t0 = performance.now()
       pixels = this.reader.read(image, this.config.analysisWidth)
+      // Measured as captured ("too dark" is judged on it), then lifted for the model when under-exposed.
+      light = liftLowLight({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 })
       readMs = performance.now() - t0
     } catch (err) {
       this.emit({ type: 'frame-error', id, message: `The frame could not be read: ${(err as Error).message}` })
@@ -63,6 +67,7 @@ export class PoseRuntime {
         if (this.detector === null) return
       }
       const { frame } = await this.runOnce(this.detector, pixels, timestampMs)
+      frame.meanLuminance = light.meanLuminance
       this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors: tensorMemory().numTensors, readMs })
     } catch (err) {
       this.emit({ type: 'frame-error', id, message: `Pose estimation failed on ${this.backend}: ${(err as Error).message}` })
