@@ -38,6 +38,53 @@ export function personFound(body: Body, names: readonly KeypointName[]): boolean
   return body.hasPerson && names.filter((n) => body.point(n) !== null).length >= MIN_PERSON_KEYPOINTS
 }
 
+/**
+ * A torso pointing down more steeply than 45° (shoulders below the hips by over 0.7 of the shoulder-to-hip
+ * length, with the nose below the shoulders) is a body no routine exercise holds: the steepest is the glute
+ * bridge, shoulders on the floor and hips up, whose torso slopes 20–35° from the floor. BlazePose draws such
+ * upside-down skeletons when only the legs are in the picture: it fits a whole body to what it sees
+ * (measured on the robustness case legs-only: in 2.8 of 4 s the "person" had the nose below the hips).
+ * So the frame is read as the upper body out of the picture, not as a runner to judge.
+ */
+export const INVERTED_TORSO_DROP = 0.7
+/**
+ * A push-up filmed from the front (camera by the head) also puts the shoulders and nose below the hips in
+ * the picture, but its torso points at the camera: foreshortened to under 0.7 of the shoulder width on 90 %
+ * of such frames (our three front-view push-up clips). An inverted skeleton of full length is at least
+ * 1.2 shoulder widths long (an upright torso seen from the front is ~1.4; the legs-only skeletons, side-on,
+ * 2–70). Only the long one is read as inverted.
+ */
+export const INVERTED_MIN_TORSO_SHOULDERS = 1.2
+/**
+ * The same foreshortening against the arms: a full torso is ~1.6 upper arms long (segment tables:
+ * shoulder–hip 0.30 of height, upper arm 0.19), and a head-on push-up's upper arms, upright under the
+ * shoulders, show their full length while the torso does not. Under 1.2 upper arms it is not read as inverted.
+ */
+export const INVERTED_MIN_TORSO_UPPER_ARMS = 1.2
+
+const UPPER_BODY: readonly KeypointName[] = ['nose', 'left_shoulder', 'right_shoulder']
+
+/** Whether the skeleton stands on its head in the picture (see INVERTED_TORSO_DROP). */
+export function skeletonInverted(body: Body): boolean {
+  const shoulders = body.mid('shoulder')
+  const hips = body.mid('hip')
+  const nose = body.point('nose')
+  if (!shoulders || !hips || !nose) return false
+  const torso = Math.hypot(shoulders.x - hips.x, shoulders.y - hips.y)
+  const left = body.point('left_shoulder')!
+  const right = body.point('right_shoulder')!
+  const shoulderWidth = Math.hypot(left.x - right.x, left.y - right.y)
+  const arms = [body.dist('left_shoulder', 'left_elbow'), body.dist('right_shoulder', 'right_elbow')].filter((d): d is number => d !== null)
+  const upperArm = arms.length > 0 ? Math.max(...arms) : null
+  return (
+    torso > 0 &&
+    shoulders.y - hips.y > INVERTED_TORSO_DROP * torso &&
+    nose.y > shoulders.y &&
+    torso >= INVERTED_MIN_TORSO_SHOULDERS * shoulderWidth &&
+    (upperArm === null || torso >= INVERTED_MIN_TORSO_UPPER_ARMS * upperArm)
+  )
+}
+
 /** Frame facts beyond the body that decide why nothing can be judged. */
 export interface JudgingConditions {
   /** Mean luminance of the frame 0..1, when measured. */
@@ -64,6 +111,7 @@ export function notJudgedReason(
   const dark = conditions.meanLuminance !== undefined && conditions.meanLuminance < DARK_LUMINANCE
   if (!personFound(body, all)) return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
   if (conditions.sideways) return { reason: 'sideways', missing: [] }
+  if (skeletonInverted(body)) return { reason: 'out-of-frame', missing: [...UPPER_BODY] }
   const missing = missingRequired(body, required)
   if (missing.length > 0) {
     // Outside the picture if the model put any of them past its edge: moving the camera fixes it, not light.
