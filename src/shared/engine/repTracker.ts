@@ -94,6 +94,16 @@ export const SHALLOW_SETTLE_MS = DEFAULT_CUE_DEBOUNCE.raiseAfterMs
 /** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
 const DEFAULT_SIGNAL_GAP_MS = 500
 
+/**
+ * A rep's duration is what was seen of it. After this long without a reading at rest (8 frames at 30 fps,
+ * 4 at 15 fps) the runner may have left rest at any moment of the hole, so a rep that begins there is timed
+ * from the first reading after it, not from the last rest seen before. Otherwise a model re-finding the body
+ * mid-glitch books the hole as the rep's descent (measured: BlazePose Full on a dim head-on push-up lost the
+ * arms for 0.3 s at the top, re-found them bent for 0.25 s and booked a 0.6 s "rep", past the 0.5 s floor).
+ * A real descent resumed after a hole still counts: it lasts long after it is seen again.
+ */
+export const REST_SEEN_GAP_MS = 250
+
 export interface RepTracker extends InterruptibleTracker {
   /** The current rep phase (for UI and composite trackers). */
   readonly phase: RepPhase
@@ -148,6 +158,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         if (lastSignalMs !== null && body.tMs - lastSignalMs > gapMs && rep.phase !== 'unready') events.push(...dropRep(body.tMs))
         return events
       }
+      if (rep.phase === 'rest' && lastSignalMs !== null && body.tMs - lastSignalMs > REST_SEEN_GAP_MS) rep = { ...rep, restMs: body.tMs }
       lastSignalMs = body.tMs
       const before = rep.phase
       // The rest reading depends on the view (a thigh seen front-on is foreshortened): a new view is re-measured.
