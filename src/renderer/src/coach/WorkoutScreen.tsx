@@ -20,6 +20,7 @@ import { CueVoice } from './cueVoice'
 import { CoachSpeaker } from './speech/speaker'
 import { exerciseName } from './exerciseCatalogue'
 import { stepAt } from '../../../shared/workout/cursor'
+import { plannedSteps } from '../../../shared/workout/resume'
 import { PlacementPanel } from './PlacementPanel'
 import { RepBeep } from './repBeep'
 import { RestPanel } from './RestPanel'
@@ -170,7 +171,9 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
     })
     runnerRef.current = runner
     const title = titleOf(start)
-    void recorder.start({ title, source: 'camera', model })
+    const save = store.getState().save
+    if (save.resumed && save.sessionId) recorder.resume(save.sessionId)
+    else recorder.start({ title, source: 'camera', model, plan: plannedSteps(start.plan) })
     void pipeline.startCamera(camera)
     const offPose = pipeline.onPose((result) => runner.onPose(result.frame))
     const timer = window.setInterval(() => runner.tick(), TICK_MS)
