@@ -6,7 +6,7 @@
  * stepping out pauses. Keys: space pauses/resumes, → skips the set or rest, shift+→ skips the exercise,
  * Esc asks to finish (Esc again, or Enter, finishes).
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import type { CameraPreference } from '../camera/cameraPreference'
 import { createEngine } from '../../../shared/engine/engine'
@@ -22,6 +22,7 @@ import { exerciseName } from './exerciseCatalogue'
 import { stepAt } from '../../../shared/workout/cursor'
 import { plannedSteps } from '../../../shared/workout/resume'
 import { PlacementPanel } from './PlacementPanel'
+import type { RangeBarSubscribe } from './RangeOfMotionBar'
 import { RepBeep } from './repBeep'
 import { RestPanel } from './RestPanel'
 import { SessionRecorder } from './sessionRecorder'
@@ -50,6 +51,7 @@ export function WorkoutScreen() {
   useWorkoutKeys(confirmEnd, setConfirmEnd)
   const cameraRef = useCameraAspect(pipeline)
   const offer = useAppStore((s) => s.coach.offer)
+  const rangeBars = useCallback<RangeBarSubscribe>((listener) => runnerRef.current?.onRangeBar(listener) ?? (() => undefined), [runnerRef])
 
   if (!workout) {
     return (
@@ -94,7 +96,7 @@ export function WorkoutScreen() {
           </div>
         )}
         {(workout.phase === 'placement' || workout.phase === 'countdown') && <PlacementPanel w={workout} cameraProblem={Boolean(state?.sourceError)} />}
-        {workout.phase === 'set' && <SetPanel w={workout} />}
+        {workout.phase === 'set' && <SetPanel w={workout} rangeBars={rangeBars} />}
         {workout.phase === 'set' && offer && (
           <div className="offer-actions">
             <button type="button" className="primary" onClick={() => runnerRef.current?.acceptSwitch()} data-testid="accept-switch">Switch now</button>
