@@ -48,9 +48,12 @@ export function SetPanel({ w, rangeBars }: { w: InSet; rangeBars?: RangeBarSubsc
         )}
         {step.holdSeconds !== null && <HoldCounter w={w} targetSeconds={step.holdSeconds} holding={holding} />}
       </div>
-      <p className={`cue ${line.kind}`} data-testid={line.testId} data-cue-id={line.kind === 'active' ? (live.activeCue ?? '') : ''} role="status" aria-live="polite">
-        {line.text}
-      </p>
+      {/* While the set is paused the banner (pausedText) is the one sentence: it says how the pause ends. */}
+      {w.pausedAtMs === null && (
+        <p className={`cue ${line.kind}`} data-testid={line.testId} data-cue-id={line.kind === 'active' ? (live.activeCue ?? '') : ''} role="status" aria-live="polite">
+          {line.text}
+        </p>
+      )}
       </div>
     </div>
   )

@@ -111,7 +111,8 @@ export function WorkoutScreen() {
           <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'exercise' })}>Skip exercise <kbd>shift →</kbd></button>
           <button type="button" onClick={() => setConfirmEnd(true)} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
         </div>
-        <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>
+        {/* While paused the banner says how to go on; the hint would push the controls off a 1280×720 window. */}
+        {!paused && <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>}
       </div>
       <div className="workout-camera" ref={cameraRef}>
         <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} highlight={highlight} />
