@@ -63,6 +63,8 @@ async function validArgs(verb: Verb, fresh = false): Promise<unknown[]> {
       return [{ title: 'Fuzz', source: 'camera', model: 'movenet-lightning' }]
     case 'appendToSession':
       return [id, sampleWorkout(Date.now())]
+    case 'resumeSession':
+      return [liveId]
     case 'finishSession':
       return [fresh ? await startFresh() : liveId]
     case 'deleteSession':

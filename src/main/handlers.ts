@@ -41,6 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const impl: Implementations = {
     getAppInfo: async () => ok(deps.appInfo()),
     startSession: (info) => store.start(info),
+    resumeSession: (id) => store.resume(id),
     appendToSession: (id, entries) => store.append(id, entries),
     finishSession: (id) => store.finish(id),
     listSessions: () => store.list(),

@@ -21,6 +21,7 @@ const settingsSchema = z
 export const IPC_ARGS = {
   getAppInfo: z.tuple([]),
   startSession: z.tuple([sessionStartInfoSchema]),
+  resumeSession: z.tuple([sessionIdSchema]),
   appendToSession: z.tuple([sessionIdSchema, journalEntriesSchema]),
   finishSession: z.tuple([sessionIdSchema]),
   listSessions: z.tuple([]),

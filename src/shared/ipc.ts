@@ -41,6 +41,15 @@ export interface SessionStarted {
   storageProblem: string | null
 }
 
+/** A session opened again to go on recording (resumeSession): what it holds so far. */
+export interface SessionResumed {
+  id: SessionId
+  startedAt: string
+  info: SessionStartInfo
+  /** Its journal entries so far, without pose frames, in the order written. */
+  entries: JournalEntry[]
+}
+
 export interface AppendReceipt {
   /** Entries accepted into the journal (written, or held in memory until the disk takes them). */
   accepted: number
@@ -66,6 +75,12 @@ export type StoredSettings = Record<string, unknown>
 export interface RevUpApi {
   getAppInfo(): Promise<Result<AppInfo>>
   startSession(info: SessionStartInfo): Promise<Result<SessionStarted>>
+  /**
+   * Opens an unfinished session (still running in main after a reload, or recovered after a crash) to go
+   * on recording into it; a recovered one loses its recovered summary until it is finished again.
+   */
+  resumeSession(id: SessionId): Promise<Result<SessionResumed>>
+  /** Appends entries; a batch with anything but pose frames is on disk (fsync) before it answers. */
   appendToSession(id: SessionId, entries: JournalEntry[]): Promise<Result<AppendReceipt>>
   finishSession(id: SessionId): Promise<Result<SessionSummaryFile>>
   listSessions(): Promise<Result<SessionListItem[]>>
@@ -86,6 +101,7 @@ export type VerbResult<V extends Verb> = Awaited<ReturnType<RevUpApi[V]>>
 export const IPC_CHANNELS = {
   getAppInfo: 'app:info',
   startSession: 'session:start',
+  resumeSession: 'session:resume',
   appendToSession: 'session:append',
   finishSession: 'session:finish',
   listSessions: 'session:list',
@@ -103,6 +119,7 @@ export const VERBS = Object.keys(IPC_CHANNELS) as Verb[]
 export const VERB_DESCRIPTIONS: Record<Verb, string> = {
   getAppInfo: 'read the app information',
   startSession: 'start a session',
+  resumeSession: 'go on with the session',
   appendToSession: 'save the workout so far',
   finishSession: 'finish the session',
   listSessions: 'list your sessions',

@@ -18,6 +18,8 @@ export const MAX_TEXT_CHARS = 2_000
 export const MAX_ENTRIES_PER_APPEND = 2_000
 /** A set number beyond this is a bug, not a workout. */
 export const MAX_SET_INDEX = 100
+/** Steps in a session's plan: the routine has ten exercises; a plan names each at most once, with room. */
+export const MAX_PLANNED_STEPS = 20
 /** Settings are a small JSON object owned by the renderer: at most this many characters of JSON. */
 export const MAX_SETTINGS_CHARS = 64_000
 /** Settings keys: the renderer has about ten; a thousand would be a bug. */
@@ -54,6 +56,20 @@ const SMALL: PayloadBudget = {
 }
 
 /**
+ * Start info with the workout's plan: up to MAX_PLANNED_STEPS steps of about eight values each
+ * (args → info → plan → step → value: depth 4).
+ */
+const START: PayloadBudget = {
+  maxDepth: 4,
+  maxArrayItems: MAX_PLANNED_STEPS,
+  maxObjectKeys: 16,
+  maxKeyChars: MAX_KEY_CHARS,
+  maxStringChars: MAX_TEXT_CHARS,
+  maxValues: 40 + MAX_PLANNED_STEPS * 10,
+  maxTextChars: 10_000
+}
+
+/**
  * An append: up to MAX_ENTRIES_PER_APPEND entries, each at most 5 levels deep (args → entries → entry
  * → frame → row); a pose entry is about 110 values (its row is 1 + 33 × 3 numbers).
  */
@@ -79,7 +95,8 @@ const SETTINGS: PayloadBudget = {
 
 export const PAYLOAD_BUDGETS: Record<Verb, PayloadBudget> = {
   getAppInfo: SMALL,
-  startSession: SMALL,
+  startSession: START,
+  resumeSession: SMALL,
   appendToSession: APPEND,
   finishSession: SMALL,
   listSessions: SMALL,

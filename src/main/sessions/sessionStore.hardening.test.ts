@@ -129,6 +129,8 @@ describe('finishing', () => {
     if (!started.ok) throw new Error(started.error)
     const id = started.value.id
     await store.append(id, sampleWorkout(T0))
+    // A batch with reps is written before append answers; a pose frame waits for the next flush, which finish makes.
+    await store.append(id, sampleWorkout(T0).filter((e) => e.kind === 'pose'))
     held = true
     const finishing = store.finish(id)
     await new Promise((r) => setTimeout(r, 20))

@@ -74,11 +74,10 @@ describe('SessionStore: write, read, list, delete', () => {
     expect((await store.get(id)).ok).toBe(false)
   })
 
-  it('refuses to append to a finished or unknown session, or to read/delete a running one', async () => {
+  it('refuses to append to a finished or unknown session, or to delete a running one', async () => {
     const store = makeStore()
     await store.open()
     const id = await startSession(store)
-    expect(await store.get(id)).toEqual({ ok: false, error: expect.stringContaining('still being recorded') })
     expect(await store.delete(id)).toEqual({ ok: false, error: expect.stringContaining('finish it') })
     await store.finish(id)
     expect(await store.append(id, [])).toEqual({ ok: false, error: expect.stringContaining('already finished') })
@@ -94,6 +93,80 @@ describe('SessionStore: write, read, list, delete', () => {
     await new Promise((r) => setTimeout(r, 1000))
     const parsed = parseJournal(await readFile(join(dir, 'sessions', id, 'journal.jsonl'), 'utf8'))
     expect(parsed.ok && parsed.entries).toHaveLength(3)
+  })
+})
+
+describe('SessionStore: a workout interrupted and resumed (issue 11, item 8)', () => {
+  const journalOf = async (id: string) => parseJournal(await readFile(join(dir, 'sessions', id, 'journal.jsonl'), 'utf8'))
+  const repsIn = (entries: readonly JournalEntry[]) => entries.filter((e) => e.kind === 'engine' && e.event.type === 'rep').length
+
+  it('a batch with a rep is on disk when append answers, without waiting for the timer', async () => {
+    const store = makeStore() // the timer is a minute away
+    await store.open()
+    const id = await startSession(store)
+    await store.append(id, sampleWorkout(T0).slice(0, 3))
+    const parsed = await journalOf(id)
+    expect(parsed.ok && repsIn(parsed.entries)).toBe(1)
+  })
+
+  it('a running session opens in review at any time, as saved so far, marked in progress', async () => {
+    const store = makeStore({ now: () => T0 - 1000 })
+    await store.open()
+    const id = await startSession(store)
+    await store.append(id, sampleWorkout(T0).slice(0, 5))
+    const record = await store.get(id, { includePoses: true })
+    if (!record.ok) throw new Error(record.error)
+    expect(record.value.file).toMatchObject({ status: 'in-progress', endedAt: new Date(T0 + 4000).toISOString(), info: INFO })
+    expect(record.value.file.summary.repCount).toBe(2)
+    expect(record.value.entries.filter((e) => e.kind === 'pose')).toHaveLength(1)
+    expect((await listOf(store))[0]).toMatchObject({ state: 'active', id })
+  })
+
+  it('resuming a session still running (the window reloaded) answers what it holds and takes more', async () => {
+    const store = makeStore()
+    await store.open()
+    const started = await store.start({ ...INFO, plan: [{ exercise: 'squat', sets: 2, reps: 10, holdSeconds: null, restSeconds: 60 }] })
+    const id = started.ok ? started.value.id : ''
+    await store.append(id, sampleWorkout(T0).slice(0, 5))
+    const resumed = await store.resume(id)
+    if (!resumed.ok) throw new Error(resumed.error)
+    expect(resumed.value.info.plan).toEqual([{ exercise: 'squat', sets: 2, reps: 10, holdSeconds: null, restSeconds: 60 }])
+    expect(repsIn(resumed.value.entries)).toBe(2)
+    await store.append(id, sampleWorkout(T0).slice(5))
+    const finished = await store.finish(id)
+    expect(finished.ok && finished.value.summary.repCount).toBe(2)
+    expect((await store.resume(id)).ok).toBe(false)
+  })
+
+  it('resuming a recovered session (the app stopped) opens it again: appends go on after a half-written line is cut, finishing makes it complete', async () => {
+    const first = makeStore()
+    await first.open()
+    const id = await startSession(first)
+    await first.append(id, sampleWorkout(T0).slice(0, 3))
+    const journal = join(dir, 'sessions', id, 'journal.jsonl')
+    await writeFile(journal, `${await readFile(journal, 'utf8')}{"kind":"engine","at":17`)
+
+    const second = makeStore()
+    expect((await second.open()).recovered).toEqual([id])
+    const resumed = await second.resume(id)
+    if (!resumed.ok) throw new Error(resumed.error)
+    expect(repsIn(resumed.value.entries)).toBe(1)
+    expect((await listOf(second)).map((i) => [i.id, i.state])).toEqual([[id, 'active']])
+    await second.append(id, sampleWorkout(T0).slice(3, 5))
+    const finished = await second.finish(id)
+    expect(finished.ok && finished.value).toMatchObject({ status: 'complete', summary: { repCount: 2 } })
+    const parsed = await journalOf(id)
+    expect(parsed.ok && parsed.droppedPartialLine).toBe(false)
+    expect(parsed.ok && repsIn(parsed.entries)).toBe(2)
+  })
+
+  it('a finished session cannot be resumed', async () => {
+    const store = makeStore()
+    await store.open()
+    const id = await startSession(store)
+    await store.finish(id)
+    expect(await store.resume(id)).toEqual({ ok: false, error: expect.stringContaining('already finished') })
+    expect(await store.resume('s-20990101-000000-aaaaaa')).toEqual({ ok: false, error: expect.stringContaining('no such session') })
   })
 })
 

@@ -13,8 +13,8 @@
  * the next call. Disk failures reach the caller as sentences while the data waits in memory.
  */
 import { join } from 'node:path'
-import { fail, ok, type AppendReceipt, type GetSessionOptions, type Result, type SessionStarted } from '../../shared/ipc'
-import { encodeJournalEntries, encodeJournalLine, JOURNAL_FILE } from '../../shared/session/journal'
+import { fail, ok, type AppendReceipt, type GetSessionOptions, type Result, type SessionResumed, type SessionStarted } from '../../shared/ipc'
+import { encodeJournalEntries, encodeJournalLine, JOURNAL_FILE, parseJournal } from '../../shared/session/journal'
 import { computeSummary } from '../../shared/session/summary'
 import {
   SESSION_SCHEMA_VERSION,
@@ -122,6 +122,46 @@ export class SessionStore {
     return ok({ id, startedAt: header.startedAt, storageProblem: writer.storageProblem })
   }
 
+  /**
+   * Opens an unfinished session to go on recording into it: one still running (the renderer reloaded)
+   * is answered as it is; one recovered at start-up (the app stopped) becomes running again, its
+   * recovered summary removed (finishing writes a new one; another stop recovers it again) and a
+   * half-written last line cut off so the lines appended after it stay readable.
+   */
+  async resume(id: SessionId): Promise<Result<SessionResumed>> {
+    const problem = await this.unusable()
+    if (problem !== null) return fail(problem)
+    const running = this.active.get(id)
+    if (running) {
+      if (running.finishing) return fail(FINISHING_MESSAGE)
+      const { header } = running
+      return ok({ id, startedAt: header.startedAt, info: header.info, entries: [...running.entries] })
+    }
+    const dir = sessionDir(this.root, id)
+    if ((await this.fs.kind(dir)) !== 'dir') return fail(await this.notActiveReason(id))
+    const summary = await readSessionSummary(this.fs, this.root, id)
+    if (summary.state === 'damaged') return fail(`This session cannot be opened. ${summary.reason}`)
+    if (summary.state === 'ok' && summary.value.status !== 'recovered') return fail('This session is already finished; start a new one to record more.')
+    const path = join(dir, JOURNAL_FILE)
+    let text: string
+    try {
+      text = await this.fs.readFile(path)
+      const whole = text.slice(0, text.lastIndexOf('\n') + 1)
+      if (whole.length < text.length) await this.fs.truncate(path, Buffer.byteLength(whole, 'utf8'))
+      text = whole
+      if (summary.state === 'ok') await this.fs.removeFile(join(dir, SUMMARY_FILE))
+    } catch (error) {
+      return fail(`Could not open the session again: ${describeStorageError(error)}`)
+    }
+    const journal = parseJournal(text)
+    if (!journal.ok) return fail(`This session cannot be opened. ${journal.reason}`)
+    if (journal.header.id !== id) return fail(`Its journal belongs to session ${journal.header.id}, not to this folder, so it is probably a copy.`)
+    const header: JournalHeader = { ...journal.header, kind: 'header' }
+    this.active.set(id, { header, writer: new JournalWriter(this.fs, path), entries: journal.entries, finishing: null })
+    if (this.catalog.delete(id)) await this.index.save()
+    return ok({ id, startedAt: header.startedAt, info: header.info, entries: [...journal.entries] })
+  }
+
   async append(id: SessionId, entries: readonly JournalEntry[]): Promise<Result<AppendReceipt>> {
     const session = this.active.get(id)
     if (!session) return fail(await this.notActiveReason(id))
@@ -135,6 +175,8 @@ export class SessionStore {
       i = j
     }
     for (const entry of entries) if (entry.kind !== 'pose') session.entries.push(entry)
+    // A rep, hold, cue or set line is on disk before the answer: a reload or crash just after never loses it.
+    if (entries.some((e) => e.kind !== 'pose')) await session.writer.flush()
     return ok({ accepted: entries.length, pending: session.writer.pendingLines, storageProblem: session.writer.storageProblem })
   }
 
@@ -162,7 +204,8 @@ export class SessionStore {
   async get(id: SessionId, options: GetSessionOptions = {}): Promise<Result<SessionRecord>> {
     const problem = await this.unusable()
     if (problem !== null) return fail(problem)
-    if (this.active.has(id)) return fail('This session is still being recorded; finish it first.')
+    const running = this.active.get(id)
+    if (running) return this.getRunning(id, running, options)
     const dir = sessionDir(this.root, id)
     const kind = await this.fs.kind(dir)
     if (kind === 'missing') return fail('There is no such session; it may have been deleted.')
@@ -179,6 +222,30 @@ export class SessionStore {
     if (journal.state === 'ok') return ok({ file: summary.value, entries: journal.value.entries })
     const journalProblem = journal.state === 'missing' ? 'Its journal.jsonl is missing.' : journal.reason
     return ok({ file: summary.value, entries: [], journalProblem })
+  }
+
+  /** A running session as saved so far: its journal flushed, then read back from disk and summarised to its last entry. */
+  private async getRunning(id: SessionId, session: ActiveSession, options: GetSessionOptions): Promise<Result<SessionRecord>> {
+    await session.writer.flush()
+    const journal = await readJournalFile(this.fs, sessionDir(this.root, id), options.includePoses === true)
+    // Nothing readable on disk yet (the disk refused the first write): what main holds is the record.
+    const entries = journal.state === 'ok' ? journal.value.entries : session.entries
+    const saved = entries.filter((e) => e.kind !== 'pose')
+    const lastAt = saved.reduce((max, e) => Math.max(max, e.at), Date.parse(session.header.startedAt))
+    const { header } = session
+    return ok({
+      file: {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        id,
+        startedAt: header.startedAt,
+        endedAt: new Date(lastAt).toISOString(),
+        status: 'in-progress',
+        info: header.info,
+        summary: computeSummary(saved, lastAt)
+      },
+      entries,
+      ...(journal.state === 'ok' ? {} : { journalProblem: session.writer.storageProblem ?? 'Nothing of it is on disk yet.' })
+    })
   }
 
   async delete(id: SessionId): Promise<Result<null>> {

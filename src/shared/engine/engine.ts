@@ -15,7 +15,7 @@ import type { EngineEvent, ExerciseId } from './events'
 import { levelledBody, rollCorrectionDeg } from './levelling'
 import { ExerciseRecogniser } from './recognise'
 import { RecognitionAnnouncer } from './recognitionAnnouncer'
-import { isInterruptible } from './tracker'
+import { isInterruptible, readsRangeOfMotion, type RangeOfMotion } from './tracker'
 import { ViewTracker } from './view'
 import { COUNTING_VIEWS, viewKind } from './viewScope'
 import { VisibilityGate } from './visibility'
@@ -35,6 +35,11 @@ export interface Engine {
   finish(): EngineEvent[]
   /** Forgets everything (a new set). */
   reset(): void
+  /**
+   * The exercise's main angle on the latest frame pushed, with its rest and working-depth lines (degrees),
+   * for a live range-of-motion bar; null when that frame was not judged or the exercise has no rep angle.
+   */
+  readonly rangeOfMotion?: RangeOfMotion | null
 }
 
 /**
@@ -56,8 +61,12 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   let lastMs: number | null = null
   let lastOkMs: number | null = null
   let interrupted = true
+  let rangeOfMotion: RangeOfMotion | null = null
 
   return {
+    get rangeOfMotion() {
+      return rangeOfMotion
+    },
     push(frame) {
       if (lastMs !== null && frame.timestampMs < lastMs) {
         throw new Error(`Frame at ${frame.timestampMs} ms arrived after ${lastMs} ms; expected frames in timestamp order`)
@@ -67,6 +76,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const minScore = options.minKeypointScore ?? minScoreForFrame(frame)
       const raw = createBody(smoothed, { minScore })
       const events: EngineEvent[] = [...view.update(raw), ...roll.update(raw)]
+      rangeOfMotion = null
       const kind = viewKind(view.reading)
       events.push(...gate.update(raw, {
         meanLuminance: frame.meanLuminance,
@@ -81,6 +91,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
         lastOkMs = frame.timestampMs
         interrupted = false
         events.push(...tracker.update(body))
+        if (readsRangeOfMotion(tracker)) rangeOfMotion = tracker.rangeOfMotion
       } else if (!interrupted && lastOkMs !== null && frame.timestampMs - lastOkMs >= TRACKING_LOSS_MS) {
         interrupted = true
         if (isInterruptible(tracker)) events.push(...tracker.interrupt(frame.timestampMs, 'joints out of sight'))
@@ -102,6 +113,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       lastMs = null
       lastOkMs = null
       interrupted = true
+      rangeOfMotion = null
     }
   }
 }

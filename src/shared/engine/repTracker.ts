@@ -8,7 +8,7 @@ import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type Cue
 import { repTiming, type EngineEvent, type ExerciseId, type Side } from './events'
 import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
 import { createRestReference, referencedMachine, type RestReferenceConfig } from './restReference'
-import type { InterruptibleTracker } from './tracker'
+import type { InterruptibleTracker, RangeOfMotion } from './tracker'
 
 /** One frame's reading of the rep signal, degrees, and the side it came from (null = both/none). */
 export interface RepSignal {
@@ -107,6 +107,8 @@ export const REST_SEEN_GAP_MS = 250
 export interface RepTracker extends InterruptibleTracker {
   /** The current rep phase (for UI and composite trackers). */
   readonly phase: RepPhase
+  /** The rep signal on the latest frame with the machine's lines, for a live range-of-motion bar; null without a signal. Read only: counting never uses it. */
+  readonly rangeOfMotion: RangeOfMotion | null
 }
 
 export function createRepTracker(spec: RepTrackerSpec): RepTracker {
@@ -123,6 +125,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     return repSides.length >= 2 && a === b ? a : null
   }
   let lastSignalMs: number | null = null
+  let rangeOfMotion: RangeOfMotion | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
   let restView: string | null = null
   let viewChanged = false
@@ -151,9 +154,13 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     get phase() {
       return rep.phase
     },
+    get rangeOfMotion() {
+      return rangeOfMotion
+    },
     update(body) {
       const events: EngineEvent[] = []
       const signal = spec.signal(body)
+      rangeOfMotion = null
       if (!signal || !Number.isFinite(signal.deg)) {
         if (lastSignalMs !== null && body.tMs - lastSignalMs > gapMs && rep.phase !== 'unready') events.push(...dropRep(body.tMs))
         return events
@@ -175,6 +182,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       const startMs = rep.startMs
       const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
       rep = step.state
+      const lines = machine()
+      rangeOfMotion = { deg: signal.deg, restDeg: restRef?.restDeg ?? lines.returnRestDeg, depthDeg: lines.reachDepthDeg, direction: spec.machine.direction }
       const moving = rep.phase === 'descending' || rep.phase === 'deep'
       if (moving) {
         if (before === 'rest' || before === 'unready') {
@@ -249,6 +258,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     },
     reset() {
       rep = initialRepState
+      rangeOfMotion = null
       cues = {}
       repCues = new Set()
       samples = []

@@ -7,7 +7,7 @@ import { joint, type Body } from '../engine/body'
 import { facingSign } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
-import type { InterruptibleTracker } from '../engine/tracker'
+import type { InterruptibleTracker, RangeOfMotionTracker } from '../engine/tracker'
 import { signedLeanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition } from './types'
 
@@ -125,7 +125,7 @@ export const cableRow: ExerciseDefinition = {
   ],
   requiredJoints: ['left_shoulder', 'left_elbow', 'left_wrist', 'left_hip'],
   cueIds: ['row-torso-swinging', 'row-short-pull', 'row-shoulders-shrugging'],
-  createTracker(): InterruptibleTracker {
+  createTracker(): InterruptibleTracker & RangeOfMotionTracker {
     // Start-position references: the torso lean and ear gap when the arms were most extended
     // since the last rep (the pull, and any shrug, begins before the elbow passes leaveRestDeg).
     let restLean: number | null = null
@@ -169,6 +169,9 @@ export const cableRow: ExerciseDefinition = {
       },
       interrupt: (tMs, reason) => reps.interrupt(tMs, reason),
       finish: (tMs) => reps.finish(tMs),
+      get rangeOfMotion() {
+        return reps.rangeOfMotion
+      },
       reset() {
         restLean = null
         restEarGap = null

@@ -6,7 +6,7 @@
 import { joint, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { bothLegs, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
-import type { InterruptibleTracker } from '../engine/tracker'
+import type { InterruptibleTracker, RangeOfMotionTracker } from '../engine/tracker'
 import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal } from '../engine/repTracker'
 import type { RepMachineConfig } from '../engine/repMachine'
 import type { RestReferenceConfig } from '../engine/restReference'
@@ -168,13 +168,16 @@ export const squat: ExerciseDefinition = {
       },
       interrupt: (tMs, reason) => reps.interrupt(tMs, reason),
       finish: (tMs) => reps.finish(tMs),
+      get rangeOfMotion() {
+        return reps.rangeOfMotion
+      },
       reset() {
         reps.reset()
         standingHipAhead = null
         topHipDeg = null
         afterRep = false
       }
-    } satisfies InterruptibleTracker
+    } satisfies InterruptibleTracker & RangeOfMotionTracker
   }
 }
 

@@ -4,7 +4,7 @@ import { BAND_LADDER, LOADED_VARIANTS, PUSH_UP_KNEES } from './levels'
 import type { ProgressSession, ProgressSet } from './types'
 
 /** Reduces a saved session (summary.json, complete or recovered) to what progress needs. */
-export function progressSessionOf(file: SessionSummaryFile): ProgressSession {
+export function progressSessionOf(file: Pick<SessionSummaryFile, 'id' | 'startedAt' | 'summary'>): ProgressSession {
   return { id: file.id, startedAt: Date.parse(file.startedAt), sets: file.summary.sets.map(progressSetOf) }
 }
 

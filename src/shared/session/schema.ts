@@ -9,7 +9,7 @@ import { BAND_COLOURS } from '../exercises/types'
 import { BLAZEPOSE_KEYPOINTS } from '../pose/types'
 import { compactPoseFrameSchema } from './poseEntry'
 import { SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './types'
-import { MAX_ENTRIES_PER_APPEND, MAX_QUOTED_CHARS, MAX_SET_INDEX, MAX_TEXT_CHARS } from '../ipcLimits'
+import { MAX_ENTRIES_PER_APPEND, MAX_PLANNED_STEPS, MAX_QUOTED_CHARS, MAX_SET_INDEX, MAX_TEXT_CHARS } from '../ipcLimits'
 import { cutText, fieldPath } from '../text'
 
 export { MAX_ENTRIES_PER_APPEND, MAX_SET_INDEX, MAX_TEXT_CHARS }
@@ -83,11 +83,23 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cue'), t: finite, phase: z.enum(['raised', 'cleared']), id: cueId })
 ])
 
+/** Bounds as on Home (workout/plan.ts LIMITS), a little wider so a later change there cannot make old journals unreadable. */
+const plannedStepSchema = z.object({
+  exercise: exerciseIdSchema,
+  sets: z.number().int().min(1).max(MAX_SET_INDEX),
+  reps: z.number().int().min(1).max(1_000).nullable(),
+  holdSeconds: finite.refine((n) => n > 0 && n <= 3_600, { message: 'must be 1–3600 seconds' }).nullable(),
+  restSeconds: finite.refine((n) => n >= 0 && n <= 3_600, { message: 'must be 0–3600 seconds' }),
+  variant: z.string().max(80).optional(),
+  bandColour: bandColourSchema.optional()
+})
+
 export const sessionStartInfoSchema = z.object({
   title: z.string().min(1).max(200),
   source: z.enum(['camera', 'video']),
   model: z.string().max(80).optional(),
-  videoName: z.string().max(260).optional()
+  videoName: z.string().max(260).optional(),
+  plan: z.array(plannedStepSchema).max(MAX_PLANNED_STEPS).optional()
 })
 
 const setTargetSchema = z.object({

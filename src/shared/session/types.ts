@@ -33,6 +33,25 @@ export interface SessionStartInfo {
   model?: string
   /** Base name of the video file when source is 'video' (display only, never used as a path). */
   videoName?: string
+  /**
+   * The workout's plan as the runner set it on Home, in the order it runs, so an interrupted workout
+   * can be resumed at its place in the plan. Absent for video analysis and for sessions saved before it.
+   */
+  plan?: PlannedStep[]
+}
+
+/** One exercise of a session's plan: enough to rebuild the plan step (workout/plan.ts planStep). */
+export interface PlannedStep {
+  exercise: ExerciseId
+  sets: number
+  /** Reps per set part (per leg / side / direction), or null for a hold. */
+  reps: number | null
+  /** Target hold per set part, seconds, or null for reps only. */
+  holdSeconds: number | null
+  /** Rest between sets, seconds. */
+  restSeconds: number
+  variant?: string
+  bandColour?: BandColour
 }
 
 /** First line of journal.jsonl. */
@@ -190,9 +209,12 @@ export type SessionListItem =
   | { state: 'active'; id: SessionId; startedAt: string; title: string }
   | { state: 'damaged'; id: SessionId; reason: string }
 
-/** A finished or recovered session with its journal entries (pose entries only when asked for). */
+/**
+ * A finished, recovered or still running session with its journal entries (pose entries only when asked
+ * for). A running session ('in-progress') is summarised from what is on disk so far, ending at its last entry.
+ */
 export interface SessionRecord {
-  file: SessionSummaryFile
+  file: Omit<SessionSummaryFile, 'status'> & { status: SessionStatus | 'in-progress' }
   entries: JournalEntry[]
   /** Set when summary.json is fine but the journal could not be read; entries is then empty. */
   journalProblem?: string

@@ -9,6 +9,7 @@ import { keepValidNumbers, readPlanField, type PlanField } from '../../../shared
 import { useAppStore } from '../store'
 import { BAND_COLOURS, type BandColour } from '../../../shared/exercises/types'
 import { availableDefinitions, BAND_LABELS } from './exerciseCatalogue'
+import { ResumeOffer } from './ResumeOffer'
 import './coach.css'
 
 const GROUP_TITLES: Record<ExerciseDefinition['group'], string> = { core: 'Core', upper: 'Upper body', lower: 'Legs' }
@@ -39,6 +40,7 @@ export function HomeScreen() {
   if (defs.length === 0) return <p className="coach-note">No exercises are available in this build yet.</p>
   return (
     <section className="home" aria-labelledby="home-title">
+      <ResumeOffer />
       <header className="home-header">
         <h1 id="home-title">Today’s workout</h1>
         <div className="home-actions">

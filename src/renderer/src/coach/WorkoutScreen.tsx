@@ -6,7 +6,7 @@
  * stepping out pauses. Keys: space pauses/resumes, → skips the set or rest, shift+→ skips the exercise,
  * Esc asks to finish (Esc again, or Enter, finishes).
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import type { CameraPreference } from '../camera/cameraPreference'
 import { createEngine } from '../../../shared/engine/engine'
@@ -20,7 +20,9 @@ import { CueVoice } from './cueVoice'
 import { CoachSpeaker } from './speech/speaker'
 import { exerciseName } from './exerciseCatalogue'
 import { stepAt } from '../../../shared/workout/cursor'
+import { plannedSteps } from '../../../shared/workout/resume'
 import { PlacementPanel } from './PlacementPanel'
+import type { RangeBarSubscribe } from './RangeOfMotionBar'
 import { RepBeep } from './repBeep'
 import { RestPanel } from './RestPanel'
 import { SessionRecorder } from './sessionRecorder'
@@ -49,6 +51,7 @@ export function WorkoutScreen() {
   useWorkoutKeys(confirmEnd, setConfirmEnd)
   const cameraRef = useCameraAspect(pipeline)
   const offer = useAppStore((s) => s.coach.offer)
+  const rangeBars = useCallback<RangeBarSubscribe>((listener) => runnerRef.current?.onRangeBar(listener) ?? (() => undefined), [runnerRef])
 
   if (!workout) {
     return (
@@ -93,7 +96,7 @@ export function WorkoutScreen() {
           </div>
         )}
         {(workout.phase === 'placement' || workout.phase === 'countdown') && <PlacementPanel w={workout} cameraProblem={Boolean(state?.sourceError)} />}
-        {workout.phase === 'set' && <SetPanel w={workout} />}
+        {workout.phase === 'set' && <SetPanel w={workout} rangeBars={rangeBars} />}
         {workout.phase === 'set' && offer && (
           <div className="offer-actions">
             <button type="button" className="primary" onClick={() => runnerRef.current?.acceptSwitch()} data-testid="accept-switch">Switch now</button>
@@ -108,7 +111,8 @@ export function WorkoutScreen() {
           <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'exercise' })}>Skip exercise <kbd>shift →</kbd></button>
           <button type="button" onClick={() => setConfirmEnd(true)} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
         </div>
-        <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>
+        {/* While paused the banner says how to go on; the hint would push the controls off a 1280×720 window. */}
+        {!paused && <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>}
       </div>
       <div className="workout-camera" ref={cameraRef}>
         <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} highlight={highlight} />
@@ -170,7 +174,9 @@ function useWorkoutSession(pipeline: ReturnType<typeof useLivePipeline>['pipelin
     })
     runnerRef.current = runner
     const title = titleOf(start)
-    void recorder.start({ title, source: 'camera', model })
+    const save = store.getState().save
+    if (save.resumed && save.sessionId) recorder.resume(save.sessionId)
+    else recorder.start({ title, source: 'camera', model, plan: plannedSteps(start.plan) })
     void pipeline.startCamera(camera)
     const offPose = pipeline.onPose((result) => runner.onPose(result.frame))
     const timer = window.setInterval(() => runner.tick(), TICK_MS)

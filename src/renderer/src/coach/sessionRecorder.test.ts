@@ -43,6 +43,45 @@ describe('SessionRecorder', () => {
     expect(api.finished).toEqual([ID])
   })
 
+  it('sends a rep at once (no timer tick), while pose frames wait for the next tick; one sent during an append goes right after it', async () => {
+    vi.useFakeTimers()
+    const api = fakeApi()
+    const rec = new SessionRecorder(api, () => undefined)
+    rec.start({ title: 'Squat', source: 'camera' })
+    rec.add(setStart)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.appended.flat().map((e) => e.kind)).toEqual(['set-start'])
+    rec.add(pose(2))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.appended.flat()).toHaveLength(1)
+    const rep: JournalEntry = { kind: 'engine', at: 3, exercise: 'squat', setIndex: 1, event: { type: 'rep', t: 3, exercise: 'squat', side: null, startMs: 0, bottomMs: 1, endMs: 3, depthDeg: 80, rangeDeg: 90, durationMs: 3, tempo: { downMs: 1, upMs: 2 }, cues: [] } }
+    const appended = api.appendToSession
+    let release = () => {}
+    api.appendToSession = (id, entries) => new Promise((r) => (release = () => r(appended(id, entries))))
+    rec.add(pose(4))
+    void rec.flush() // an append in flight...
+    rec.add(rep) // ...when the rep is counted
+    api.appendToSession = appended
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.appended.flat().map((e) => e.kind)).toEqual(['set-start', 'pose', 'pose', 'engine'])
+    rec.dispose()
+  })
+
+  it('goes on recording into a resumed session without starting a new one', async () => {
+    const api = fakeApi()
+    let starts = 0
+    api.startSession = async () => (starts++, { ok: false as const, error: 'no' })
+    const rec = new SessionRecorder(api, () => undefined)
+    rec.resume('s-20251231-080000-zzzzzz')
+    rec.add(setStart)
+    expect(rec.started).toBe(true)
+    expect(await rec.finish()).toBe('s-20251231-080000-zzzzzz')
+    expect(starts).toBe(0)
+    expect(api.appended.flat().map((e) => e.kind)).toEqual(['set-start'])
+    expect(api.finished).toEqual(['s-20251231-080000-zzzzzz'])
+  })
+
   it('reports a failed save as a sentence, keeps the entries and retries', async () => {
     const api = fakeApi(1)
     const statuses: RecorderStatus[] = []

@@ -1,6 +1,8 @@
 /**
- * Streams the workout into a saved session through window.revup (api.ts): entries are buffered and
- * appended about once a second, so a slow disk never stalls the camera loop. When the bridge is
+ * Streams the workout into a saved session through window.revup (api.ts): pose frames are buffered and
+ * appended about once a second, so a slow disk never stalls the camera loop; a rep, hold, cue or set
+ * line is sent at once (main has it on disk before it answers), so a reload or crash right after a
+ * rep is counted never loses it. When the bridge is
  * missing or a save fails, the problem is reported as a sentence and the workout goes on. Finishing
  * sends everything still buffered, batch after batch, retrying a failed append a few times; what it
  * still could not send is counted by kind and told to the runner, never dropped silently.
@@ -51,6 +53,8 @@ export class SessionRecorder {
   /** What the session will be started with, kept until its first set. */
   private pendingStart: SessionStartInfo | null = null
   private startAnswered = false
+  /** An entry that must not wait arrived while an append was in flight: send again as soon as it answers. */
+  private sendAgain = false
 
   constructor(
     private readonly api: RecorderApi,
@@ -68,6 +72,15 @@ export class SessionRecorder {
    */
   start(info: SessionStartInfo): void {
     this.pendingStart = info
+    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS)
+  }
+
+  /** Goes on recording into a session main already holds (resumeSession answered it): no new session is started. */
+  resume(id: string): void {
+    this.id = id
+    this.pendingStart = null
+    this.starting = Promise.resolve()
+    this.startAnswered = true
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS)
   }
 
@@ -95,12 +108,19 @@ export class SessionRecorder {
       this.pendingStart = null
     }
     this.buffer.push(entry)
+    if (entry.kind !== 'pose') this.sendNow()
     if (this.buffer.length <= MAX_BUFFERED) return
     const dropAt = this.buffer.findIndex((e, i) => i >= this.sending && e.kind === 'pose')
     if (dropAt < 0) return
     this.buffer.splice(dropAt, 1)
     this.droppedPoses++
     this.setProblem(this.baseProblem ?? 'Saving is behind.')
+  }
+
+  /** Sends what is buffered now, or as soon as the append in flight answers. */
+  private sendNow(): void {
+    if (this.flushing) this.sendAgain = true
+    else void this.flush()
   }
 
   /** Sends what is buffered; at most one append in flight. */
@@ -126,6 +146,10 @@ export class SessionRecorder {
       .finally(() => {
         this.sending = 0
         this.flushing = null
+        if (this.sendAgain) {
+          this.sendAgain = false
+          void this.flush()
+        }
       })
     return this.flushing
   }

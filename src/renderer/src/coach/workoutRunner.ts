@@ -23,6 +23,8 @@ import { planStep } from '../../../shared/workout/plan'
 import { partResultIndex } from '../../../shared/workout/sides'
 import { checkPlacement, presenceOf } from '../../../shared/workout/placement'
 import { DistanceHysteresis } from '../../../shared/workout/distanceHysteresis'
+import { deeperDeg, rangeBar, type RangeBar } from '../../../shared/workout/rangeBar'
+import type { RangeOfMotion } from '../../../shared/engine/tracker'
 import type { SetEnd, WorkoutEvent, WorkoutState } from '../../../shared/workout/types'
 import type { AppState } from '../store'
 import type { CueVoice } from './cueVoice'
@@ -91,6 +93,10 @@ export class WorkoutRunner {
   private notices = new Map<NoticeSource, string>()
   /** Exercises the runner declined to switch to this set: not offered again. */
   private declined = new Set<ExerciseId>()
+  /** The main angle's latest reading and the deepest rep this set (degrees), for the range-of-motion bar. */
+  private rangeOfMotion: RangeOfMotion | null = null
+  private bestDepthDeg: number | null = null
+  private readonly rangeListeners = new Set<(bar: RangeBar | null) => void>()
 
   constructor(private readonly deps: RunnerDeps) {
     this.unsubscribe = deps.store.subscribe((s, prev) => this.onStateChange(s.workout, prev.workout))
@@ -157,7 +163,17 @@ export class WorkoutRunner {
     this.deps.voice.announce(`Staying with ${exerciseName(stepAt(w.plan, w.cursor).exercise).toLowerCase()}.`)
   }
 
+  /**
+   * The range-of-motion bar on every judged frame (null when the frame had no reading): at camera rate,
+   * so it is for refs and direct DOM writes, never React state. Returns the unsubscribe.
+   */
+  onRangeBar(listener: (bar: RangeBar | null) => void): () => void {
+    this.rangeListeners.add(listener)
+    return () => this.rangeListeners.delete(listener)
+  }
+
   dispose(): void {
+    this.rangeListeners.clear()
     this.unsubscribe()
     this.engine = null
   }
@@ -236,7 +252,11 @@ export class WorkoutRunner {
       this.engine.reset()
       return
     }
+    this.rangeOfMotion = this.engine.rangeOfMotion ?? null
     for (const event of events) this.onEngineEvent(event, exercise, setIndex)
+    if (this.rangeListeners.size === 0) return
+    const bar = this.rangeOfMotion ? rangeBar(this.rangeOfMotion, this.bestDepthDeg) : null
+    for (const listener of this.rangeListeners) listener(bar)
   }
 
   private onEngineEvent(event: EngineEvent, exercise: ExerciseId, setIndex: number): void {
@@ -245,6 +265,7 @@ export class WorkoutRunner {
     const t = now()
     switch (event.type) {
       case 'rep': {
+        if (event.depthDeg !== null && this.rangeOfMotion) this.bestDepthDeg = deeperDeg(this.rangeOfMotion.direction, this.bestDepthDeg, event.depthDeg)
         this.send({ type: 'REP', t, side: event.side })
         const clean = event.cues.length === 0
         if (clean && beep.good) beep.good()
@@ -351,6 +372,8 @@ export class WorkoutRunner {
     this.routineShown.clear()
     this.declined.clear()
     this.notices.clear()
+    this.rangeOfMotion = null
+    this.bestDepthDeg = null
     this.deps.store.getState().setCoach({ notice: null, offer: null, goodRepAtMs: null })
     this.deps.voice.announce('Go.')
     this.journalSide = step.parts[w.cursor.part].side

@@ -42,6 +42,7 @@ function SessionBody({ record, poses: posesLoad }: { record: SessionRecord; pose
         <h1>
           {file.info.title}
           {file.status === 'recovered' && <span className="badge recovered">Recovered</span>}
+          {file.status === 'in-progress' && <span className="badge" data-testid="in-progress">In progress</span>}
         </h1>
         <ExportButtons sessionId={file.id} />
       </header>
@@ -55,6 +56,9 @@ function SessionBody({ record, poses: posesLoad }: { record: SessionRecord; pose
           The app stopped before this session was finished; it was rebuilt from {file.recovery?.entryCount ?? 'the'} saved entries
           {file.recovery?.droppedPartialLine ? ' (the last, half-written line was dropped)' : ''}.
         </p>
+      )}
+      {file.status === 'in-progress' && (
+        <p className="review-note">This workout has not been finished: this is what is saved so far. Resume it from Home, or finish it there.</p>
       )}
       {posesNote && <p className="review-note">{posesNote}</p>}
       {poses.unreadable > 0 && <p className="review-note">{poses.unreadable} saved pose frames could not be read and are left out of the replay.</p>}

@@ -56,7 +56,8 @@ function SessionRow({ item, onOpen, onDeleted }: { item: SessionListItem; onOpen
       <tr className="review-row active" data-session-id={item.id}>
         <td>{formatDateTime(item.startedAt)}</td>
         <td colSpan={5}>{item.title} <span className="badge">In progress</span></td>
-        <td />
+        {/* Open at any time: it shows what is saved so far (issue 11, item 8). */}
+        <td className="actions"><button onClick={() => onOpen(item.id)}>Open</button></td>
       </tr>
     )
   }

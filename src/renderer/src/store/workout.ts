@@ -11,6 +11,8 @@ export interface SaveStatus {
   problem: string | null
   /** True once the workout ended with no set done: there was nothing to save, and no session was made. */
   nothingSaved?: boolean
+  /** The workout goes on recording into `sessionId`, an interrupted session it resumed, instead of starting one. */
+  resumed?: boolean
 }
 
 /** What the coach tells the runner beside the counts; changes a few times a set, never per frame. */
@@ -41,6 +43,8 @@ export interface WorkoutSlice {
   coach: CoachNotes
   setCoach: (patch: Partial<CoachNotes>) => void
   beginWorkout: (plan: WorkoutPlan) => void
+  /** Goes on with an interrupted workout (workout/resume.ts) that records into the session it resumed. */
+  resumeWorkout: (workout: WorkoutState, sessionId: string) => void
   /** Runs one event through the workout's transition; a no-op event does not notify subscribers. */
   send: (event: WorkoutEvent) => void
   setPlacement: (placement: PlacementResult | null) => void
@@ -64,6 +68,7 @@ export const createWorkoutSlice: StateCreator<WorkoutSlice, [], [], WorkoutSlice
     if (Object.entries(patch).some(([k, v]) => current[k as keyof CoachNotes] !== v)) set({ coach: { ...current, ...patch } })
   },
   beginWorkout: (plan) => set({ workout: initialWorkout(plan), placement: null, coach: NO_NOTES, save: { sessionId: null, problem: null } }),
+  resumeWorkout: (workout, sessionId) => set({ workout, placement: null, coach: NO_NOTES, save: { sessionId, problem: null, resumed: true } }),
   send: (event) => {
     const current = get().workout
     if (!current) return
