@@ -7,6 +7,7 @@ import { createBody } from './body'
 import { RollTracker, rollState, type RollReading } from './cameraRoll'
 import type { EngineEvent, ExerciseId } from './events'
 import { derollFrame, levelPoint, rollFrame, rotateClockwise } from './levelFrame'
+import { ViewTracker } from './view'
 
 interface Run {
   reading: RollReading | null
@@ -14,11 +15,15 @@ interface Run {
   tracker: RollTracker
 }
 
+/** Feeds the tracker as the engine does: each frame's body with the view read so far. */
 function track(frames: PoseFrame[], exercise: ExerciseId | null, rollDeg = 0): Run {
   const tracker = new RollTracker({ exercise })
+  const view = new ViewTracker()
   const events: Run['events'] = []
   for (const f of frames) {
-    for (const e of tracker.update(createBody(rollDeg ? rollFrame(f, rollDeg) : f))) if (e.type === 'camera') events.push(e)
+    const frame = rollDeg ? rollFrame(f, rollDeg) : f
+    view.update(createBody(frame))
+    for (const e of tracker.update(createBody(frame, { view: view.reading }))) if (e.type === 'camera') events.push(e)
   }
   return { reading: tracker.reading, events, tracker }
 }
@@ -29,7 +34,9 @@ const LEVEL_CLIPS: [folder: string, clip: string, exercise: ExerciseId][] = [
   ['squat', 'squat_front_kneevalgus_wrong_then_right_randy', 'squat'],
   ['plank', 'plank_forearm_side_studio_wahoo_tomnotch', 'plank'],
   ['plank', 'plank_forearm_side_outdoor_amateur_myoxyn', 'plank'],
-  ['pushup', 'pushup_front_gym_turf_omartarek5', 'push-up']
+  ['pushup', 'pushup_front_gym_turf_omartarek5', 'push-up'],
+  // Never stands on two straight legs (a knee drive between reps): read from the single-leg stance.
+  ['lunge', 'reverse_lunge_kneedrive_side_darebee_be2018', 'lunge']
 ]
 
 describe('levelFrame', () => {

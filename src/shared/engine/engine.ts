@@ -75,7 +75,9 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const smoothed = smoother.apply(frame)
       const minScore = options.minKeypointScore ?? minScoreForFrame(frame)
       const raw = createBody(smoothed, { minScore })
-      const events: EngineEvent[] = [...view.update(raw), ...roll.update(raw)]
+      const events: EngineEvent[] = view.update(raw)
+      // The roll is read off the camera's own frame, with the view just read (some evidence needs a side view).
+      events.push(...roll.update(createBody(smoothed, { minScore, view: view.reading })))
       rangeOfMotion = null
       const kind = viewKind(view.reading)
       events.push(...gate.update(raw, {

@@ -105,6 +105,52 @@ export function standingAxisRoll(body: Body): number | null {
   return axis
 }
 
+/**
+ * A runner balanced on one straight leg (a knee drive at the top of a reverse lunge, the top of a step-up)
+ * holds the centre of mass over the stance foot, so the stance ankle → mid-shoulder line is the world's
+ * vertical within the sway of single-leg balance (±2–4°). Read only seen side-on (the line lies in the
+ * picture), with the other leg driven up (hip and knee bent, its foot at least half a torso above the stance
+ * ankle: off the floor, not a stride) and, like every standing source, near the middle of the picture and while the hips are still.
+ * Measured on the knee-drive reverse lunge: level 3°, rolled ±10° → 13° / −7°, ±15° → 18° / −12°.
+ */
+export const LIFTED_FOOT_TORSOS = 0.5
+/** A stance thigh shorter than this many shins in the picture is a misplaced knee (a real one is ~1.1 shins). */
+export const MIN_THIGH_SHINS = 0.6
+/** The lifted leg's hip and knee both bent past this (a knee drive brings the thigh near horizontal, ~90°). */
+export const DRIVEN_LEG_MAX_DEG = 135
+
+export function singleLegStanceRoll(body: Body): number | null {
+  if (body.view.view !== 'side') return null
+  const shoulder = centre(body, 'shoulder')
+  const hip = centre(body, 'hip')
+  if (!shoulder || !hip) return null
+  const torso = distance(hip, shoulder)
+  if (torso === 0 || Math.abs(hip.x - body.imageWidth / 2) > MAX_OFF_CENTRE * body.imageWidth) return null
+  for (const side of ['left', 'right'] as Side[]) {
+    const other: Side = side === 'left' ? 'right' : 'left'
+    const ankle = body.point(joint(side, 'ankle'))
+    const lifted = body.point(joint(other, 'ankle'))
+    const knee = body.angle(joint(side, 'hip'), joint(side, 'knee'), joint(side, 'ankle'))
+    const hipDeg = body.angle(joint(side, 'shoulder'), joint(side, 'hip'), joint(side, 'knee'))
+    if (!ankle || !lifted || knee === null || hipDeg === null) continue
+    if (knee < STRAIGHT_JOINT_MIN_DEG || hipDeg < STRAIGHT_JOINT_MIN_DEG) continue
+    // The stance thigh hangs from the hip at its full length (thigh ≈ 1.1 shin; a side view barely foreshortens
+    // it): a knee the model put on the hip, or a thigh reaching out sideways, is no standing leg.
+    const hipAt = body.point(joint(side, 'hip'))
+    const kneeAt = body.point(joint(side, 'knee'))
+    if (!hipAt || !kneeAt || Math.abs(signedLeanFromVertical(kneeAt, hipAt)) > UPRIGHT_AXIS_MAX_DEG) continue
+    if (distance(hipAt, kneeAt) < MIN_THIGH_SHINS * distance(kneeAt, ankle)) continue
+    if (ankle.y - lifted.y < LIFTED_FOOT_TORSOS * torso || distance(ankle, shoulder) < MIN_AXIS_TORSOS * torso) continue
+    // The lifted leg is driven up in front: thigh raised and knee bent (a foot merely placed high by the model is not).
+    const liftedHip = body.angle(joint(other, 'shoulder'), joint(other, 'hip'), joint(other, 'knee'))
+    const liftedKnee = body.angle(joint(other, 'hip'), joint(other, 'knee'), joint(other, 'ankle'))
+    if (liftedHip === null || liftedKnee === null || liftedHip > DRIVEN_LEG_MAX_DEG || liftedKnee > DRIVEN_LEG_MAX_DEG) continue
+    const axis = signedLeanFromVertical(ankle, shoulder)
+    return Math.abs(axis) <= UPRIGHT_AXIS_MAX_DEG ? axis : null
+  }
+  return null
+}
+
 /** Angle of the segment a→b (drawn left to right) below image horizontal, degrees: positive = falls to the right. */
 function slopeDeg(a: Point2, b: Point2): number {
   return (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI

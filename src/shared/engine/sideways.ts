@@ -16,7 +16,7 @@ import { distance, type Point2 } from '../pose/geometry'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, type Body } from './body'
 import { derollFrame } from './levelFrame'
-import { bodyAxisDeg, centre, floorLineRoll, handsLineRoll, standingAxisRoll, type PostureFamily } from './rollSources'
+import { bodyAxisDeg, centre, floorLineRoll, handsLineRoll, singleLegStanceRoll, standingAxisRoll, type PostureFamily } from './rollSources'
 
 /** A body axis within this of image horizontal (or vertical) counts as lying across (or up) the image. */
 export const AXIS_TOLERANCE_DEG = 30
@@ -132,7 +132,7 @@ export function rollEvidence(body: Body, expect: PostureFamily, still = true): n
     const standing = still && armsAlongBody(body) ? standingAxisRoll(body) : null
     return floorSidewaysRoll(body, expect) ?? floorLineRoll(body) ?? handsLineRoll(body) ?? standing
   }
-  const standing = still ? (standingAxisRoll(body) ?? standingSidewaysRoll(body, expect)) : null
+  const standing = still ? (standingAxisRoll(body) ?? singleLegStanceRoll(body) ?? standingSidewaysRoll(body, expect)) : null
   // A standing exercise planned, a body lying across the image is more likely a runner on their side than on the floor.
   if (expect === 'standing') return standing
   return standing ?? floorLineRoll(body) ?? handsLineRoll(body)
