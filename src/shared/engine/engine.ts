@@ -1,7 +1,7 @@
 /**
  * The form engine: PoseFrames in, EngineEvents out. Per frame it smooths keypoints; settles the camera's
- * view and roll; says why it cannot judge (nobody, dark, on its side, joints out of the picture or hidden,
- * wrong view) and which cues the view cannot show; recognises the exercise being done; and only when the
+ * view and roll; says why it cannot judge (nobody, dark, on its side, filmed from above, joints out of the
+ * picture or hidden, wrong view) and which cues the view cannot show; recognises the exercise being done; and only when the
  * joints it needs are seen lets the exercise judge a levelled frame.
  */
 import { getExercise } from '../exercises/index'
@@ -9,10 +9,12 @@ import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, minScoreForFrame } from './body'
-import { RollTracker } from './cameraRoll'
+import { RollTracker, postureFamily } from './cameraRoll'
+import { DEFAULT_CUE_DEBOUNCE, cueTransition, type CueState } from './cueDebouncer'
 import { CueScopeTracker } from './cueScope'
 import type { EngineEvent, ExerciseId } from './events'
 import { levelledBody, rollCorrectionDeg } from './levelling'
+import { CameraAboveTracker } from './overhead'
 import { ExerciseRecogniser } from './recognise'
 import { RecognitionAnnouncer } from './recognitionAnnouncer'
 import { isInterruptible, readsRangeOfMotion, type RangeOfMotion } from './tracker'
@@ -56,6 +58,9 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
   const gate = new VisibilityGate(definition.requiredJoints, BLAZEPOSE_KEYPOINTS)
   const scope = new CueScopeTracker(definition.cueIds)
   const roll = new RollTracker({ exercise })
+  // Only an exercise done on the floor can be filmed from above by mistake; standing, the same reading is a front view.
+  const above = postureFamily(exercise) === 'floor' ? new CameraAboveTracker() : null
+  let aboveCues: CueState = {}
   const recogniser = new ExerciseRecogniser(exercise)
   const announcer = new RecognitionAnnouncer()
   let lastMs: number | null = null
@@ -80,9 +85,11 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       events.push(...roll.update(createBody(smoothed, { minScore, view: view.reading })))
       rangeOfMotion = null
       const kind = viewKind(view.reading)
+      const cameraAbove = above?.update(raw, smoothed.worldLandmarks) ?? false
       events.push(...gate.update(raw, {
         meanLuminance: frame.meanLuminance,
         sideways: roll.reading?.state === 'sideways',
+        cameraAbove,
         wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind)
       }))
       const body = levelledBody(smoothed, rollCorrectionDeg(roll), { minScore, view: view.reading })
@@ -98,6 +105,13 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
         interrupted = true
         if (isInterruptible(tracker)) events.push(...tracker.interrupt(frame.timestampMs, 'joints out of sight'))
       }
+      // Nothing is counted from above, but what the picture shows there is still said.
+      const fromAbove = cameraAbove && definition.fromAbove ? definition.fromAbove.faults(body) : null
+      if (fromAbove && definition.fromAbove) {
+        const t = cueTransition(DEFAULT_CUE_DEBOUNCE, aboveCues, { tMs: body.tMs, faults: fromAbove, judged: definition.fromAbove.cueIds })
+        aboveCues = t.state
+        events.push(...t.events)
+      }
       return events
     },
     finish() {
@@ -110,6 +124,8 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       gate.reset()
       scope.reset()
       roll.reset()
+      above?.reset()
+      aboveCues = {}
       recogniser.reset()
       announcer.reset()
       lastMs = null

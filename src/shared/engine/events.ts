@@ -21,12 +21,13 @@ export type BodyPosture = 'standing' | 'prone' | 'supine' | 'side-lying' | 'knee
  * - 'no-person': nobody found in the picture
  * - 'too-dark': the picture is too dark for the model (mean luminance measured on the frame)
  * - 'sideways': the picture is on its side (camera rolled ~90°)
+ * - 'camera-above': the camera looks down on a floor exercise from above (overhead.ts): nothing can be counted
  * - 'out-of-frame': required joints lie outside the picture (`missing` names them)
  * - 'joints-hidden': required joints are in the picture but not seen (covered, or turned away)
  * - 'too-far': the runner is too small in the picture to judge
  * - 'wrong-view': this camera view cannot show the exercise
  */
-export const NOT_JUDGED_REASONS = ['no-person', 'too-dark', 'sideways', 'out-of-frame', 'joints-hidden', 'too-far', 'wrong-view'] as const
+export const NOT_JUDGED_REASONS = ['no-person', 'too-dark', 'sideways', 'camera-above', 'out-of-frame', 'joints-hidden', 'too-far', 'wrong-view'] as const
 export type NotJudgedReason = (typeof NOT_JUDGED_REASONS)[number]
 
 export interface RepTempo {

@@ -32,6 +32,8 @@ export function notJudgedMessage(reason: NotJudgedReason, missing: readonly Keyp
       return "It's too dark for me to see you: turn on a light."
     case 'sideways':
       return 'The picture is on its side: stand the laptop upright.'
+    case 'camera-above':
+      return "The camera is looking down on you, so I can't count: put the laptop on the floor, side-on to you."
     case 'out-of-frame':
     {
       const parts = bodyPartsNamed(missing)

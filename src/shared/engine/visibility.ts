@@ -91,6 +91,8 @@ export interface JudgingConditions {
   meanLuminance?: number
   /** The camera's roll tracker reads the picture as lying on its side. */
   sideways?: boolean
+  /** The camera is settled as looking down on a floor exercise from above (overhead.ts). */
+  cameraAbove?: boolean
   /** The settled view cannot count this exercise (viewScope.ts). */
   wrongView?: boolean
 }
@@ -100,7 +102,7 @@ type AllNames = readonly KeypointName[]
 
 /**
  * Why the exercise cannot be judged on this frame, or null when it can: the most basic reason first
- * (nobody, too dark, on its side, then joints out of the picture or hidden, then the view).
+ * (nobody, too dark, on its side, camera above, then joints out of the picture or hidden, then the view).
  */
 export function notJudgedReason(
   body: Body,
@@ -111,6 +113,8 @@ export function notJudgedReason(
   const dark = conditions.meanLuminance !== undefined && conditions.meanLuminance < DARK_LUMINANCE
   if (!personFound(body, all)) return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
   if (conditions.sideways) return { reason: 'sideways', missing: [] }
+  // Before any joint: from above the hands hide under the body, and moving the camera is what helps.
+  if (conditions.cameraAbove) return { reason: 'camera-above', missing: [] }
   if (skeletonInverted(body)) return { reason: 'out-of-frame', missing: [...UPPER_BODY] }
   const missing = missingRequired(body, required)
   if (missing.length > 0) {

@@ -7,6 +7,7 @@
 import { joint, type Body } from '../engine/body'
 import type { Side } from '../engine/events'
 import type { RepMachineConfig } from '../engine/repMachine'
+import { elbowAbductionDeg } from '../engine/overhead'
 import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal } from '../engine/repTracker'
 import { HIP_OFF_LINE_DEG, sideOnHipBendDeg } from './plank-line'
 import { pushUpPosition, type PushUpLine } from './push-up-position'
@@ -40,6 +41,19 @@ export const DEPTH_MAX_BOTTOM_DEG = 110
 export const FLARE_FOREARM_LEAN_DEG = 30
 /** Flare is only judged while the elbows are bent this far (near the bottom, where it loads the shoulder). */
 export const FLARE_JUDGED_UNDER_DEG = 120
+/**
+ * Seen from above, the upper arms' angle to the body lies in the picture (overhead.ts). Coaching asks for
+ * the elbows at about 45° from the torso (ACE, NSCA push-up guides); flared is the "T", about 90°. Both
+ * arms past the midpoint, 67.5°, are closer to the T than to the coached position.
+ */
+export const FLARE_FROM_ABOVE_DEG = 67.5
+
+/** From above: push-up-elbows-flaring when both upper arms are past FLARE_FROM_ABOVE_DEG; null when an arm cannot be read. */
+function flaringFromAbove(body: Body): string[] | null {
+  const { left, right } = elbowAbductionDeg(body)
+  if (left === null || right === null) return null
+  return Math.min(left, right) > FLARE_FROM_ABOVE_DEG ? ['push-up-elbows-flaring'] : []
+}
 
 /** Elbow angle of one side, or null. */
 function elbowDeg(body: Body, side: Side): number | null {
@@ -111,6 +125,7 @@ export const pushUp: ExerciseDefinition = {
   // Head-on, the legs hide behind the torso: the arms are enough to count.
   requiredJoints: ['left_shoulder', 'left_elbow', 'left_wrist'],
   cueIds: ['hips-sagging', 'hips-piking', 'push-up-depth', 'push-up-elbows-flaring'],
+  fromAbove: { cueIds: ['push-up-elbows-flaring'], faults: flaringFromAbove },
   createTracker() {
     return createRepTracker({
       exercise: 'push-up',

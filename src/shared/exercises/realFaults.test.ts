@@ -49,6 +49,11 @@ const FAULTS: FaultCase[] = [
     exercise: 'squat', cue: 'squat-depth', spans: [[1.1, 2.0]]
   },
   {
+    // Filmed from above: nothing is counted, but the T-shaped reps 8-9 (arms ~85° from the body) are called.
+    fixture: ['pushup', 'pushup_overhead_home_elbows_tucked_then_flared_jtnicastro'],
+    exercise: 'push-up', cue: 'push-up-elbows-flaring', spans: [[20.3, 22.3], [23.0, 25.0]]
+  },
+  {
     fixture: ['heel_taps', 'dead_bug_legext_side_studio_standin_prakhar'],
     exercise: 'heel-taps', cue: 'heel-taps-knee-straightening', spans: [[0.75, 3.65], [4.8, 7.3], [8.65, 10.9], [11.7, 13.85]]
   }
@@ -90,4 +95,20 @@ describe('form cues stay silent on clean real clips', () => {
       expect(form).toEqual([])
     })
   }
+})
+
+describe('a push-up filmed from above', () => {
+  const r = analyzeFrames('push-up', loadPoseFixture('pushup', 'pushup_overhead_home_elbows_tucked_then_flared_jtnicastro'))
+
+  it('counts nothing and says the camera is above, not that the hands are hidden', () => {
+    expect(r.repCount).toBe(0)
+    const reasons = r.events.filter((e) => e.type === 'visibility' && !e.ok).map((e) => (e.type === 'visibility' ? e.reason : null))
+    expect(reasons).toContain('camera-above')
+    expect(reasons.at(-1)).toBe('camera-above')
+  })
+
+  it('is silent on the tucked reps (1-2 and 6-7, arms ~35° from the body)', () => {
+    const tucked = r.cues.filter((c) => c.id === 'push-up-elbows-flaring' && ((c.t > 1 && c.t < 5.5) || (c.t > 15.5 && c.t < 20)))
+    expect(tucked).toEqual([])
+  })
 })

@@ -54,5 +54,11 @@ export interface ExerciseDefinition {
   requiredJoints: KeypointName[]
   /** Ids from the one cue vocabulary (engine/cues.ts) that this exercise can raise. */
   cueIds: string[]
+  /**
+   * What a floor exercise can still be judged on when the camera looks down from above (engine/overhead.ts),
+   * where nothing is counted: the cue ids, and per frame which of them are at fault (null when the frame
+   * cannot show them). Absent: nothing is judged from above.
+   */
+  fromAbove?: { cueIds: string[]; faults(body: Body): string[] | null }
   createTracker(options?: ExerciseOptions): ExerciseTracker
 }
