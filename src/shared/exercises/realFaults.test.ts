@@ -112,3 +112,12 @@ describe('a push-up filmed from above', () => {
     expect(tucked).toEqual([])
   })
 })
+
+describe('the root cause is told, not what follows from it', () => {
+  it('a side plank with the hips too high or too low gets the hips cue, not the elbow cue (the shoulder swings off the elbow)', () => {
+    const r = analyzeFrames('side-plank', loadPoseFixture('side_plank', 'side_plank_forearm_front_studio_fixform_3faults_prakhar'))
+    // Hips too high 2.24-4.93 s, too low 4.93-7.71 s; the elbow is out wide only from 7.71 s.
+    const elbow = r.cues.filter((c) => c.id === 'side-plank-elbow-under-shoulder' && c.t > 2.24 + SLACK_S && c.t < 7.71 - SLACK_S)
+    expect(elbow).toEqual([])
+  })
+})

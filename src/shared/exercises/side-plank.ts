@@ -137,7 +137,10 @@ export class SidePlankTracker implements InterruptibleTracker {
     const line = lineFaults(r.bend, reference, this.loop.isActive(DROPPING), this.loop.isActive(PIKING))
     if (line.sagging) faults.push(DROPPING)
     if (line.piking) faults.push(PIKING)
-    if (r.elbowOffset !== null) {
+    // With the hips off the line the body pivots about the supporting elbow and the shoulder swings off it:
+    // the offset follows from the hips, and the runner is told the root cause first. The elbow is judged
+    // (and its cue raised or cleared) only on a straight line.
+    if (r.elbowOffset !== null && !line.sagging && !line.piking) {
       judged.push(ELBOW)
       if (r.elbowOffset > (this.loop.isActive(ELBOW) ? ELBOW_BACK_UNDER_TORSO : ELBOW_OFF_SHOULDER_TORSO)) faults.push(ELBOW)
     }
