@@ -13,7 +13,7 @@ export function bodyPartsNamed(missing: readonly KeypointName[]): string {
     [/nose|eye|ear|mouth/, 'head'],
     [/shoulder/, 'shoulders'],
     [/elbow/, 'elbows'],
-    [/wrist|pinky|index$|thumb/, 'hands'],
+    [/wrist|pinky|thumb|^(left|right)_index$/, 'hands'],
     [/hip/, 'hips'],
     [/knee/, 'knees'],
     [/ankle|heel|foot_index/, 'feet']

@@ -3,7 +3,8 @@ import { sideStanding } from '../../../tests/fixtures/synthetic/skeleton'
 import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
 import type { PoseFrame } from '../pose/types'
 import { createBody } from './body'
-import { notJudgedReason, skeletonInverted } from './visibility'
+import { bodyPartsNamed } from './judging'
+import { VisibilityGate, notJudgedReason, skeletonInverted } from './visibility'
 
 const standing = sideStanding(0, { kneeDeg: 175, shinLeanDeg: 2, torsoLeanDeg: 5, armDeg: 10, ankle: { x: 600, y: 650 } }, 'right', 'left')
 /** The same body stood on its head in the picture (y mirrored about the middle of the frame). */
@@ -28,5 +29,39 @@ describe('an upside-down skeleton (BlazePose fitting a whole body to a strip of 
       // The model's first frames, before it has locked on, may be anything: at most a few percent.
       expect(inverted / frames.length, stem).toBeLessThan(0.05)
     }
+  })
+})
+
+describe('a runner lost at the edge of the picture', () => {
+  const NOBODY: PoseFrame = { timestampMs: 0, imageWidth: standing.imageWidth, imageHeight: standing.imageHeight, keypoints: [] }
+  const at = (f: PoseFrame, tMs: number): PoseFrame => ({ ...f, timestampMs: tMs })
+  /** The standing runner moved up until the head touches the top edge (the picture cut just above it). */
+  const nose = standing.keypoints.find((k) => k.name === 'nose')!
+  const headAtTop: PoseFrame = { ...standing, keypoints: standing.keypoints.map((k) => ({ ...k, y: k.y - nose.y + 0.02 })) }
+
+  function reasonsAfter(seen: PoseFrame): (string | undefined)[] {
+    const gate = new VisibilityGate(['left_hip', 'left_knee', 'left_ankle'], NAMES)
+    for (let t = 0; t <= 1000; t += 100) gate.update(createBody(at(seen, t)))
+    const out: (string | undefined)[] = []
+    for (let t = 1100; t <= 3500; t += 100) {
+      const events = gate.update(createBody(at(NOBODY, t)))
+      for (const e of events) if (e.type === 'visibility') out.push(e.ok ? 'ok' : `${e.reason}:${e.missing.join(',')}`)
+    }
+    return out
+  }
+
+  it('is out of the picture where they left it (the head), not "nobody", for a moment; then nobody', () => {
+    const reasons = reasonsAfter(headAtTop)
+    expect(reasons[0]).toMatch(/^out-of-frame:.*nose/)
+    expect(reasons.at(-1)).toMatch(/^no-person/)
+  })
+
+  it('a runner lost from the middle of the picture is nobody at once', () => {
+    expect(reasonsAfter(standing)[0]).toMatch(/^no-person/)
+  })
+
+  it('names a foot keypoint a foot, not a hand', () => {
+    expect(bodyPartsNamed(['left_foot_index'])).toBe('feet')
+    expect(bodyPartsNamed(['right_index'])).toBe('hands')
   })
 })

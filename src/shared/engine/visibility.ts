@@ -95,6 +95,11 @@ export interface JudgingConditions {
   cameraAbove?: boolean
   /** The settled view cannot count this exercise (viewScope.ts). */
   wrongView?: boolean
+  /**
+   * When nobody is found: the parts that lay at the picture's edge on the runner last seen, moments ago
+   * (VisibilityGate, LOST_AT_EDGE_MS). The runner left the picture there; they did not vanish.
+   */
+  lostAtEdge?: KeypointName[]
 }
 
 /** Every keypoint name the models give (BlazePose's 33; MoveNet's 17 are a subset). */
@@ -111,7 +116,10 @@ export function notJudgedReason(
   conditions: JudgingConditions = {}
 ): { reason: NotJudgedReason; missing: KeypointName[] } | null {
   const dark = conditions.meanLuminance !== undefined && conditions.meanLuminance < DARK_LUMINANCE
-  if (!personFound(body, all)) return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
+  if (!personFound(body, all)) {
+    if (!dark && conditions.lostAtEdge && conditions.lostAtEdge.length > 0) return { reason: 'out-of-frame', missing: [...conditions.lostAtEdge] }
+    return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
+  }
   if (conditions.sideways) return { reason: 'sideways', missing: [] }
   // Before any joint: from above the hands hide under the body, and moving the camera is what helps.
   if (conditions.cameraAbove) return { reason: 'camera-above', missing: [] }
@@ -131,6 +139,37 @@ function mirror(name: KeypointName): KeypointName {
   return (name.startsWith('left_') ? name.replace('left_', 'right_') : name.replace('right_', 'left_')) as KeypointName
 }
 
+/**
+ * Within this fraction of the picture's height or width of an edge, a head or a foot touches the edge:
+ * ~half a head's height for a runner filling the frame standing. BlazePose keeps a face it can barely see
+ * inside the picture (measured on the head-cropped squat: nose 0–0.09 from the top edge on the frames
+ * before it lost the runner), so "out of the picture" alone would not show it.
+ */
+export const EDGE_TOUCH = 0.05
+/**
+ * Nobody found this soon after a runner seen touching an edge = the runner left the picture there: the
+ * detector needs the face (or enough of the body) to find a person, and loses them when it is cut off.
+ * Measured: the head-cropped squat loses the runner at the top of every rep for 0.4–0.7 s.
+ */
+export const LOST_AT_EDGE_MS = 1500
+
+/**
+ * The ends of the body whose loss at an edge loses the runner: the head (the person detector keys on the
+ * face) and the feet. Hands reach past the edge in a plank or an overhead reach without the runner being lost.
+ */
+const EDGE_PARTS: readonly KeypointName[] = ['nose', 'left_eye', 'right_eye', 'left_ankle', 'right_ankle', 'left_foot_index', 'right_foot_index']
+
+/** The ends of the body (head, feet) that touch or cross an edge of the picture (EDGE_TOUCH). */
+export function partsAtEdge(body: Body): KeypointName[] {
+  const w = body.imageWidth
+  const h = body.imageHeight
+  return EDGE_PARTS.filter((n) => {
+    if (body.outOfFrame(n)) return true
+    const p = body.point(n)
+    return p !== null && (p.x < EDGE_TOUCH * w || p.x > (1 - EDGE_TOUCH) * w || p.y < EDGE_TOUCH * h || p.y > (1 - EDGE_TOUCH) * h)
+  })
+}
+
 /** A change in visibility must last this long before it is reported (one bad frame is not a dropout). */
 const VISIBILITY_SETTLE_MS = 300
 
@@ -140,6 +179,8 @@ export class VisibilityGate {
   private key = ''
   private pendingSinceMs: number | null = null
   private latest: { reason: NotJudgedReason; missing: KeypointName[] } | null = null
+  /** The runner's recent frames: when seen, and which parts touched an edge (the last LOST_AT_EDGE_MS). */
+  private seen: { tMs: number; atEdge: KeypointName[] }[] = []
 
   constructor(
     private readonly required: readonly KeypointName[],
@@ -157,7 +198,17 @@ export class VisibilityGate {
   }
 
   update(body: Body, conditions: JudgingConditions = {}): EngineEvent[] {
-    const verdict = notJudgedReason(body, this.required, this.all, conditions)
+    const found = personFound(body, this.all)
+    if (found) this.seen.push({ tMs: body.tMs, atEdge: partsAtEdge(body) })
+    // Parts at an edge on any frame of the last LOST_AT_EDGE_MS before the runner was lost (a rising head
+    // touches the top a few frames before the detector gives up).
+    const lastSeenMs = this.seen.at(-1)?.tMs ?? null
+    this.seen = this.seen.filter((s) => lastSeenMs !== null && lastSeenMs - s.tMs <= LOST_AT_EDGE_MS)
+    const atEdge = [...new Set(this.seen.flatMap((s) => s.atEdge))]
+    // The detector keys on the face: a head at the edge is why the runner was lost, whatever the feet did.
+    const head = atEdge.filter((n) => !n.includes('ankle') && !n.includes('foot'))
+    const lostAtEdge = !found && lastSeenMs !== null && body.tMs - lastSeenMs <= LOST_AT_EDGE_MS ? (head.length > 0 ? head : atEdge) : undefined
+    const verdict = notJudgedReason(body, this.required, this.all, lostAtEdge ? { ...conditions, lostAtEdge } : conditions)
     const okNow = verdict === null
     const key = verdict ? `${verdict.reason}:${verdict.missing.join()}` : ''
     const event = (): EngineEvent[] => {
@@ -182,6 +233,7 @@ export class VisibilityGate {
     this.ok = null
     this.key = ''
     this.latest = null
+    this.seen = []
     this.pendingSinceMs = null
   }
 }
