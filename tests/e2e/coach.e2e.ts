@@ -18,6 +18,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import config, { CHROMIUM_PATH } from '../../playwright.config'
 import { getCue } from '../../src/shared/engine/cues'
+import { NOT_JUDGED_REASONS } from '../../src/shared/engine/events'
+import { cameraMessage, cueNotJudgedMessage, notJudgedMessage } from '../../src/shared/engine/judging'
+import { getExercise } from '../../src/shared/exercises'
 import { FOOTAGE_DIR } from '../harness/clips'
 import { SPEECH_SPY } from '../harness/speechSpy'
 import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
@@ -147,7 +150,7 @@ test('a squat workout on real footage: placement turns green, reps are counted, 
     // Set 1: counted reps from the real clip end the set at the target, hands-free.
     await expect(page.getByTestId('set')).toBeVisible({ timeout: 15_000 })
     await expect(page.getByTestId('rep-count')).toHaveText('1', { timeout: REPS_TIMEOUT_MS })
-    await page.screenshot({ path: join(SCREENS, 'coach-set.png') })
+    await screenFits(page, 'coach-set.png')
 
     // Rest: the timer runs down.
     await expect(page.getByTestId('rest')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
@@ -192,7 +195,7 @@ test('knees caving in on real footage: the cue is shown with its sentence and sp
     await expect(cue).toBeVisible({ timeout: REPS_TIMEOUT_MS })
     const sentence = getCue('squat-knees-caving').text
     await expect(cue).toHaveText(sentence)
-    await page.screenshot({ path: join(SCREENS, 'coach-set-cue.png') })
+    await screenFits(page, 'coach-set-cue.png')
     await expect.poll(() => spoken(page)).toContain(sentence)
     // Esc asks first; a second Esc finishes.
     await page.keyboard.press('Escape')
@@ -217,7 +220,7 @@ test('a plank on real footage: placement asks the runner to get down, then the h
     await page.screenshot({ path: join(SCREENS, 'coach-placement-get-down.png') })
     await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
     await expect(page.getByTestId('hold-time')).toHaveText('0:02', { timeout: REPS_TIMEOUT_MS })
-    await page.screenshot({ path: join(SCREENS, 'coach-set-hold.png') })
+    await screenFits(page, 'coach-set-hold.png')
     await expect(page.getByTestId('summary')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
     await page.screenshot({ path: join(SCREENS, 'coach-summary-hold.png') })
     await expect(page.getByTestId('summary')).toContainText('target met')
@@ -246,7 +249,19 @@ test('a plank on real footage: the hold timer stops and says why when the line i
     if ((await line.getAttribute('data-testid')) === 'hold-reason') await expect(line).toHaveText(/^Timer stopped: \S/)
     const stoppedAt = seconds((await page.getByTestId('hold-time').textContent()) ?? '')
     expect(stoppedAt).toBeGreaterThan(0)
-    await page.screenshot({ path: join(SCREENS, 'coach-set-hold-stopped.png') })
+    await screenFits(page, 'coach-set-hold-stopped.png')
+    // Which sentence stands here depends on the run; the longest a plank's set line can show must fit too
+    // (a three-line notice pushed the hands-free hint off the bottom). Each is put in the line's own text
+    // node, which React keeps (and the pause below unmounts); a resize event has the panel fit itself again,
+    // as a new sentence from the app does.
+    for (const sentence of longestPlankSentences().reverse()) {
+      await line.evaluate((el, text) => {
+        el.firstChild!.nodeValue = text
+        window.dispatchEvent(new Event('resize'))
+      }, sentence)
+      expect(await overflowing(page), sentence).toEqual([])
+    }
+    await page.screenshot({ path: join(SCREENS, 'coach-set-hold-stopped-longest.png') }) // the longest, put in last
     // Then the title card: nobody in frame for ~6 s. Stepping out pauses the set (said aloud), it never ends it.
     await expect(page.getByTestId('paused')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
     await expect.poll(() => spoken(page)).toContain("Paused. I'll go on when you're back in position.")
@@ -256,23 +271,45 @@ test('a plank on real footage: the hold timer stops and says why when the line i
     expect((await page.locator('.workout').innerText()).match(/paused/gi)).toHaveLength(1)
     // One sentence, and nothing runs off the 1280×720 window (the timer's reason, the "nothing is judged"
     // notice and the pause banner were all shown and pushed the controls off the bottom).
-    await page.screenshot({ path: join(SCREENS, 'coach-set-stepped-out.png') })
     // While paused the banner is the set's one sentence ("I can't see anyone" stood beside it, saying less).
     await expect(page.getByTestId('set').locator('.cue')).toHaveCount(0)
-    expect(await overflowing(page)).toEqual([])
+    await screenFits(page, 'coach-set-stepped-out.png')
   } finally {
     await closeApp(run)
   }
 })
 
-/** Text and controls of the workout panel that end outside the window (px), with their text; [] when all fit. */
+/** Saves the screen and checks that nothing on it runs off the 1280×720 window (overflowing). */
+async function screenFits(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENS, name) })
+  expect(await overflowing(page), `${name}: outside the window`).toEqual([])
+}
+
+/**
+ * The three longest sentences a plank's set line can show (its cues, every not-judged reason with all its
+ * required joints out of the picture, a cue the view cannot show, a tilted camera), longest first.
+ */
+function longestPlankSentences(): string[] {
+  const plank = getExercise('plank')
+  const sentences = [
+    ...plank.cueIds.map((id) => getCue(id).text),
+    ...NOT_JUDGED_REASONS.map((reason) => notJudgedMessage(reason, plank.requiredJoints)),
+    ...plank.cueIds.flatMap((id) => (['side', 'front', 'unknown'] as const).map((view) => cueNotJudgedMessage(id, view))),
+    ...(['tilted', 'sideways'] as const).map((state) => cameraMessage(state) ?? '')
+  ]
+  return sentences.sort((a, b) => b.length - a.length).slice(0, 3)
+}
+
+/** Text, controls, the camera and the range-of-motion bar of the workout screen (both columns) that end outside the window (px), with their text; [] when all fit. */
 async function overflowing(page: Page): Promise<string[]> {
-  return page.locator('.workout-main').evaluate((main) => {
+  return page.locator('.workout').evaluate((workout) => {
     const out: string[] = []
-    for (const el of main.querySelectorAll<HTMLElement>('p, button, h1, h2, .counter, .rom-bar')) {
+    for (const el of workout.querySelectorAll<HTMLElement>('p, button, h1, h2, .counter, .rom-bar, .live-view')) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 && r.height === 0) continue
-      if (r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5 || el.scrollWidth > el.clientWidth + 1) {
+      // Text running past its own box; the bar clips its target line's ends on purpose.
+      const textSpills = !el.matches('.rom-bar, .live-view') && el.scrollWidth > el.clientWidth + 1
+      if (r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5 || textSpills) {
         out.push(`${(el.textContent ?? '').trim().slice(0, 40)} (bottom ${Math.round(r.bottom)}, right ${Math.round(r.right)})`)
       }
     }

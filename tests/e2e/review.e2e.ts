@@ -239,6 +239,60 @@ test('a recorded session is listed, opened, replayed and exported; damaged and r
   expect(errors).toEqual([])
 })
 
+test('a workout still running (In progress) opens from the list with what is saved so far, and the workout can still write to it', async ({ page }) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.setViewportSize({ width: 1280, height: 900 })
+  const runningDir = mkdtempSync(join(tmpdir(), 'revup-review-running-'))
+  const running = await installPreloadBridge(page, { dataDir: runningDir, allowedOrigin: server.origin })
+  try {
+    await page.goto(`${server.origin}/index.html`)
+    // Mid-set: the squat set's start, its reps and poses so far, no set-end and no finish (the coach's tab reloaded or crashed).
+    const squat = recordSet('squat', SQUAT_FIXTURE, 'bodyweight', Date.now() - 60_000)
+    const soFar = squat.entries.slice(0, -1)
+    const reps = squat.events.filter((e): e is RepEvent => e.type === 'rep')
+    expect(reps.length, 'the engine should count the fixture clip\'s squats').toBeGreaterThan(0)
+    const batches: JournalEntry[][] = []
+    for (let i = 0; i < soFar.length; i += APPEND_BATCH) batches.push(soFar.slice(i, i + APPEND_BATCH))
+    const id = await page.evaluate(async (batches) => {
+      const api = window.revup!
+      const started = await api.startSession({ title: 'Squats on the mat', source: 'camera', model: 'blazepose-lite' })
+      if (!started.ok) throw new Error(started.error)
+      for (const batch of batches) {
+        const appended = await api.appendToSession(started.value.id, batch)
+        if (!appended.ok) throw new Error(appended.error)
+      }
+      return started.value.id
+    }, batches)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click()
+    const row = page.locator(`tr[data-session-id="${id}"]`)
+    await expect(row).toContainText('Squats on the mat')
+    await expect(row).toContainText('In progress')
+    await row.getByRole('button', { name: 'Open' }).click()
+
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Squats on the mat')
+    await expect(page.getByTestId('in-progress')).toHaveText('In progress')
+    await expect(page.getByText('This workout has not been finished: this is what is saved so far.')).toBeVisible()
+    await expect(page.locator('section[data-set-key="squat#1"] table.review-reps tbody tr')).toHaveCount(reps.length)
+    await page.screenshot({ path: join(SCREENS, 'review-in-progress.png'), fullPage: true })
+
+    // Looking at it did not close it: the workout's next lines are taken, and it finishes as a complete session.
+    const after = await page.evaluate(async ({ id, last }) => {
+      const api = window.revup!
+      const appended = await api.appendToSession(id, [last])
+      const finished = await api.finishSession(id)
+      const listed = await api.listSessions()
+      return { appended: appended.ok, finished: finished.ok, state: listed.ok ? listed.value.find((s) => s.id === id)?.state : null }
+    }, { id, last: squat.entries[squat.entries.length - 1] })
+    expect(after).toEqual({ appended: true, finished: true, state: 'complete' })
+    expect(errors).toEqual([])
+  } finally {
+    await running.dispose()
+    rmSync(runningDir, { recursive: true, force: true })
+  }
+})
+
 test('without the app bridge (a plain browser tab) the screens say why there is nothing to show', async ({ page }) => {
   await page.goto(`${server.origin}/index.html`)
   const nav = page.getByRole('navigation', { name: 'Main' })

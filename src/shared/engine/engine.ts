@@ -38,8 +38,9 @@ export interface Engine {
   /** Forgets everything (a new set). */
   reset(): void
   /**
-   * The exercise's main angle on the latest frame pushed, with its rest and working-depth lines (degrees),
-   * for a live range-of-motion bar; null when that frame was not judged or the exercise has no rep angle.
+   * The exercise's range of motion on the latest frame pushed (its main angle in degrees, or a travel in
+   * shin lengths), with its rest and target lines, for a live range-of-motion bar; null when that frame
+   * was not judged or the exercise has no such reading.
    */
   readonly rangeOfMotion?: RangeOfMotion | null
 }

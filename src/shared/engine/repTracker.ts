@@ -183,7 +183,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
       rep = step.state
       const lines = machine()
-      rangeOfMotion = { deg: signal.deg, restDeg: restRef?.restDeg ?? lines.returnRestDeg, depthDeg: lines.reachDepthDeg, direction: spec.machine.direction }
+      rangeOfMotion = { unit: 'deg', value: signal.deg, rest: restRef?.restDeg ?? lines.returnRestDeg, target: lines.reachDepthDeg, direction: spec.machine.direction }
       const moving = rep.phase === 'descending' || rep.phase === 'deep'
       if (moving) {
         if (before === 'rest' || before === 'unready') {

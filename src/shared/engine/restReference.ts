@@ -35,7 +35,7 @@ export interface RestReference {
   reset(): void
 }
 
-export function createRestReference(direction: RepMachineConfig['direction'], cfg: RestReferenceConfig): RestReference {
+export function createRestReference(direction: RepMachineConfig['direction'], cfg: Pick<RestReferenceConfig, 'restsKept' | 'bounds'>): RestReference {
   // Work in "rested" units: larger = more at rest, whichever way the angle runs.
   const rested = (deg: number): number => (direction === 'flex' ? deg : -deg)
   const [lo, hi] = direction === 'flex' ? cfg.bounds : [-cfg.bounds[1], -cfg.bounds[0]]

@@ -17,21 +17,26 @@ export function isInterruptible(t: ExerciseTracker): t is InterruptibleTracker {
 }
 
 /**
- * The live reading of an exercise's main angle, the one its reps are counted on (knee in a squat, elbow
- * in a push-up), for a range-of-motion display. Degrees, on the latest judged frame.
+ * The live reading of an exercise's range of motion, for a range-of-motion display, on the latest judged
+ * frame. Most exercises read the joint angle their reps are counted on (knee in a squat, elbow in a
+ * push-up, hip in a glute bridge), in degrees; where the rep is a travel of the body rather than one joint
+ * angle (the hips rising onto a step, the feet stepping apart) it is a distance in the runner's own shin
+ * lengths (shin = knee-to-ankle in the image, so it does not depend on how far away the camera is).
  */
 export interface RangeOfMotion {
-  /** The main angle now, degrees. */
-  deg: number
-  /** The angle at rest: the runner's own, measured from their rests; the exercise's fixed back-at-rest line until one is measured. Degrees. */
-  restDeg: number
-  /** The angle a rep must reach to count (working depth, from the runner's rest where measured), degrees. */
-  depthDeg: number
-  /** 'flex': the angle shrinks into the rep (a squat's knee); 'extend': it grows (a glute bridge's hip). */
+  /** 'deg' = a joint angle, degrees; 'shin' = a distance, in shin lengths. Every number below is in it. */
+  unit: 'deg' | 'shin'
+  /** The reading now. */
+  value: number
+  /** The reading at rest: the runner's own, measured from their rests where the exercise measures one; else the exercise's back-at-rest line. */
+  rest: number
+  /** The line a rep must reach (working depth; the routine's target where it asks for more than the count does). */
+  target: number
+  /** 'flex': the reading falls into the rep (a squat's knee); 'extend': it grows (a glute bridge's hip, a step's width). */
   direction: 'flex' | 'extend'
 }
 
-/** A tracker that reports its main angle live (rep trackers do); null while it has no reading. */
+/** A tracker that reports its range of motion live (rep trackers do); null while it has no reading. */
 export interface RangeOfMotionTracker extends ExerciseTracker {
   readonly rangeOfMotion: RangeOfMotion | null
 }

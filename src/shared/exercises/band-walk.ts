@@ -8,7 +8,7 @@ import { cueIdsFor } from '../engine/cues'
 import { clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
 import { repTiming, type EngineEvent, type Side } from '../engine/events'
 import { bothLegs, thighFromHorizontal } from '../engine/legs'
-import type { InterruptibleTracker } from '../engine/tracker'
+import type { InterruptibleTracker, RangeOfMotion, RangeOfMotionTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition, ExerciseOptions } from './types'
 
@@ -52,14 +52,31 @@ function directionOf(dx: number, body: Body): Side {
   return towardsImageRight === mirrored ? 'left' : 'right'
 }
 
-function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTracker {
+/**
+ * Step width for the range-of-motion bar: the feet's separation (ankle to ankle, across the image) in shin
+ * lengths, from the runner's own stance (`stancePx`, the narrowest separation before this step) to the
+ * width at which a step out is seen (STEP_OUT_SHIN_FRACTION wider), the line the counter itself uses.
+ * The step also counts only once the hips have travelled and the trailing foot has followed.
+ */
+export function stepWidth(separationPx: number, stancePx: number, shinPx: number): RangeOfMotion {
+  const rest = stancePx / shinPx
+  return { unit: 'shin', value: separationPx / shinPx, rest, target: rest + STEP_OUT_SHIN_FRACTION, direction: 'extend' }
+}
+
+function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTracker & RangeOfMotionTracker {
   let s: WalkState = UNREADY
+  let rangeOfMotion: RangeOfMotion | null = null
   let cues: CueState = {}
   const counts: Record<Side, number> = { left: 0, right: 0 }
 
   return {
+    /** stepWidth on the latest front-view frame with both legs seen; null before one. Read only: counting never uses it. */
+    get rangeOfMotion() {
+      return rangeOfMotion
+    },
     update(body) {
       const events: EngineEvent[] = []
+      rangeOfMotion = null
       const r = reading(body)
       if (!r) return events
       const judged: string[] = []
@@ -103,10 +120,12 @@ function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTrac
         }
         s = { phase: 'together', min: r.sep, peak: r.sep, startMs: body.tMs, startHipX: r.hipX }
       }
+      rangeOfMotion = stepWidth(r.sep, s.min, r.shin)
       return events
     },
     interrupt(tMs) {
       s = UNREADY
+      rangeOfMotion = null
       const c = clearAllCues(cues, tMs)
       cues = c.state
       return c.events
@@ -118,6 +137,7 @@ function createBandWalkTracker(options: ExerciseOptions = {}): InterruptibleTrac
     },
     reset() {
       s = UNREADY
+      rangeOfMotion = null
       cues = {}
       counts.left = 0
       counts.right = 0

@@ -7,12 +7,13 @@
 import { joint, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
-import type { EngineEvent, Side } from '../engine/events'
+import type { CameraView, EngineEvent, Side } from '../engine/events'
 import { holdTransition, initialHoldState, type HoldConfig, type HoldState } from '../engine/holdTimer'
 import { bothLegs, footLift } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, type RepSignal } from '../engine/repTracker'
-import type { InterruptibleTracker } from '../engine/tracker'
+import { createRestReference } from '../engine/restReference'
+import type { InterruptibleTracker, RangeOfMotion, RangeOfMotionTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition, ExerciseOptions } from './types'
 
@@ -61,6 +62,22 @@ export const LEG_RAISED_SHIN_FRACTION = 0.6
 /** Hips level on one leg: left and right hip heights within 25% of a shin. */
 export const MAX_HIP_TILT_SHIN_FRACTION = 0.25
 
+/**
+ * The runner's own lying hip angle, for the range-of-motion bar: the median of their last three rests
+ * (the lowest reading of each), within the span a body lying with knees bent reads (100° to the line a
+ * lift starts at). Display only: counting keeps BRIDGE_MACHINE's fixed lines.
+ */
+export const LYING_REST = { restsKept: 3, bounds: [100, BRIDGE_MACHINE.leaveRestDeg] as [number, number] }
+
+/**
+ * The line the bar asks the hips to reach, degrees: the routine's straight shoulder–hip–knee line
+ * (FULLY_UP_HIP_DEG, cued below it on a side view, as checkRep does) where the view can show it; a
+ * foreshortened view reads ~160° at the top, so there the line is the one a rep counts at.
+ */
+export function bridgeTargetDeg(view: CameraView | 'unknown'): number {
+  return view === 'side' ? FULLY_UP_HIP_DEG : BRIDGE_MACHINE.reachDepthDeg
+}
+
 /** Sagging must last a second before it is cued: lowering out of the hold passes the same angles in well under that. */
 const BRIDGE_CUE_DEBOUNCE = { ...DEFAULT_CUE_DEBOUNCE, raiseAfterMs: 1000 }
 
@@ -103,7 +120,7 @@ function hipsTilted(body: Body): boolean | null {
   return Math.abs(l.y - r.y) > MAX_HIP_TILT_SHIN_FRACTION * shin
 }
 
-function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracker {
+function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracker & RangeOfMotionTracker {
   const singleLeg = options.variant === 'single-leg'
   const reps = createRepTracker({
     exercise: 'glute-bridge',
@@ -118,6 +135,8 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
   let window: { tMs: number; deg: number }[] = []
   let recent: { tMs: number; deg: number }[] = []
   let cues: CueState = {}
+  const lyingRest = createRestReference(BRIDGE_MACHINE.direction, LYING_REST)
+  let view: CameraView | 'unknown' = 'unknown'
 
   const holdStep = (input: Parameters<typeof holdTransition>[2]): EngineEvent[] => {
     const step = holdTransition(BRIDGE_HOLD, hold, input)
@@ -130,11 +149,19 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
   }
 
   return {
+    /** Hip extension (shoulder–hip–knee, degrees) from the runner's own lying angle to bridgeTargetDeg. */
+    get rangeOfMotion(): RangeOfMotion | null {
+      const rom = reps.rangeOfMotion
+      return rom && { ...rom, rest: lyingRest.restDeg ?? DEFAULT_LYING_HIP_DEG, target: bridgeTargetDeg(view) }
+    },
     update(body) {
       const events = reps.update(body)
       const signal = bridgeSignal(body)
       // Joints unseen on this frame: judge nothing (the engine pauses the hold if it lasts).
       if (!signal) return events
+      // Only a reading the rep machine calls rest is the runner's rest (not hips already up before the first rep).
+      lyingRest.update(body.tMs, signal.deg, reps.phase !== 'rest')
+      view = body.view.view
       recent = [...recent.filter((r) => body.tMs - r.tMs <= RATE_WINDOW_MS), { tMs: body.tMs, deg: signal.deg }]
       const span = (body.tMs - recent[0].tMs) / 1000
       const maxRate = hold.phase === 'out' ? MAX_HOLD_RATE_DEG_PER_S : MAX_HELD_RATE_DEG_PER_S
@@ -192,6 +219,8 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
     },
     reset() {
       reps.reset()
+      lyingRest.reset()
+      view = 'unknown'
       hold = initialHoldState
       level = 0
       lyingDeg = DEFAULT_LYING_HIP_DEG

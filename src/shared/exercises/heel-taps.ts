@@ -10,7 +10,8 @@ import type { EngineEvent, Side } from '../engine/events'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, type RepCheckContext, type RepSignal, type RepTracker } from '../engine/repTracker'
 import { clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
-import type { InterruptibleTracker } from '../engine/tracker'
+import { createRestReference, type RestReference } from '../engine/restReference'
+import type { InterruptibleTracker, RangeOfMotion, RangeOfMotionTracker } from '../engine/tracker'
 import { TapCheck } from './heel-taps-tap'
 import type { ExerciseDefinition, ExerciseOptions } from './types'
 
@@ -86,10 +87,20 @@ function legTracker(side: Side | null, signal: (body: Body) => RepSignal | null)
   })
 }
 
-/** One leg's rep tracker with its tap check. */
+/**
+ * A leg's own resting hip angle (heel on the floor), for the range-of-motion bar: the median of its last
+ * three rests (the most open reading of each), within what a heel on the floor reads: from the back-at-rest
+ * line to 155°, where a heel taps with the knee opened to the straightening line (130°; thigh ≈ shin, so the
+ * thigh rises (180° − knee) / 2 off the floor: 90° knee → 135° hip). Display only: counting keeps
+ * HEEL_TAP_MACHINE's fixed lines.
+ */
+export const HEEL_ON_FLOOR_REST = { restsKept: 3, bounds: [HEEL_TAP_MACHINE.returnRestDeg, 155] as [number, number] }
+
+/** One leg's rep tracker with its tap check and its own rest. */
 interface Leg {
   reps: RepTracker
   tap: TapCheck
+  rest: RestReference
 }
 
 const STRAIGHTENING = 'heel-taps-knee-straightening'
@@ -108,7 +119,7 @@ function kneeStraightening(body: Body): { judged: string[]; faults: string[] } {
   return { judged: [STRAIGHTENING], faults: Math.max(...knees) > KNEE_STRAIGHTENING_DEG ? [STRAIGHTENING] : [] }
 }
 
-export class HeelTapsTracker implements InterruptibleTracker {
+export class HeelTapsTracker implements InterruptibleTracker, RangeOfMotionTracker {
   private readonly legs: Leg[]
   private knees: CueState = {}
 
@@ -120,16 +131,32 @@ export class HeelTapsTracker implements InterruptibleTracker {
         return angles.length === 0 ? null : { deg: angles.reduce((a, b) => a + b, 0) / angles.length, side: null }
       }
       // The tap is judged on the leg nearer the camera, whose heel the model sees best.
-      this.legs = [{ reps: legTracker(null, signal), tap: new TapCheck('near') }]
+      this.legs = [{ reps: legTracker(null, signal), tap: new TapCheck('near'), rest: createRestReference('flex', HEEL_ON_FLOOR_REST) }]
     } else {
       this.legs = (['left', 'right'] as const).map((side) => {
         const signal = (body: Body): RepSignal | null => {
           const deg = hipAngle(body, side)
           return deg === null ? null : { deg, side }
         }
-        return { reps: legTracker(side, signal), tap: new TapCheck(side) }
+        return { reps: legTracker(side, signal), tap: new TapCheck(side), rest: createRestReference('flex', HEEL_ON_FLOOR_REST) }
       })
     }
+  }
+
+  /**
+   * The tapping leg's hip flexion (shoulder–hip–knee, degrees): from that leg's own heel-on-floor angle to
+   * the thigh over the pelvis (HEEL_TAP_MACHINE.reachDepthDeg). The tapping leg is the one furthest from
+   * its rest; in the both-legs variant, the two legs' mean.
+   */
+  get rangeOfMotion(): RangeOfMotion | null {
+    let tapping: RangeOfMotion | null = null
+    for (const leg of this.legs) {
+      const rom = leg.reps.rangeOfMotion
+      if (!rom) continue
+      const reading = { ...rom, rest: leg.rest.restDeg ?? rom.rest }
+      if (!tapping || reading.rest - reading.value > tapping.rest - tapping.value) tapping = reading
+    }
+    return tapping
   }
 
   update(body: Body): EngineEvent[] {
@@ -139,6 +166,8 @@ export class HeelTapsTracker implements InterruptibleTracker {
         if (e.type === 'rep') events.push(...leg.tap.add(e, body.tMs))
         else events.push(e)
       }
+      const rom = leg.reps.rangeOfMotion
+      if (rom) leg.rest.update(body.tMs, rom.value, leg.reps.phase !== 'rest')
       events.push(...leg.tap.update(body, leg.reps.phase === 'descending' || leg.reps.phase === 'deep'))
     }
     const knee = cueTransition(DEFAULT_CUE_DEBOUNCE, this.knees, { tMs: body.tMs, ...kneeStraightening(body) })
@@ -166,6 +195,7 @@ export class HeelTapsTracker implements InterruptibleTracker {
     for (const l of this.legs) {
       l.reps.reset()
       l.tap.reset()
+      l.rest.reset()
     }
   }
 }

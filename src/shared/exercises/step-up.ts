@@ -12,7 +12,7 @@ import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type Cue
 import { repTiming, type EngineEvent, type Side } from '../engine/events'
 import { bothLegs, facingSign, type LegPoints } from '../engine/legs'
 import { voteSide } from '../engine/repTracker'
-import type { InterruptibleTracker } from '../engine/tracker'
+import type { InterruptibleTracker, RangeOfMotion, RangeOfMotionTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition } from './types'
 
@@ -69,8 +69,18 @@ function rise(leg: LegPoints, floorY: number): number {
   return (floorY - leg.ankle.y) / leg.shinPx
 }
 
-function createStepUpTracker(): InterruptibleTracker {
+/**
+ * The rise of the hips above the runner's own standing height on the floor (learned while both feet are
+ * down), in shin lengths, for the range-of-motion bar: 0 standing on the floor, HIPS_ON_BOX_SHIN_FRACTION
+ * at the line where the body is up on the box. Not a joint angle: a step-up is the whole body climbing.
+ */
+export function hipRise(hipFloorY: number, hipY: number, shinPx: number): RangeOfMotion {
+  return { unit: 'shin', value: (hipFloorY - hipY) / shinPx, rest: 0, target: HIPS_ON_BOX_SHIN_FRACTION, direction: 'extend' }
+}
+
+function createStepUpTracker(): InterruptibleTracker & RangeOfMotionTracker {
   let s: StepState = initial
+  let rangeOfMotion: RangeOfMotion | null = null
   let cues: CueState = {}
   let repCues = new Set<string>()
   /** Lead legs of the set's counted reps, newest last. */
@@ -107,8 +117,13 @@ function createStepUpTracker(): InterruptibleTracker {
   }
 
   return {
+    /** hipRise on the latest frame with both legs seen; null before one. Read only: counting never uses it. */
+    get rangeOfMotion() {
+      return rangeOfMotion
+    },
     update(body: Body) {
       const events: EngineEvent[] = []
+      rangeOfMotion = null
       const { left, right } = bothLegs(body)
       if (!left || !right) return events
       const level = Math.max(left.ankle.y, right.ankle.y)
@@ -178,10 +193,12 @@ function createStepUpTracker(): InterruptibleTracker {
           }
           break
       }
+      rangeOfMotion = hipRise(s.hipFloorY, hipY, shin)
       return events
     },
     interrupt(tMs) {
       s = initial
+      rangeOfMotion = null
       return clear(tMs)
     },
     finish(tMs) {
@@ -190,6 +207,7 @@ function createStepUpTracker(): InterruptibleTracker {
     },
     reset() {
       s = initial
+      rangeOfMotion = null
       leadSides = []
       cues = {}
       repCues = new Set()

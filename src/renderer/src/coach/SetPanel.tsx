@@ -10,6 +10,7 @@ import { progressLine } from '../../../shared/workout/progress'
 import type { WorkoutState } from '../../../shared/workout/types'
 import { exerciseName, partLabel } from './exerciseCatalogue'
 import { RangeOfMotionBar, type RangeBarSubscribe } from './RangeOfMotionBar'
+import { useFitsWindow } from './useFitsWindow'
 import { clock, useTickingText } from './useTickingText'
 import { cueSentence } from './workoutRunner'
 
@@ -24,8 +25,9 @@ export function SetPanel({ w, rangeBars }: { w: InSet; rangeBars?: RangeBarSubsc
   const { notice, noticeBlocks, offer, goodRepAtMs } = useAppStore((s) => s.coach)
   const holdReason = step.holdSeconds !== null && !holding && live.holdPausedReason ? `Timer stopped: ${live.holdPausedReason}` : null
   const line = setLine(live.activeCue, notice, offer?.text ?? null, noticeBlocks ?? true, holdReason)
+  const panel = useFitsWindow<HTMLDivElement>([line.text, side, live.switchedAtMs, w.pausedAtMs, Boolean(offer)])
   return (
-    <div className="phase set" data-testid="set">
+    <div className="phase set" data-testid="set" ref={panel}>
       {step.reps !== null && rangeBars && <RangeOfMotionBar subscribe={rangeBars} />}
       <div className="set-body">
       <p className="phase-kicker">
@@ -92,8 +94,11 @@ function HoldCounter({ w, targetSeconds, holding }: { w: InSet; targetSeconds: n
   return (
     <p className={holding ? 'counter holding' : 'counter stopped'} data-testid="hold">
       <span className="huge clock" ref={ref} data-testid="hold-time" />
-      <span className="target">/ {clock(targetSeconds * 1000)}</span>
-      <span className="unit">{holding ? 'holding' : 'hold'}</span>
+      {/* Target over unit, beside the clock: one line of the set column instead of two. */}
+      <span className="beside-clock">
+        <span className="target">/ {clock(targetSeconds * 1000)}</span>
+        <span className="unit">{holding ? 'holding' : 'hold'}</span>
+      </span>
     </p>
   )
 }

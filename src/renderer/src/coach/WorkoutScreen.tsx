@@ -111,12 +111,16 @@ export function WorkoutScreen() {
           <button type="button" onClick={() => send({ type: 'SKIP', t: now(), scope: 'exercise' })}>Skip exercise <kbd>shift →</kbd></button>
           <button type="button" onClick={() => setConfirmEnd(true)} data-testid="end-workout">Finish workout <kbd>esc</kbd></button>
         </div>
-        {/* While paused the banner says how to go on; the hint would push the controls off a 1280×720 window. */}
-        {!paused && <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>}
       </div>
       <div className="workout-camera" ref={cameraRef}>
         <LiveView videoRef={videoRef} pipeline={pipeline} mirrored={state?.mirrored ?? false} highlight={highlight} />
         {state?.pose.phase === 'loading' && <p className="coach-note">Loading the pose model…</p>}
+        {/*
+          Under the camera, not under the set: the set column is filled by what is read from the mat (a timer
+          stopped with a three-line reason pushed the hint off a 1280×720 window). While paused the banner says
+          how to go on, so the hint gives way.
+        */}
+        {!paused && <p className="gesture-help" data-testid="gesture-help">Hands-free: raise one hand for a second to pause or go on · cross your arms above your head to skip</p>}
       </div>
     </section>
   )

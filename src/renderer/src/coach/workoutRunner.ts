@@ -23,7 +23,7 @@ import { planStep } from '../../../shared/workout/plan'
 import { partResultIndex } from '../../../shared/workout/sides'
 import { checkPlacement, presenceOf } from '../../../shared/workout/placement'
 import { DistanceHysteresis } from '../../../shared/workout/distanceHysteresis'
-import { deeperDeg, rangeBar, type RangeBar } from '../../../shared/workout/rangeBar'
+import { RangeBest, rangeBar, type RangeBar } from '../../../shared/workout/rangeBar'
 import type { RangeOfMotion } from '../../../shared/engine/tracker'
 import type { SetEnd, WorkoutEvent, WorkoutState } from '../../../shared/workout/types'
 import type { AppState } from '../store'
@@ -93,9 +93,9 @@ export class WorkoutRunner {
   private notices = new Map<NoticeSource, string>()
   /** Exercises the runner declined to switch to this set: not offered again. */
   private declined = new Set<ExerciseId>()
-  /** The main angle's latest reading and the deepest rep this set (degrees), for the range-of-motion bar. */
+  /** The latest range-of-motion reading and the deepest rep this set, for the range-of-motion bar. */
   private rangeOfMotion: RangeOfMotion | null = null
-  private bestDepthDeg: number | null = null
+  private readonly rangeBest = new RangeBest()
   private readonly rangeListeners = new Set<(bar: RangeBar | null) => void>()
 
   constructor(private readonly deps: RunnerDeps) {
@@ -253,9 +253,10 @@ export class WorkoutRunner {
       return
     }
     this.rangeOfMotion = this.engine.rangeOfMotion ?? null
+    this.rangeBest.reading(this.rangeOfMotion)
     for (const event of events) this.onEngineEvent(event, exercise, setIndex)
     if (this.rangeListeners.size === 0) return
-    const bar = this.rangeOfMotion ? rangeBar(this.rangeOfMotion, this.bestDepthDeg) : null
+    const bar = this.rangeOfMotion ? rangeBar(this.rangeOfMotion, this.rangeBest.best) : null
     for (const listener of this.rangeListeners) listener(bar)
   }
 
@@ -265,7 +266,7 @@ export class WorkoutRunner {
     const t = now()
     switch (event.type) {
       case 'rep': {
-        if (event.depthDeg !== null && this.rangeOfMotion) this.bestDepthDeg = deeperDeg(this.rangeOfMotion.direction, this.bestDepthDeg, event.depthDeg)
+        this.rangeBest.rep(event.depthDeg)
         this.send({ type: 'REP', t, side: event.side })
         const clean = event.cues.length === 0
         if (clean && beep.good) beep.good()
@@ -373,7 +374,7 @@ export class WorkoutRunner {
     this.declined.clear()
     this.notices.clear()
     this.rangeOfMotion = null
-    this.bestDepthDeg = null
+    this.rangeBest.reset()
     this.deps.store.getState().setCoach({ notice: null, offer: null, goodRepAtMs: null })
     this.deps.voice.announce('Go.')
     this.journalSide = step.parts[w.cursor.part].side
