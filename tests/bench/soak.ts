@@ -152,7 +152,8 @@ async function main() {
   try {
     // A system voice that says nothing (as a runner's OS voice would, outside the renderer), and the probe.
     await context.addInitScript(SPEECH_SPY)
-    await context.addInitScript(SOAK_PROBE)
+    // tsx names the probe's inner functions with an `__name` helper the page lacks: give it a no-op one.
+    await context.addInitScript({ content: `var __name = (f) => f;\n(${SOAK_PROBE.toString()})()` })
     const page = await context.newPage()
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`))
     const cdp = await context.newCDPSession(page)
@@ -214,6 +215,8 @@ async function main() {
     console.log(`\nbench:soak memory: page and pose worker = measureUserAgentSpecificMemory() by realm${memoryNote ? ` (${memoryNote})` : ''}; renderer RSS = /proc VmRSS of the renderer process(es); DOM nodes = CDP Performance.getMetrics`)
     console.log(`bench:soak camera fps = the camera track's stats.totalFrames${samples.some((s) => s.cameraFrames === null) ? ' (not available in this browser: dropped frames not measured)' : ''}; delivered = the live view's pose counter; cue latency = frame capture (journal) → cue on screen (next rendered frame)`)
     console.log(`bench:soak reps on screen at the end: ${reps ?? '–'}; workouts started: ${restarts + 1}; load average ${os.loadavg()[0].toFixed(1)} at the end`)
+    const ids = [...new Set(raised.map((r) => r.id))]
+    console.log(`bench:soak cues raised (shown with a latency): ${ids.map((id) => `${id} ${raised.filter((r) => r.id === id).length} (${cues.latencies.filter((l) => l.id === id).length})`).join(', ') || 'none'}`)
     console.log(summaryLine(summary))
     console.log(verdictLine(summary))
   } finally {

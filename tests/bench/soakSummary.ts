@@ -120,10 +120,15 @@ export function soakRows(samples: readonly SoakSample[], latencies: readonly Cue
   return rows
 }
 
-/** Poses per second between the reading at (or first after) `fromMs` and the one at (or last before) `toMs`, bench clock. */
+/** The reading taken nearest to `atMs` (bench clock): readings drift a second or so from the 30-s marks. */
+function nearest(samples: readonly SoakSample[], atMs: number): SoakSample | undefined {
+  return samples.reduce<SoakSample | undefined>((best, s) => (!best || Math.abs(s.atMs - atMs) < Math.abs(best.atMs - atMs) ? s : best), undefined)
+}
+
+/** Poses per second between the readings nearest to `fromMs` and `toMs` (bench clock), or null over no time. */
 export function fpsBetween(samples: readonly SoakSample[], fromMs: number, toMs: number): number | null {
-  const first = samples.find((s) => s.atMs >= fromMs)
-  const last = [...samples].reverse().find((s) => s.atMs <= toMs)
+  const first = nearest(samples, fromMs)
+  const last = nearest(samples, toMs)
   if (!first || !last || last.countsAtMs <= first.countsAtMs) return null
   return rate(first.poses, last.poses, first.countsAtMs, last.countsAtMs)
 }
