@@ -214,6 +214,8 @@ async function main() {
     const reps = await page.getByTestId('rep-count').textContent().catch(() => null)
     console.log(`\nbench:soak memory: page and pose worker = measureUserAgentSpecificMemory() by realm${memoryNote ? ` (${memoryNote})` : ''}; renderer RSS = /proc VmRSS of the renderer process(es); DOM nodes = CDP Performance.getMetrics`)
     console.log(`bench:soak camera fps = the camera track's stats.totalFrames${samples.some((s) => s.cameraFrames === null) ? ' (not available in this browser: dropped frames not measured)' : ''}; delivered = the live view's pose counter; cue latency = frame capture (journal) → cue on screen (next rendered frame)`)
+    const mbAt = (b: number | null | undefined) => (b ? `${(b / 1048576).toFixed(1)} MB` : '–')
+    console.log(`bench:soak memory as the set began (before the first row, not counted as growth): page ${mbAt(samples[0]?.pageBytes)}, pose worker ${mbAt(samples[0]?.workerBytes)}`)
     console.log(`bench:soak reps on screen at the end: ${reps ?? '–'}; workouts started: ${restarts + 1}; load average ${os.loadavg()[0].toFixed(1)} at the end`)
     const ids = [...new Set(raised.map((r) => r.id))]
     console.log(`bench:soak cues raised (shown with a latency): ${ids.map((id) => `${id} ${raised.filter((r) => r.id === id).length} (${cues.latencies.filter((l) => l.id === id).length})`).join(', ') || 'none'}`)
