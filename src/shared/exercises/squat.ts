@@ -63,6 +63,11 @@ export const BOTTOM_BAND_DEG = 10
 export const WRIST_ABOVE_SHOULDER_TORSO_FRACTION = 0.5
 /** Standing tall: hip angle (shoulder–hip–knee, side view) at least 160° at the top; 180° = straight. */
 export const STAND_TALL_HIP_DEG = 160
+/**
+ * A rest shorter than this is the turn from one rep into the next, not a stand: the hips are still rising
+ * through it. A standing pause takes at least a third of a second (the same persistence a cue needs).
+ */
+export const STANDING_SETTLE_MS = 300
 
 /** Mean thigh angle of the seen legs: both legs bend in a squat. */
 export function squatSignal(body: Body): RepSignal | null {
@@ -109,8 +114,11 @@ export const squat: ExerciseDefinition = {
   requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
   cueIds: cueIdsFor('squat'),
   createTracker() {
-    // The runner's own standing hip-over-heel offset, from the rest before each rep (see MIN_SIT_BACK_TRAVEL_SHIN).
+    // The runner's own standing hip-over-heel offset, from the rest before each rep (see MIN_SIT_BACK_TRAVEL_SHIN),
+    // and the one from the last rest long enough to stand in (STANDING_SETTLE_MS).
     let standingHipAhead: number | null = null
+    let restStartMs: number | null = null
+    let lastStoodHipAhead: number | null = null
     const reps = createRepTracker({
       exercise: 'squat',
       machine: SQUAT_MACHINE,
@@ -151,6 +159,14 @@ export const squat: ExerciseDefinition = {
         if (events.some((e) => e.type === 'rep')) {
           afterRep = true
           topHipDeg = null
+        }
+        if (reps.phase === 'rest' && before !== 'rest') restStartMs = body.tMs
+        if (before === 'rest' && reps.phase !== 'rest') {
+          // A rest too short to stand up in (the next rep run straight on from the last) measured hips still
+          // on their way up: the last real stand is the runner's standing then.
+          const stood = restStartMs !== null && body.tMs - restStartMs >= STANDING_SETTLE_MS
+          if (stood && standingHipAhead !== null) lastStoodHipAhead = standingHipAhead
+          else standingHipAhead = lastStoodHipAhead
         }
         if (reps.phase === 'rest') {
           // Standing upright is where the hips sit furthest forward over the heels; the frames just before
