@@ -55,3 +55,10 @@ describe('low-light lift', () => {
     expect([...frame.data]).toEqual([0, 0, 0, 7, 101, 101, 101, 7, 175, 175, 175, 7, 255, 255, 255, 7])
   })
 })
+
+describe('one floor for "too dark"', () => {
+  it('the engine trusts nothing under the luminance the worker stops lifting at', async () => {
+    const { UNTRUSTED_LUMINANCE } = await import('../shared/engine/visibility')
+    expect(UNTRUSTED_LUMINANCE).toBe(LIFT_FLOOR_LUMINANCE)
+  })
+})

@@ -20,7 +20,7 @@ import { RecognitionAnnouncer } from './recognitionAnnouncer'
 import { isInterruptible, readsRangeOfMotion, type RangeOfMotion } from './tracker'
 import { ViewTracker } from './view'
 import { COUNTING_VIEWS, viewKind } from './viewScope'
-import { VisibilityGate } from './visibility'
+import { UNTRUSTED_LUMINANCE, VisibilityGate } from './visibility'
 
 export interface EngineOptions extends ExerciseOptions {
   /**
@@ -82,8 +82,10 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const minScore = options.minKeypointScore ?? minScoreForFrame(frame)
       const raw = createBody(smoothed, { minScore })
       const events: EngineEvent[] = view.update(raw)
+      // Too dark to trust (visibility.ts): no roll, recognition or judgement is read off this frame.
+      const untrusted = frame.meanLuminance !== undefined && frame.meanLuminance < UNTRUSTED_LUMINANCE
       // The roll is read off the camera's own frame, with the view just read (some evidence needs a side view).
-      events.push(...roll.update(createBody(smoothed, { minScore, view: view.reading })))
+      if (!untrusted) events.push(...roll.update(createBody(smoothed, { minScore, view: view.reading })))
       rangeOfMotion = null
       const kind = viewKind(view.reading)
       const cameraAbove = above?.update(raw, smoothed.worldLandmarks) ?? false
@@ -95,8 +97,11 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       }))
       const body = levelledBody(smoothed, rollCorrectionDeg(roll), { minScore, view: view.reading })
       events.push(...scope.update(body.tMs, view.reading))
-      // Every frame, judged or not: a runner doing another exercise usually fails this one's gate.
-      events.push(...announcer.update(body.tMs, recogniser.update(body, roll.reading?.state ?? null), roll.reading))
+      // Every frame, judged or not: a runner doing another exercise usually fails this one's gate. But not a
+      // body cut by the picture's edge: legs without feet look like a seated row, a torso like anything.
+      const partial = gate.reason === 'out-of-frame'
+      const recognised = untrusted || partial ? [] : recogniser.update(body, roll.reading?.state ?? null)
+      events.push(...announcer.update(body.tMs, recognised, roll.reading))
       if (gate.isOk) {
         lastOkMs = frame.timestampMs
         interrupted = false

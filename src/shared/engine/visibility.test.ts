@@ -65,3 +65,26 @@ describe('a runner lost at the edge of the picture', () => {
     expect(bodyPartsNamed(['right_index'])).toBe('hands')
   })
 })
+
+describe('a body cut by the edge of the picture', () => {
+  it('is not recognised as another exercise: an alternating lunge with the feet cropped off is not a cable row', async () => {
+    const { loadPoseFixture: load } = await import('../../../tests/fixtures/synthetic/realFixtures')
+    const { analyzeFrames } = await import('./analyze')
+    // The bottom 20% of the picture cut away, as a laptop tilted up would: y stretched by 1/0.8, past 1 = outside.
+    const cropped = load('lunge', 'lunge_forward_alternating_frontangle_istock_hanshitha').map((f) => ({
+      ...f, keypoints: f.keypoints.map((k) => ({ ...k, y: k.y / 0.8 }))
+    }))
+    const r = analyzeFrames('lunge', cropped)
+    const others = r.events.filter((e) => e.type === 'exercise' && e.recognised !== null && e.recognised !== 'lunge')
+    expect(others).toEqual([])
+    expect(r.events.some((e) => e.type === 'visibility' && e.reason === 'out-of-frame')).toBe(true)
+  })
+})
+
+describe('a picture too dark to trust', () => {
+  it('judges nothing under the floor luminance, even where the model still finds a body', () => {
+    const dim = { ...standing, meanLuminance: 0.02 }
+    expect(notJudgedReason(createBody(dim), ['left_hip'], NAMES, { meanLuminance: 0.02 })?.reason).toBe('too-dark')
+    expect(notJudgedReason(createBody(standing), ['left_hip'], NAMES, { meanLuminance: 0.06 })).toBeNull()
+  })
+})

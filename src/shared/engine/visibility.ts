@@ -33,6 +33,15 @@ export const MIN_PERSON_KEYPOINTS = 6
  */
 export const DARK_LUMINANCE = 0.15
 
+/**
+ * Under this mean luminance nothing the model reads is trusted, whether or not it finds a person: ~9 of 255
+ * grey levels, where a webcam's sensor noise at full gain (2–4 levels) is as large as the body's contrast
+ * with the room. The same floor under which frames are not lifted for the model (src/pose/lowLight.ts,
+ * LIFT_FLOOR_LUMINANCE). Measured: a dim gym push-up darkened to a mean of 0.011 was "judged" for 15 s,
+ * lost six of eight reps and raised two false hips-piking cues and a −27° camera tilt.
+ */
+export const UNTRUSTED_LUMINANCE = 0.035
+
 /** Whether the frame holds a person at all: enough keypoints seen inside the picture. */
 export function personFound(body: Body, names: readonly KeypointName[]): boolean {
   return body.hasPerson && names.filter((n) => body.point(n) !== null).length >= MIN_PERSON_KEYPOINTS
@@ -116,6 +125,7 @@ export function notJudgedReason(
   conditions: JudgingConditions = {}
 ): { reason: NotJudgedReason; missing: KeypointName[] } | null {
   const dark = conditions.meanLuminance !== undefined && conditions.meanLuminance < DARK_LUMINANCE
+  if (conditions.meanLuminance !== undefined && conditions.meanLuminance < UNTRUSTED_LUMINANCE) return { reason: 'too-dark', missing: [...required] }
   if (!personFound(body, all)) {
     if (!dark && conditions.lostAtEdge && conditions.lostAtEdge.length > 0) return { reason: 'out-of-frame', missing: [...conditions.lostAtEdge] }
     return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
