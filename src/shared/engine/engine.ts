@@ -10,7 +10,7 @@ import { KeypointSmoother } from '../pose/smoothing'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, minScoreForFrame } from './body'
 import { RollTracker, postureFamily } from './cameraRoll'
-import { DEFAULT_CUE_DEBOUNCE, cueTransition, type CueState } from './cueDebouncer'
+import { DEFAULT_CUE_DEBOUNCE, activeCues, clearAllCues, cueTransition, type CueState } from './cueDebouncer'
 import { CueScopeTracker } from './cueScope'
 import type { EngineEvent, ExerciseId } from './events'
 import { levelledBody, rollCorrectionDeg } from './levelling'
@@ -117,6 +117,11 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
         const t = cueTransition(DEFAULT_CUE_DEBOUNCE, aboveCues, { tMs: body.tMs, faults: fromAbove, judged: definition.fromAbove.cueIds })
         aboveCues = t.state
         events.push(...t.events)
+      } else if (!cameraAbove && activeCues(aboveCues).length > 0) {
+        // The camera was moved: what was said about the view from above no longer stands.
+        const cleared = clearAllCues(aboveCues, body.tMs)
+        aboveCues = cleared.state
+        events.push(...cleared.events)
       }
       return events
     },
