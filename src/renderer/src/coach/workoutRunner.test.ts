@@ -15,7 +15,7 @@ import { createSettingsSlice } from '../store/settings'
 import { createWorkoutSlice } from '../store/workout'
 import { CueVoice } from './cueVoice'
 import type { SessionRecorder } from './sessionRecorder'
-import { WorkoutRunner } from './workoutRunner'
+import { CUE_SCOPE_SHOWN_MS, WorkoutRunner } from './workoutRunner'
 
 /** Everything the runner touches, faked: a clock, an engine that emits scripted events, a recorder that collects. */
 function setup() {
@@ -220,6 +220,29 @@ describe('WorkoutRunner: a coach you never walk back to (issue 11)', () => {
       'From the front I can\'t check this: "Keep your knee stacked over your ankle, not past your toes."'
     ])
     expect(h.said.filter((s) => s === feet)).toHaveLength(1)
+    h.runner.dispose()
+  })
+
+  it('shows what the view cannot check for a few seconds, once per set, then gives the line back', () => {
+    const h = setup()
+    startSet(h, { exercise: 'squat', sets: 1, reps: 5 })
+    const scope = { type: 'cue-scope', t: 1, id: 'squat-knees-caving', judged: false, view: 'side' } as const
+    h.script.push([scope])
+    h.advance(100)
+    h.runner.onPose(sideOn(h.now()))
+    const sentence = h.store.getState().coach.notice
+    expect(sentence).toMatch(/^From the side I can't check this/)
+    h.advance(CUE_SCOPE_SHOWN_MS)
+    h.runner.onPose(sideOn(h.now()))
+    expect(h.store.getState().coach.notice).toBeNull()
+    // The view flickers and comes back: not shown again this set.
+    h.script.push([{ ...scope, t: 2, judged: true }], [{ ...scope, t: 3 }])
+    for (let i = 0; i < 2; i++) {
+      h.advance(100)
+      h.runner.onPose(sideOn(h.now()))
+    }
+    expect(h.store.getState().coach.notice).toBeNull()
+    expect(h.said.filter((s) => s === sentence)).toHaveLength(1)
     h.runner.dispose()
   })
 

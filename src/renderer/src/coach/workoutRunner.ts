@@ -49,6 +49,12 @@ type NoticeSource = 'visibility' | 'camera' | 'cue-scope' | 'exercise'
 const NOTICE_ORDER: NoticeSource[] = ['visibility', 'camera', 'exercise', 'cue-scope']
 /** Notices that mean nothing is being judged: they stand over a form cue (the others give way to one). */
 const BLOCKING_NOTICES = new Set<NoticeSource>(['visibility', 'exercise'])
+/**
+ * "From the side I can't check this: …" is news once: it is shown this long (and said once), then gives the
+ * set line back to the count and the cues. A view that cannot show a cue stays that way all set; read from
+ * the mat, a sentence that never changes is noise.
+ */
+export const CUE_SCOPE_SHOWN_MS = 4000
 
 const END_REASONS: Record<SetEnd, SetEndReason> = {
   target: 'completed',
@@ -91,6 +97,10 @@ export class WorkoutRunner {
   /** Routine reminders already shown this set: said once per set, not per rep (issue 11, item 6). */
   private routineShown = new Set<string>()
   private notices = new Map<NoticeSource, string>()
+  /** Cue-scope sentences already shown this set. */
+  private scopeShown = new Set<string>()
+  /** When the current cue-scope notice was put up (app clock, ms). */
+  private cueScopeSinceMs: number | null = null
   /** Exercises the runner declined to switch to this set: not offered again. */
   private declined = new Set<ExerciseId>()
   /** The latest range-of-motion reading and the deepest rep this set, for the range-of-motion bar. */
@@ -109,6 +119,10 @@ export class WorkoutRunner {
     this.recent.push(frame)
     while (this.recent.length > 1 && frame.timestampMs - this.recent[0].timestampMs > PLACEMENT_WINDOW_MS) this.recent.shift()
     const now = this.deps.now()
+    if (this.cueScopeSinceMs !== null && now - this.cueScopeSinceMs >= CUE_SCOPE_SHOWN_MS) {
+      this.cueScopeSinceMs = null
+      this.setNotice('cue-scope', null)
+    }
     if (now - this.lastCheckMs >= CHECK_EVERY_MS) {
       this.lastCheckMs = now
       this.check(w, now)
@@ -294,9 +308,15 @@ export class WorkoutRunner {
       case 'camera':
         this.setNotice('camera', cameraMessage(event.state))
         break
-      case 'cue-scope':
-        this.setNotice('cue-scope', event.judged ? null : cueNotJudgedMessage(event.id, event.view))
+      case 'cue-scope': {
+        const text = event.judged ? null : cueNotJudgedMessage(event.id, event.view)
+        // Each sentence is shown for CUE_SCOPE_SHOWN_MS once per set, not again when the view flickers back.
+        if (text !== null && this.scopeShown.has(text)) break
+        if (text !== null) this.scopeShown.add(text)
+        this.cueScopeSinceMs = text === null ? null : this.deps.now()
+        this.setNotice('cue-scope', text)
         break
+      }
       case 'exercise':
         this.onExercise(event)
         break
@@ -371,6 +391,8 @@ export class WorkoutRunner {
     this.deps.voice.reset()
     this.said.clear()
     this.routineShown.clear()
+    this.scopeShown.clear()
+    this.cueScopeSinceMs = null
     this.declined.clear()
     this.notices.clear()
     this.rangeOfMotion = null
