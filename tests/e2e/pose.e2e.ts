@@ -184,6 +184,8 @@ test('switching the model mid-stream keeps the camera running into the new worke
   const page = await open(await launchChromium({ fakeCameraY4m: y4m }), await serve())
   await page.getByRole('button', { name: 'Start camera' }).click()
   await waitForPoses(page, 10)
+  // The model choice sits behind "Technical details" (issue 11, item 11).
+  await page.getByText('Technical details').click()
   await page.getByRole('combobox', { name: /^Model/ }).selectOption('movenet-lightning')
   await expect(page.getByTestId('live-view')).toHaveAttribute('data-model', 'movenet-lightning', { timeout: 60_000 })
   const before = (await liveNumbers(page)).poses

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { BLAZEPOSE_KEYPOINTS, type KeypointName, type PoseFrame } from '../pose/types'
 import { checkPlacement, type PlacementExercise } from './placement'
+import { getExercise } from '../exercises/index'
+import { prone } from '../exercises/plank-poses'
+import { sideStanding } from '../../../tests/fixtures/synthetic/skeleton'
 
 /**
  * Synthetic skeletons in normalised image coordinates on a 1280x720 image: enough to test the
@@ -127,5 +130,39 @@ describe('checkPlacement', () => {
 
   it('rejects an empty frame list with a sentence', () => {
     expect(() => checkPlacement(squat, [])).toThrow('checkPlacement(squat) needs at least one recent PoseFrame, got none')
+  })
+})
+
+describe('start poses (issue 11, item 5: a forearm plank passed for push-ups, a kneeling runner flashed green at squats)', () => {
+  const tenOf = (make: (t: number) => PoseFrame) => Array.from({ length: 10 }, (_, i) => make(i * 33))
+  /** Kneeling upright side-on: shins flat on the floor behind, thighs and torso vertical. */
+  const kneeling = (t: number) => sideStanding(t, { kneeDeg: 90, shinLeanDeg: 90, torsoLeanDeg: 0, armDeg: 180, ankle: { x: 560, y: 600 } })
+  const standing = (t: number) => sideStanding(t, { kneeDeg: 178, shinLeanDeg: 0, torsoLeanDeg: 3, armDeg: 180, ankle: { x: 640, y: 650 } })
+
+  it('tells a kneeling runner to stand up for squats, and passes them standing', () => {
+    expect(checkPlacement(getExercise('squat'), tenOf(kneeling))).toMatchObject({ ok: false, issue: 'kneeling', guidance: 'Stand up' })
+    expect(checkPlacement(getExercise('squat'), tenOf(standing)).ok).toBe(true)
+  })
+
+  it('stays red when a kneeling runner is seen in most frames of the window', () => {
+    const frames = tenOf(kneeling)
+    frames[3] = standing(3 * 33)
+    frames[7] = standing(7 * 33)
+    expect(checkPlacement(getExercise('squat'), frames).ok).toBe(false)
+  })
+
+  it('tells a forearm plank to straighten the arms for push-ups, and passes the straight-arm top', () => {
+    const pushUp = getExercise('push-up')
+    expect(checkPlacement(pushUp, tenOf((t) => prone(t, { elbowDeg: 90, forearmDown: true })))).toMatchObject({
+      ok: false,
+      issue: 'arms-bent',
+      guidance: 'Straighten your arms onto your hands'
+    })
+    expect(checkPlacement(pushUp, tenOf((t) => prone(t, { elbowDeg: 170 }))).ok).toBe(true)
+    expect(checkPlacement(pushUp, tenOf((t) => prone(t, { elbowDeg: 170, fromKnees: true }))).ok).toBe(true)
+  })
+
+  it('still passes a forearm plank for the plank itself', () => {
+    expect(checkPlacement(getExercise('plank'), tenOf((t) => prone(t, { elbowDeg: 90, forearmDown: true }))).ok).toBe(true)
   })
 })

@@ -3,6 +3,10 @@ import type { ExerciseDefinition } from '../exercises/types'
 import type { KeypointName, PoseFrame } from '../pose/types'
 import { missingRequired } from '../engine/visibility'
 import { viewJudgeable } from '../engine/viewScope'
+import { joint, type Body } from '../engine/body'
+import { framePosture } from '../engine/posture'
+import { PUSH_UP_MACHINE } from '../exercises/push-up'
+import { pushUpPosition } from '../exercises/push-up-position'
 import { readBody, type BodyReading } from './body-reading'
 import { isFloorExercise } from './guards'
 import type { Presence } from './types'
@@ -18,6 +22,8 @@ export type PlacementIssue =
   | 'wrong-view'
   | 'get-down'
   | 'stand-up'
+  | 'arms-bent'
+  | 'kneeling'
 
 export interface PlacementResult {
   ok: boolean
@@ -52,8 +58,19 @@ const GUIDANCE: Record<Exclude<PlacementIssue, 'get-down' | 'joints-hidden'>, st
   'head-hidden': "I can't see your head",
   'too-far': 'Come a little closer',
   'wrong-view': '',
-  'stand-up': 'Stand up to start'
+  'stand-up': 'Stand up to start',
+  'arms-bent': 'Straighten your arms onto your hands',
+  kneeling: 'Stand up'
 }
+
+/** Exercises that start standing tall: a kneeling runner is not in their start pose (issue 11, item 5). */
+const STANDING_START: ReadonlySet<ExerciseId> = new Set(['squat', 'step-up', 'band-walk'])
+
+/**
+ * A push-up starts at the top: an arm this straight (the rep machine's "arms straight again", degrees)
+ * with the hand below the shoulder. A forearm plank bends the elbows to ~60–105°.
+ */
+export const START_ARM_STRAIGHT_MIN_DEG = PUSH_UP_MACHINE.returnRestDeg
 
 /** What the runner does to get into the start position of a floor exercise. */
 const GET_DOWN: Partial<Record<ExerciseId, string>> = {
@@ -108,7 +125,36 @@ function issueOf(exercise: PlacementExercise, r: BodyReading): PlacementIssue | 
   if ((r.sizeFraction ?? 0) < MIN_BODY_FRACTION) return 'too-far'
   // The engine's one definition of the views that count this exercise (side, front or a 3/4 angle).
   if (!viewJudgeable(exercise.id, r.viewReading)) return 'wrong-view'
+  return startPoseIssue(exercise, r)
+}
+
+/**
+ * The exercise's own start pose, beyond "on the floor" or "upright": a push-up starts on straight arms
+ * with the hands under the shoulders (not on the forearms), a squat standing (not kneeling).
+ */
+function startPoseIssue(exercise: PlacementExercise, r: BodyReading): PlacementIssue | null {
+  if (exercise.id === 'push-up') return pushUpTop(r.body) === false ? 'arms-bent' : null
+  if (STANDING_START.has(exercise.id) && framePosture(r.body) === 'kneeling') return 'kneeling'
   return null
+}
+
+/**
+ * At the top of a push-up: some arm seen straight with its hand below the shoulder (within 45° of
+ * straight down). null when no arm is seen whole, or the body is up (placement's posture check judges that).
+ */
+export function pushUpTop(body: Body): boolean | null {
+  if (pushUpPosition(body) === 'upright') return null
+  let seen = false
+  for (const side of ['left', 'right'] as const) {
+    const shoulder = body.point(joint(side, 'shoulder'))
+    const wrist = body.point(joint(side, 'wrist'))
+    const deg = body.angle(joint(side, 'shoulder'), joint(side, 'elbow'), joint(side, 'wrist'))
+    if (!shoulder || !wrist || deg === null) continue
+    seen = true
+    const down = wrist.y - shoulder.y
+    if (deg >= START_ARM_STRAIGHT_MIN_DEG && down > 0 && Math.abs(wrist.x - shoulder.x) <= down) return true
+  }
+  return seen ? false : null
 }
 
 /**

@@ -20,9 +20,11 @@ export interface LiveViewProps {
   mirrored?: boolean
   /** Joints involved in an active cue, drawn in the warning colour. */
   highlight?: readonly KeypointName[]
+  /** Show the frames/s, inference and backend line under the picture (the Camera check keeps it out of sight). */
+  readout?: boolean
 }
 
-export function LiveView({ videoRef, pipeline, mirrored = false, highlight = [] }: LiveViewProps) {
+export function LiveView({ videoRef, pipeline, mirrored = false, highlight = [], readout = true }: LiveViewProps) {
   const rootRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<HTMLDivElement>(null)
   const canvasRef = useRef<HTMLCanvasElement>(null)
@@ -80,9 +82,11 @@ export function LiveView({ videoRef, pipeline, mirrored = false, highlight = [] 
         <video ref={videoRef} muted playsInline />
         <canvas ref={canvasRef} className="live-overlay" data-testid="live-overlay" />
       </div>
-      <div className="live-readout" ref={readoutRef} aria-live="off">
-        Waiting for video…
-      </div>
+      {readout && (
+        <div className="live-readout" ref={readoutRef} aria-live="off">
+          Waiting for video…
+        </div>
+      )}
     </div>
   )
 }
