@@ -11,15 +11,10 @@
  *   --enable-blink-features=ForceEagerMeasureMemory to answer at once instead of within 20 s).
  * `window.__soak.sample()` returns a reading and hands over the cues seen since the last one.
  */
-export interface ProbeReading {
-  poses: number
-  workerDropped: number
-  countsAtMs: number
-  cameraFrames: number | null
-  cameraAtMs: number
-  phase: string
-  pageBytes: number | null
-  workerBytes: number | null
+import type { SoakSample } from './soakSummary'
+
+/** What the page reports: the sample's page-side counters (documented on SoakSample), the rest of memory, and the cues seen. */
+export interface ProbeReading extends Pick<SoakSample, 'poses' | 'workerDropped' | 'countsAtMs' | 'cameraFrames' | 'cameraAtMs' | 'phase' | 'pageBytes' | 'workerBytes'> {
   otherBytes: number | null
   memoryError?: string
   shown: { id: string; shownMs: number }[]
