@@ -4,8 +4,8 @@
  * reload, as main outlives a renderer reload in the app).
  *
  * - The range-of-motion bar moves with the runner's knee on the real clip and marks their best rep.
- * - A reload mid-set: Home offers "Resume your workout?" at the restored plan position; the reps on disk
- *   equal the count on screen just before the reload; the workout goes on hands-free at that set with
+ * - A reload mid-set: Home offers "Resume your workout?" at the restored plan position; every rep on
+ *   screen just before the reload is on disk (one more if the runner finished it while the reload ran); the workout goes on hands-free at that set with
  *   those reps, and the finished session holds every rep.
  * Screens go to test-results/screens/ to be looked at.
  */
@@ -131,10 +131,15 @@ test('the depth bar follows the squat; a reload mid-set offers "Resume your work
     const offer = page.getByTestId('resume-offer')
     await expect(offer).toBeVisible({ timeout: 30_000 })
     const id = (await offer.getAttribute('data-session-id'))!
-    expect(repsOnDisk(dataDir, id)).toBe(onScreen)
+    // Every rep on screen is on disk. The old page runs on until the reload commits, so the runner may
+    // finish one more rep in that instant: it is counted and saved too, and the offer goes by the disk.
+    const saved = repsOnDisk(dataDir, id)
+    expect(saved).toBeGreaterThanOrEqual(onScreen)
+    expect(saved).toBeLessThanOrEqual(onScreen + 1)
+    console.log(`reload: ${onScreen} reps on screen, ${saved} on disk`)
     await expect(offer.getByRole('heading')).toHaveText('Resume your workout?')
-    await expect(page.getByTestId('resume-place')).toHaveText(`Squat, set 1 of 2: ${onScreen} of ${REPS} reps done.`)
-    await expect(page.getByTestId('resume-saved')).toHaveText(`${onScreen} reps saved.`)
+    await expect(page.getByTestId('resume-place')).toHaveText(`Squat, set 1 of 2: ${saved} of ${REPS} reps done.`)
+    await expect(page.getByTestId('resume-saved')).toHaveText(`${saved} reps saved.`)
     await expect(page.getByTestId('resume-auto')).toHaveText(/^Going on by itself in \d+ s$/)
     await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toContainEqual(expect.stringMatching(/^Resume your workout\? Squat, set 1 of 2/))
     await page.screenshot({ path: join(SCREENS, 'home-resume-offer.png') })
@@ -143,7 +148,7 @@ test('the depth bar follows the squat; a reload mid-set offers "Resume your work
     await expect(page.getByTestId('placement')).toBeVisible({ timeout: 20_000 })
     await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
     await expect(page.getByTestId('set').locator('.phase-kicker')).toHaveText('Squat · set 1 of 2')
-    await expect(page.getByTestId('rep-count')).toHaveText(String(onScreen))
+    await expect(page.getByTestId('rep-count')).toHaveText(String(saved))
     await page.screenshot({ path: join(SCREENS, 'coach-set-resumed.png') })
     await expect(page.getByTestId('rest')).toBeVisible({ timeout: REPS_TIMEOUT_MS })
     await expect(page.getByTestId('next-up')).toContainText('set 2 of 2')

@@ -43,7 +43,7 @@ describe('SessionRecorder', () => {
     expect(api.finished).toEqual([ID])
   })
 
-  it('sends a rep at once (no timer tick), while pose frames wait for the next tick; one sent during an append goes right after it', async () => {
+  it('sends a rep at once (no timer tick), while pose frames wait for the next tick; one counted during an unanswered append is sent without waiting for it', async () => {
     vi.useFakeTimers()
     const api = fakeApi()
     const rec = new SessionRecorder(api, () => undefined)
@@ -55,17 +55,24 @@ describe('SessionRecorder', () => {
     await vi.advanceTimersByTimeAsync(0)
     expect(api.appended.flat()).toHaveLength(1)
     const rep: JournalEntry = { kind: 'engine', at: 3, exercise: 'squat', setIndex: 1, event: { type: 'rep', t: 3, exercise: 'squat', side: null, startMs: 0, bottomMs: 1, endMs: 3, depthDeg: 80, rangeDeg: 90, durationMs: 3, tempo: { downMs: 1, upMs: 2 }, cues: [] } }
+    // Main takes each append as it is sent (the order of the calls), and answers later: the renderer may reload in between.
+    const sentInOrder: string[] = []
     const appended = api.appendToSession
-    let release = () => {}
-    api.appendToSession = (id, entries) => new Promise((r) => (release = () => r(appended(id, entries))))
+    const answers: (() => void)[] = []
+    api.appendToSession = (id, entries) => {
+      sentInOrder.push(...entries.map((e) => e.kind))
+      return new Promise((r) => answers.push(() => r(appended(id, entries))))
+    }
     rec.add(pose(4))
     void rec.flush() // an append in flight...
     rec.add(rep) // ...when the rep is counted
+    expect(sentInOrder).toEqual(['pose', 'pose', 'engine'])
     api.appendToSession = appended
-    release()
+    for (const answer of answers) answer()
     await vi.advanceTimersByTimeAsync(0)
     expect(api.appended.flat().map((e) => e.kind)).toEqual(['set-start', 'pose', 'pose', 'engine'])
-    rec.dispose()
+    expect(await rec.finish()).toBe(ID)
+    expect(api.appended.flat()).toHaveLength(4)
   })
 
   it('goes on recording into a resumed session without starting a new one', async () => {
@@ -166,6 +173,7 @@ describe('SessionRecorder', () => {
       rec.add({ kind: 'engine', at: 2, exercise: 'squat', setIndex: 1, event: { type: 'rep', t: i, exercise: 'squat', side: null, startMs: 0, bottomMs: 1, endMs: 2, depthDeg: 90, rangeDeg: 80, durationMs: 2, tempo: { downMs: 1, upMs: 1 }, cues: [] } })
     }
     for (let i = 0; i < 1_197; i++) rec.add(pose(i))
+    await rec.flush() // the reps' own send has failed once already; finish makes its own attempts
     let appends = 0
     const failing = api.appendToSession
     api.appendToSession = (id, entries) => (appends++, failing(id, entries))

@@ -1,9 +1,11 @@
 /**
  * Streams the workout into a saved session through window.revup (api.ts): pose frames are buffered and
  * appended about once a second, so a slow disk never stalls the camera loop; a rep, hold, cue or set
- * line is sent at once (main has it on disk before it answers), so a reload or crash right after a
- * rep is counted never loses it. When the bridge is
- * missing or a save fails, the problem is reported as a sentence and the workout goes on. Finishing
+ * line is sent at once, even while an earlier append is still unanswered (main has it on disk before it
+ * answers), so a reload or crash right after a rep is counted never loses it. Appends reach main in the
+ * order they are sent (Electron's IPC keeps order), so the journal keeps the order of the workout.
+ * When the bridge is missing or a save fails, the problem is reported as a sentence and the workout goes
+ * on; a failed append's entries go back to the head of the buffer and are tried again. Finishing
  * sends everything still buffered, batch after batch, retrying a failed append a few times; what it
  * still could not send is counted by kind and told to the runner, never dropped silently.
  * The session is created only when the first set starts: a workout left before any set is not a
@@ -39,13 +41,14 @@ export class SessionRecorder {
   private id: string | null = null
   private buffer: JournalEntry[] = []
   private timer: ReturnType<typeof setInterval> | null = null
-  private flushing: Promise<void> | null = null
+  /** Appends sent and not yet answered; their entries are no longer in `buffer`. */
+  private inFlight = new Set<Promise<void>>()
   private starting: Promise<void> | null = null
   private problem: string | null = null
   /** The problem without the drop note. */
   private baseProblem: string | null = null
-  /** Entries at the head of the buffer that the append in flight carries. */
-  private sending = 0
+  /** The last append failed: until one succeeds, urgent entries wait for the timer instead of resending the backlog. */
+  private appendFailing = false
   private droppedPoses = 0
 
   /** The last failed append's error, for the sentence about what was not saved. */
@@ -53,8 +56,6 @@ export class SessionRecorder {
   /** What the session will be started with, kept until its first set. */
   private pendingStart: SessionStartInfo | null = null
   private startAnswered = false
-  /** An entry that must not wait arrived while an append was in flight: send again as soon as it answers. */
-  private sendAgain = false
 
   constructor(
     private readonly api: RecorderApi,
@@ -101,7 +102,7 @@ export class SessionRecorder {
     })
   }
 
-  /** Buffers one entry; over MAX_BUFFERED the oldest pose frame not being sent goes (never a rep, hold, cue or set line). */
+  /** Buffers one entry; over MAX_BUFFERED the oldest buffered pose frame goes (never a rep, hold, cue or set line). */
   add(entry: JournalEntry): void {
     if (entry.kind === 'set-start' && this.pendingStart) {
       this.startNow(this.pendingStart)
@@ -110,48 +111,60 @@ export class SessionRecorder {
     this.buffer.push(entry)
     if (entry.kind !== 'pose') this.sendNow()
     if (this.buffer.length <= MAX_BUFFERED) return
-    const dropAt = this.buffer.findIndex((e, i) => i >= this.sending && e.kind === 'pose')
+    const dropAt = this.buffer.findIndex((e) => e.kind === 'pose')
     if (dropAt < 0) return
     this.buffer.splice(dropAt, 1)
     this.droppedPoses++
     this.setProblem(this.baseProblem ?? 'Saving is behind.')
   }
 
-  /** Sends what is buffered now, or as soon as the append in flight answers. */
+  /**
+   * Sends everything buffered now, without waiting for appends in flight: an entry that must not be
+   * lost is on its way to main before the screen has shown it for a frame. While appends are failing it
+   * leaves the backlog to the timer rather than resend thousands of entries on every rep.
+   */
   private sendNow(): void {
-    if (this.flushing) this.sendAgain = true
-    else void this.flush()
+    if (!this.id || !this.startAnswered) {
+      void this.flush() // waits for main's answer to startSession, then sends
+      return
+    }
+    if (!this.appendFailing) while (this.buffer.length > 0) void this.send()
+    else if (this.inFlight.size === 0) void this.send() // one batch at a time, so failed batches go back in order
   }
 
-  /** Sends what is buffered; at most one append in flight. */
-  flush(): Promise<void> {
-    if (this.flushing) return this.flushing
-    if (this.starting && !this.startAnswered) return this.starting.then(() => this.flush())
-    if (!this.id || this.buffer.length === 0) return Promise.resolve()
-    const batch = this.buffer.slice(0, MAX_BATCH)
-    const id = this.id
-    this.sending = batch.length
-    this.flushing = this.api
-      .appendToSession(id, batch)
+  /** Sends up to MAX_BATCH entries from the head of the buffer; on failure they go back to the head. */
+  private send(): Promise<void> {
+    const batch = this.buffer.splice(0, MAX_BATCH)
+    const append = this.api
+      .appendToSession(this.id!, batch)
       .then((result) => {
         if (result.ok) {
-          this.buffer.splice(0, batch.length)
+          this.appendFailing = false
           this.setProblem(result.value.storageProblem ? `Saving is delayed: ${result.value.storageProblem}` : null)
         } else {
-          // Kept in the buffer: the next flush tries again.
+          // Kept: the next flush tries again. (An append still in flight may land first; entries carry their times.)
+          this.buffer.unshift(...batch)
+          this.appendFailing = true
           this.lastAppendError = result.error
           this.setProblem(`Could not save the workout so far: ${result.error}`)
         }
       })
-      .finally(() => {
-        this.sending = 0
-        this.flushing = null
-        if (this.sendAgain) {
-          this.sendAgain = false
-          void this.flush()
-        }
-      })
-    return this.flushing
+      .finally(() => this.inFlight.delete(append))
+    this.inFlight.add(append)
+    return append
+  }
+
+  /** Resolves when every append sent so far has answered. */
+  private async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
+  }
+
+  /** The timer's send: one batch of what is buffered, unless appends are still in flight (then it waits for them). */
+  flush(): Promise<void> {
+    if (this.starting && !this.startAnswered) return this.starting.then(() => this.flush())
+    if (this.inFlight.size > 0) return this.settled()
+    if (!this.id || this.buffer.length === 0) return Promise.resolve()
+    return this.send()
   }
 
   /**
@@ -167,6 +180,7 @@ export class SessionRecorder {
       this.buffer = []
       return null
     }
+    await this.settled()
     for (let failures = 0; this.buffer.length > 0 && failures < FINISH_ATTEMPTS; ) {
       const before = this.buffer.length
       await this.flush()
