@@ -81,7 +81,16 @@ export function cueKind(id: string): { kind: 'form' | 'routine'; known: boolean 
 }
 
 /** A cue raised this close (s) outside a labelled fault span still belongs to it (debounce + label timing). */
-const FAULT_SLACK_S = 0.5
+export const FAULT_SLACK_S = 0.5
+
+/** True when cue `id` at `t` s is the cue of a labelled fault (debatable ones included) spanning t ± FAULT_SLACK_S. */
+export function onLabelledFault(label: ClipLabel, id: string, t: number): boolean {
+  const exercise = exerciseIdFor(label.exercise)
+  return label.faults.some((f) => {
+    const cue = cueForFault(f.fault ?? f.type ?? '', exercise)
+    return cue === id && t >= f.start - FAULT_SLACK_S && t <= f.end + FAULT_SLACK_S
+  })
+}
 /** Label holds this close (s) are one hold (labels split a hold where its form changes, at a cut). */
 const HOLD_JOIN_GAP_S = 0.1
 

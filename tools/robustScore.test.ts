@@ -38,6 +38,14 @@ describe('robust scoring', () => {
     expect(compareCues(base, result(3))).toEqual({ added: [], lost: ['squat-knees-caving@1.0'] })
   })
 
+  it('a cue on a labelled fault of that cue is a found fault, not an added one (a frozen bottom on a faulty rep)', () => {
+    const base = result(3)
+    const faulty = label({ faults: [{ fault: 'knee_valgus', start: 12.2, end: 14.6 }] })
+    const pert = result(3, { cues: [{ t: 12.8, id: 'squat-knees-caving' }, { t: 12.9, id: 'squat-sit-back' }, { t: 16, id: 'squat-knees-caving' }] })
+    // Same span, other cue: added; same cue, outside the span and its 0.5 s slack: added.
+    expect(scoreRobust('bottoms-paused', faulty, base, pert, judged(pert)).cuesAdded).toEqual(['squat-sit-back@12.9', 'squat-knees-caving@16.0'])
+  })
+
   it('explains a lost count on a crop kind when the engine says the joints are out of the picture', () => {
     const events: EngineEvent[] = [{ type: 'visibility', t: 0, ok: false, missing: ['left_ankle'], reason: 'out-of-frame' }]
     const lost = result(0, { events })

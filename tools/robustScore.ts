@@ -5,12 +5,14 @@
  * - count kept: the rep count stays in the label's acceptable range and, for a clip with labelled holds,
  *   the timed hold stays within HOLD_KEPT_S of the labelled hold time. On the kinds of EXPLAINED_BY (feet or
  *   head out of the picture, roll past the level limit) a lost count also passes when the engine says why.
- * - cues added: form cues of the perturbed clip with no same cue within CUE_MATCH_S on the unperturbed one.
+ * - cues added: form cues of the perturbed clip with no same cue within CUE_MATCH_S on the unperturbed one,
+ *   unless the label has that cue's fault there: a perturbation that makes a real fault visible longer (a
+ *   frozen bottom on a faulty rep) lets the engine find it, which is not a false cue.
  * - silent zero: 0 reps and 0 holds where the label has reps or holds, with nothing said: no span not
  *   judged, no tilted or sideways camera, no other exercise recognised.
  */
 import type { AnalysisResult } from '../src/shared/engine/analyze'
-import { cueKind, joinedHolds, type ClipLabel } from './evalScore'
+import { cueKind, joinedHolds, onLabelledFault, type ClipLabel } from './evalScore'
 import type { JudgingReport } from './judgedReport'
 import { EXPLAINED_BY, HOME_CAMERA_KINDS, unshiftTime, type RobustKind } from './robustKinds'
 
@@ -45,14 +47,16 @@ export interface RobustOutcome {
  * Form cues of `perturbed` that the unperturbed analysis does not have (added), and those of the unperturbed
  * analysis the perturbed one no longer raises (lost); times mapped back through the pauses, "id@t".
  */
-export function compareCues(baseline: AnalysisResult, perturbed: AnalysisResult, pauses: readonly number[] = []): { added: string[]; lost: string[] } {
+export function compareCues(
+  baseline: AnalysisResult, perturbed: AnalysisResult, pauses: readonly number[] = [], labelled: (id: string, t: number) => boolean = () => false
+): { added: string[]; lost: string[] } {
   const pool = baseline.cues.filter((c) => cueKind(c.id).kind === 'form').map((c) => ({ ...c, used: false }))
   const added: string[] = []
   for (const c of perturbed.cues.filter((x) => cueKind(x.id).kind === 'form')) {
     const t = unshiftTime(c.t, pauses)
     const match = pool.find((b) => !b.used && b.id === c.id && Math.abs(b.t - t) <= CUE_MATCH_S)
     if (match) match.used = true
-    else added.push(`${c.id}@${c.t.toFixed(1)}`)
+    else if (!labelled(c.id, c.t)) added.push(`${c.id}@${c.t.toFixed(1)}`)
   }
   return { added, lost: pool.filter((b) => !b.used).map((b) => `${b.id}@${b.t.toFixed(1)}`) }
 }
@@ -83,7 +87,8 @@ export function scoreRobust(
     judging.notJudgedByReason.some((r) => rule.notJudged?.includes(r.reason) ?? false) ||
     cameraStates.some((s) => rule.camera?.includes(s) ?? false)
   )
-  const cues = compareCues(baseline, perturbed, pauses)
+  // `label` is on the perturbed clock (shiftLabel), as the perturbed cues are.
+  const cues = compareCues(baseline, perturbed, pauses, (id, t) => onLabelledFault(label, id, t))
   const labelledWork = label.rep_count > 0 || joinedHolds(label).length > 0
   const said = judging.notJudged.length > 0 || cameraStates.length > 0 || judging.exercise.message !== null
   return {
