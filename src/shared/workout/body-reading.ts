@@ -1,6 +1,8 @@
 import { createBody, joint, type Body } from '../engine/body'
 import { leanFromVertical } from '../pose/geometry'
 import { classifyView } from '../engine/view'
+import { headOnProne } from '../engine/posture'
+import { seenFromAbove } from '../engine/overhead'
 import type { CameraView, Side } from '../engine/events'
 import { UNKNOWN_VIEW, type ViewReading } from '../engine/viewReading'
 import type { KeypointName, PoseFrame } from '../pose/types'
@@ -27,6 +29,8 @@ export interface BodyReading {
   sizeFraction: number | null
   /** Seen keypoints that lie at (or past) the image edge: the body is cut off there. */
   clipped: KeypointName[]
+  /** A body on the floor seen from a camera above it (the engine's overhead.ts rule, this frame). */
+  fromAbove: boolean
   body: Body
 }
 
@@ -45,7 +49,7 @@ export function readBody(frame: PoseFrame): BodyReading {
   const body = createBody(frame)
   const seen = frame.keypoints.filter((k) => body.point(k.name) !== null)
   const person = seen.length >= MIN_PERSON_KEYPOINTS
-  if (!person) return { person, view: 'unknown', viewReading: UNKNOWN_VIEW, posture: 'unknown', bodyFraction: null, sizeFraction: null, clipped: [], body }
+  if (!person) return { person, view: 'unknown', viewReading: UNKNOWN_VIEW, posture: 'unknown', bodyFraction: null, sizeFraction: null, clipped: [], fromAbove: false, body }
   const xs = seen.map((k) => k.x)
   const ys = seen.map((k) => k.y)
   const bodyFraction = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))
@@ -55,7 +59,8 @@ export function readBody(frame: PoseFrame): BodyReading {
   const torso = torsoFraction(body)
   const sizeFraction = torso === null ? bodyFraction : Math.max(bodyFraction, torso / TORSO_SHARE_OF_HEIGHT)
   const viewReading = classifyView(body)
-  return { person, view: viewReading.view, viewReading, posture: postureOf(body), bodyFraction, sizeFraction, clipped, body }
+  const fromAbove = seenFromAbove(body, frame.worldLandmarks)
+  return { person, view: viewReading.view, viewReading, posture: postureOf(body), bodyFraction, sizeFraction, clipped, fromAbove, body }
 }
 
 /** Shoulder centre to hip centre (or one side's, side-on) in image fractions (x over width, y over height). */
@@ -73,6 +78,8 @@ function nearSideSeen(body: Body): Side | null {
 }
 
 function postureOf(body: Body): BodyReading['posture'] {
+  // Face down seen head-on (the engine's posture rule): the torso is foreshortened to a stub that looks upright.
+  if (headOnProne(body)) return 'floor'
   const sh = body.mid('shoulder')
   const hip = body.mid('hip')
   let lean: number | null = null

@@ -125,3 +125,32 @@ describe('start poses on real footage (issue 11, item 5: "tighter start poses")'
     expect(v.filter((r) => r.issue === 'kneeling').length / v.length).toBeGreaterThanOrEqual(0.8)
   })
 })
+
+describe('floor camera positions the engine names (issue 11 follow-up: head-on push-ups were told to get down)', () => {
+  // Head-on push-ups (labels: view "front", the runner on the hands from the start): the foreshortened torso
+  // looked upright to placement, though the engine reads the same frames as face down.
+  it('pushup_front_gym_turf_omartarek5: never "get into your push-up position" at the tops, and ready there', () => {
+    const v = verdicts('pushup_front_gym_turf_omartarek5', 'push-up', 'pushup', 0.3)
+    expect(v.filter((r) => r.issue === 'get-down')).toEqual([])
+    // Labelled bottoms 2.2 and 5.55 s; the top between them, and the start, are ready.
+    expect(verdictAt('pushup', 'pushup_front_gym_turf_omartarek5', 'push-up', 0.8).ok).toBe(true)
+    expect(verdictAt('pushup', 'pushup_front_gym_turf_omartarek5', 'push-up', 3.6).ok).toBe(true)
+  })
+
+  it('a camera looking down on the runner (labels: overhead push-up) is told where the laptop goes, on every check', () => {
+    const v = verdicts('pushup_overhead_home_elbows_tucked_then_flared_jtnicastro', 'push-up', 'pushup')
+    expect(v.filter((r) => r.issue !== 'camera-above')).toEqual([])
+    expect(v[0].guidance).toBe('The camera is looking down on you: put the laptop on the floor, side-on to you')
+  })
+
+  it('no floor camera on any other floor clip reads as looking down (planks, side planks, bridges, heel taps, push-ups)', () => {
+    const floor: [string, ExerciseId][] = [['plank', 'plank'], ['side_plank', 'side-plank'], ['glute_bridge', 'glute-bridge'], ['heel_taps', 'heel-taps'], ['pushup', 'push-up']]
+    const above = floor.flatMap(([folder, exercise]) =>
+      readdirSync(resolve(FIXTURES, folder))
+        .map((f) => f.replace(/\.json$/, ''))
+        .filter((clip) => !clip.includes('overhead'))
+        .filter((clip) => verdicts(clip, exercise, folder).some((r) => r.issue === 'camera-above'))
+    )
+    expect(above).toEqual([])
+  })
+})

@@ -24,6 +24,7 @@ export type PlacementIssue =
   | 'stand-up'
   | 'arms-bent'
   | 'kneeling'
+  | 'camera-above'
 
 export interface PlacementResult {
   ok: boolean
@@ -60,7 +61,9 @@ const GUIDANCE: Record<Exclude<PlacementIssue, 'get-down' | 'joints-hidden'>, st
   'wrong-view': '',
   'stand-up': 'Stand up to start',
   'arms-bent': 'Straighten your arms onto your hands',
-  kneeling: 'Stand up'
+  kneeling: 'Stand up',
+  // The engine's sentence (judging.ts) in placement's imperative: from above nothing can be counted.
+  'camera-above': 'The camera is looking down on you: put the laptop on the floor, side-on to you'
 }
 
 /** Exercises that start standing tall: a kneeling runner is not in their start pose (issue 11, item 5). */
@@ -112,6 +115,7 @@ export function presenceOf(r: BodyReading): Presence {
 function issueOf(exercise: PlacementExercise, r: BodyReading): PlacementIssue | null {
   if (!r.person) return 'no-person'
   const floor = isFloorExercise(exercise.id)
+  if (floor && r.fromAbove) return 'camera-above'
   if (floor && r.posture === 'standing') return 'get-down'
   if (!floor && r.posture === 'floor') return 'stand-up'
   const missing = missingJoints(exercise, r)
