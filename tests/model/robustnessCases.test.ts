@@ -19,8 +19,7 @@ const MODELS: PoseModelId[] = ['blazepose-lite', 'blazepose-full']
 
 /** `${model}:${case}` → what it gives today and why (measured 30 Nov 2026). */
 const KNOWN_SHORT: Record<string, string> = {
-  'blazepose-full:dark-room': '4 of 7: in the dark Full reads the three knees-in reps as quarter squats (thighs 48-51 deg even with the low-light lift), told "sit lower"',
-  'blazepose-lite:mirrored': '10 of 11: the last rep, 0.6 s before the clip ends, does not return to the top in time'
+  'blazepose-lite:mirrored': '10 of 11: mirrored, Lite reads the last rep as a shallow wobble, back near the top for 0.4 s, then a 0.3 s dip, quicker than the lunge\'s 0.6 s floor for a rep'
 }
 
 describe('robustness cases (../shared/robustness, derived at test time)', () => {

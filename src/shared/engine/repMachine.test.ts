@@ -25,6 +25,23 @@ describe('repTransition', () => {
     expect(steps.at(-1)!.dropped).toBe('too-shallow')
   })
 
+  it('an independent depth reading (deep) completes a rep whose angle stops short; leaving and returning stay the angle\'s', () => {
+    let state: RepState = initialRepState
+    const feed = (samples: [number, number, boolean][]) =>
+      samples.map(([tMs, angleDeg, deep]) => {
+        const step = repTransition(squatLike, state, { type: 'sample', tMs, angleDeg, deep })
+        state = step.state
+        return step
+      })
+    const short = feed([[0, 175, false], [500, 145, false], [1000, 135, true], [1500, 140, true], [2000, 165, false]])
+    expect(short.filter((s) => s.rep).map((s) => s.rep!.depthDeg)).toEqual([135])
+    // Without it, the same angles are a shallow dip; and `deep` at rest never starts a rep.
+    state = initialRepState
+    expect(feed([[0, 175, false], [500, 145, false], [1000, 135, false], [2000, 165, false]]).at(-1)!.dropped).toBe('too-shallow')
+    state = initialRepState
+    expect(feed([[0, 175, true], [500, 172, true], [1000, 175, true]]).some((s) => s.rep || s.state.phase !== 'rest')).toBe(false)
+  })
+
   it('does not count jitter around the start threshold twice (hysteresis)', () => {
     const samples: [number, number][] = [[0, 175], [400, 149], [800, 152], [1200, 148], [1600, 100], [2400, 155], [2800, 158], [3200, 165]]
     expect(run(squatLike, samples).filter((s) => s.rep)).toHaveLength(1)

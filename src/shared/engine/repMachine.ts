@@ -42,7 +42,12 @@ export interface RepState {
 }
 
 export type RepInput =
-  | { type: 'sample'; tMs: number; angleDeg: number }
+  /**
+   * `deep`: an independent reading of the body says the working depth is reached even though the angle
+   * does not (the squat's shoulders dropped by a half squat's worth while a misplaced hip keypoint keeps the
+   * thighs reading shallow). The rep still has to leave and come back to rest by the angle.
+   */
+  | { type: 'sample'; tMs: number; angleDeg: number; deep?: boolean }
   /** Tracking lost, view changed or the set was paused: any rep in progress is dropped. */
   | { type: 'interrupt'; tMs: number }
 
@@ -82,12 +87,13 @@ export function repTransition(cfg: RepMachineConfig, state: RepState, input: Rep
   }
   const { tMs, angleDeg } = input
   if (!Number.isFinite(angleDeg)) return { state }
+  const atDepth = reachedDepth(cfg, angleDeg) || input.deep === true
   switch (state.phase) {
     case 'unready':
       return atRest(cfg, angleDeg) ? { state: { ...state, phase: 'rest', restMs: tMs, startDeg: angleDeg } } : { state }
     case 'rest':
       if (leftRest(cfg, angleDeg)) {
-        const phase = reachedDepth(cfg, angleDeg) ? 'deep' : 'descending'
+        const phase = atDepth ? 'deep' : 'descending'
         return { state: { ...state, phase, startMs: state.restMs, bottomMs: tMs, extremeDeg: angleDeg } }
       }
       return { state: { ...state, restMs: tMs, startDeg: angleDeg } }
@@ -95,7 +101,7 @@ export function repTransition(cfg: RepMachineConfig, state: RepState, input: Rep
     case 'deep': {
       const deeper = past(cfg, angleDeg, state.extremeDeg) > 0
       const next: RepState = deeper ? { ...state, extremeDeg: angleDeg, bottomMs: tMs } : { ...state }
-      if (state.phase === 'descending' && reachedDepth(cfg, angleDeg)) next.phase = 'deep'
+      if (state.phase === 'descending' && atDepth) next.phase = 'deep'
       if (tMs - state.startMs > cfg.maxRepMs) {
         // Stayed down too long (sat down, rested): wait to be seen at rest again before counting.
         return { state: { ...initialRepState }, dropped: 'too-slow' }

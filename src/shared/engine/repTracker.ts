@@ -14,6 +14,10 @@ import type { InterruptibleTracker, RangeOfMotion } from './tracker'
 export interface RepSignal {
   deg: number
   side: Side | null
+  /** Working depth reached by another reading of the body than `deg`, held long enough to count (see RepInput); default false. */
+  deep?: boolean
+  /** That other reading past the depth line on this frame alone (form checks debounce it themselves). */
+  pastDepthLine?: boolean
 }
 
 /** What per-frame checks see. */
@@ -180,7 +184,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
       const startMs = rep.startMs
-      const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg })
+      const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg, deep: signal.deep })
       rep = step.state
       const lines = machine()
       rangeOfMotion = { unit: 'deg', value: signal.deg, rest: restRef?.restDeg ?? lines.returnRestDeg, target: lines.reachDepthDeg, direction: spec.machine.direction }

@@ -69,6 +69,73 @@ export const STAND_TALL_HIP_DEG = 160
  */
 export const STANDING_SETTLE_MS = 300
 
+/**
+ * Squat depth read a second way, from how far the shoulders have come down towards the feet: the shoulders'
+ * height above the ankles against the runner's own standing height (pixels, so the scale cancels). By
+ * segment geometry (thigh ≈ shin, torso ≈ 1.2 shins), a half squat (thighs turned 45° from vertical, shins
+ * 25° forward, trunk 30° forward: the squat's own depth line) lowers the shoulders by ~21% of that height, a
+ * quarter squat by ~5%, a deep squat by ~40% (measured on our squat clips: 33–56% at the bottom of every
+ * counted rep). It needs no hip keypoint, the one a dim room or loose clothes most often misplaces (measured:
+ * BlazePose Full on a darkened front squat read the thighs 25° short of the bottom while the shoulders came
+ * down 31–36%). A fifth of the standing height is the depth line.
+ */
+export const DEPTH_SHOULDER_DROP = 0.2
+/** The standing reference forgets this share per second (a runner who steps back reads shorter). */
+export const STANDING_HEIGHT_DECAY_PER_S = 0.05
+
+/**
+ * The drop must hold this long before it counts as depth: a real squat spends well over 0.2 s below the half
+ * squat's line, while a glitch (an edit's cross-fade, the model re-finding the body) lasts a frame or two.
+ */
+export const DEPTH_DROP_PERSIST_MS = 150
+
+/** Shoulders' height above the ankles, pixels: both mid-points, or one side's shoulder and ankle; else null. */
+function shoulderHeight(body: Body): number | null {
+  const both = [body.mid('shoulder'), body.mid('ankle')]
+  const left = [body.point('left_shoulder'), body.point('left_ankle')]
+  const right = [body.point('right_shoulder'), body.point('right_ankle')]
+  const pair = [both, left, right].find(([shoulder, ankle]) => shoulder && ankle)
+  return pair ? pair[1]!.y - pair[0]!.y : null
+}
+
+/**
+ * The squat's rep signal with the second depth reading: the thigh angle (squatSignal), `deep` once the
+ * shoulders are DEPTH_SHOULDER_DROP below the runner's standing height, measured while the thighs stand
+ * (at or above SQUAT_MACHINE.leaveRestDeg), and measured afresh when the view changes; the drop must hold
+ * DEPTH_DROP_PERSIST_MS.
+ */
+export function createSquatSignal(): (body: Body) => RepSignal | null {
+  let standing: number | null = null
+  let lastMs = 0
+  let view: string | null = null
+  let droppedSinceMs: number | null = null
+  return (body) => {
+    // A new view (the runner turned, or an edit cut to another camera) is a new picture: measured afresh.
+    if (body.view.view !== 'unknown' && body.view.view !== view) {
+      if (view !== null) standing = null
+      view = body.view.view
+    }
+    const signal = squatSignal(body)
+    const height = shoulderHeight(body)
+    if (!signal || height === null || height <= 0) {
+      droppedSinceMs = null
+      return signal
+    }
+    if (signal.deg >= SQUAT_MACHINE.leaveRestDeg) {
+      // Thighs standing: the height is a standing reading (the largest lately; a crouch cannot lower it much).
+      const decayed = standing === null ? height : standing * (1 - (STANDING_HEIGHT_DECAY_PER_S * (body.tMs - lastMs)) / 1000)
+      standing = Math.max(decayed, height)
+      lastMs = body.tMs
+    }
+    if (standing === null || 1 - height / standing < DEPTH_SHOULDER_DROP) {
+      droppedSinceMs = null
+      return signal
+    }
+    droppedSinceMs ??= body.tMs
+    return { ...signal, deep: body.tMs - droppedSinceMs >= DEPTH_DROP_PERSIST_MS, pastDepthLine: true }
+  }
+}
+
 /** Mean thigh angle of the seen legs: both legs bend in a squat. */
 export function squatSignal(body: Body): RepSignal | null {
   // Lying down or getting onto the floor is not a squat, however bent the knees are.
@@ -124,10 +191,11 @@ export const squat: ExerciseDefinition = {
       machine: SQUAT_MACHINE,
       restReference: SQUAT_REST_REFERENCE,
       shallowCue: 'squat-depth',
-      signal: squatSignal,
+      signal: createSquatSignal(),
       checkFrame({ body, signal }) {
         const c = frameChecks()
-        const loaded = signal.deg <= LOADED_THIGH_DEG
+        // Loaded by the thighs' angle, or by the shoulders' drop (a half squat's worth: thighs past 45°).
+        const loaded = signal.deg <= LOADED_THIGH_DEG || signal.pastDepthLine === true
         const past = kneePastToes(body)
         c.judge('knee-past-toes', loaded && past !== null, () => past === true)
         const fold = trunkPastShinDeg(body)
