@@ -1,5 +1,5 @@
 /**
- * `npm run bench:soak -- --minutes N`: what the runner gets over a long set (issue 12). The built app
+ * `npm run bench:soak -- --minutes N [--model <id>] [--wasm-threads N]`: what the runner gets over a long set (issue 12). The built app
  * (out/renderer, `npm run build` first) runs in headless Debian Chromium, served and bridged as in the
  * e2e tests (real session store, recording on), with the fake camera playing a real squat clip at
  * 30 fps in a loop: a front-view squat with knees caving in its first reps, so the form engine raises
@@ -21,6 +21,8 @@ import os from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { JOURNAL_FILE } from '../../src/shared/session/journal'
+import { POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
+import { WASM_THREAD_COUNT_KEY } from '../../src/renderer/src/pose/poseClient'
 import { launchChromium } from '../harness/browser'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { installPreloadBridge } from '../harness/preloadBridge'
@@ -41,6 +43,24 @@ const CLIP_WIDTH = 360
 const PLAN = { sets: 10, reps: 100, restSeconds: 0 }
 /** Model load, backend measurement and placement on a busy 2-core machine. */
 const SET_START_TIMEOUT_MS = 240_000
+
+/** `--model <id>`: the model the workout uses (chosen in Settings, as a runner would), else the app's own choice. */
+function modelArg(): PoseModelId | null {
+  const i = process.argv.indexOf('--model')
+  if (i < 0) return null
+  const model = process.argv[i + 1]
+  if (!(POSE_MODEL_IDS as readonly string[]).includes(model)) throw new Error(`--model takes one of ${POSE_MODEL_IDS.join(', ')}; got "${model}".`)
+  return model as PoseModelId
+}
+
+/** `--wasm-threads <n>`: XNNPACK threads asked of tfjs (the app's stored override, poseClient.ts), else tfjs's choice. */
+function threadsArg(): number | null {
+  const i = process.argv.indexOf('--wasm-threads')
+  if (i < 0) return null
+  const n = Number(process.argv[i + 1])
+  if (!(Number.isInteger(n) && n >= 1 && n <= 8)) throw new Error(`--wasm-threads takes a whole number from 1 to 8; got "${process.argv[i + 1]}".`)
+  return n
+}
 
 function minutesArg(): number {
   const i = process.argv.indexOf('--minutes')
@@ -152,6 +172,11 @@ async function main() {
   try {
     // A system voice that says nothing (as a runner's OS voice would, outside the renderer), and the probe.
     await context.addInitScript(SPEECH_SPY)
+    const [model, threads] = [modelArg(), threadsArg()]
+    if (model) {
+      await context.addInitScript((m) => localStorage.setItem('revup.settings', JSON.stringify({ state: { settings: { model: m, modelChoice: 'manual', backend: 'wasm' } }, version: 1 })), model)
+    }
+    if (threads) await context.addInitScript(([key, n]) => localStorage.setItem(key, n), [WASM_THREAD_COUNT_KEY, String(threads)] as const)
     // tsx names the probe's inner functions with an `__name` helper the page lacks: give it a no-op one.
     await context.addInitScript({ content: `var __name = (f) => f;\n(${SOAK_PROBE.toString()})()` })
     const page = await context.newPage()
@@ -160,7 +185,7 @@ async function main() {
     await cdp.send('Performance.enable')
     await page.goto(`${server.origin}/index.html`)
     console.log(`bench:soak ${minutes} min, ${CLIP} (${CLIP_WIDTH} px wide, ${CAMERA_FPS} fps y4m, looped by the fake camera); squat planned ${PLAN.sets} × ${PLAN.reps}, rest ${PLAN.restSeconds} s`)
-    console.log(`bench:soak ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at start`)
+    console.log(`bench:soak ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at start; WASM threads ${threads ?? "tfjs's choice"}`)
     const t0 = Date.now()
     await planSquat(page)
     const live = page.getByTestId('live-view')

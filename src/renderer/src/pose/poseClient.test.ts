@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { PoseClient, type WorkerPort } from './poseClient'
+import { PoseClient, WASM_THREAD_COUNT_KEY, type WorkerPort } from './poseClient'
 import type { WorkerReply, WorkerRequest } from './protocol'
 
 class FakeWorker implements WorkerPort {
@@ -49,6 +49,15 @@ describe('PoseClient', () => {
   it('sends init with the model, backend choice and models URL', () => {
     const { worker } = setup()
     expect(worker.sent[0]).toEqual({ type: 'init', model: 'blazepose-lite', backend: 'auto', modelsBaseUrl: 'http://x/models/' })
+  })
+
+  it('asks the worker for the stored XNNPACK thread override, and ignores a stored value that is not 1–8', () => {
+    for (const [stored, sent] of [['2', 2], ['8', 8], ['0', undefined], ['2.5', undefined], ['lots', undefined], ['99', undefined]] as const) {
+      const storage = memoryStorage()
+      storage.setItem(WASM_THREAD_COUNT_KEY, stored)
+      const { worker } = setup(storage)
+      expect((worker.sent[0] as { wasmThreadCount?: number }).wasmThreadCount, stored).toBe(sent)
+    }
   })
 
   it('transfers every frame at once and counts the ones the worker dropped for newer ones', () => {

@@ -46,7 +46,7 @@ export interface PoseClientOptions {
   createWorker?: () => WorkerPort
   /** Allow WASM threads (default true; the bench sets it explicitly to compare). */
   wasmThreads?: boolean
-  /** WASM threads to ask for (default: tfjs's choice); the bench compares. */
+  /** WASM threads to ask for (default: the stored override WASM_THREAD_COUNT_KEY, else tfjs's choice); the bench compares. */
   wasmThreadCount?: number
   /** Widest image the model reads, pixels (default 640); the bench compares. */
   analysisWidth?: number
@@ -54,6 +54,20 @@ export interface PoseClientOptions {
 
 const REMEMBERED_KEY_PREFIX = 'revup.poseBackend.'
 const THREADS_FAILED_KEY = 'revup.wasmThreadsFailed'
+/**
+ * An advanced override kept in storage, no screen for it: the XNNPACK threads to ask for (1–8) instead of
+ * tfjs's choice (half the logical cores). `npm run bench:soak -- --wasm-threads N` sets it to measure what
+ * the runner gets with more threads while the UI and the engine share the cores.
+ */
+export const WASM_THREAD_COUNT_KEY = 'revup.wasmThreadCount'
+const MAX_WASM_THREADS = 8
+
+/** The stored thread override, or undefined when absent or not a whole number in 1..MAX_WASM_THREADS. */
+function storedThreadCount(storage: PoseClientOptions['storage']): number | undefined {
+  const raw = storage?.getItem(WASM_THREAD_COUNT_KEY)
+  const n = raw === null || raw === undefined ? NaN : Number(raw)
+  return Number.isInteger(n) && n >= 1 && n <= MAX_WASM_THREADS ? n : undefined
+}
 
 interface PendingFrame {
   id: number
@@ -106,10 +120,11 @@ export class PoseClient {
     }
     const modelsBaseUrl = options.modelsBaseUrl ?? new URL('/models/', location.href).href
     const remembered = options.backend === 'auto' ? this.remembered() : undefined
+    const threadCount = options.wasmThreadCount ?? storedThreadCount(this.storage)
     worker.postMessage({
       type: 'init', model: options.model, backend: options.backend, modelsBaseUrl,
       ...(remembered ? { remembered } : {}), ...(wasmThreads ? {} : { wasmThreads: false }),
-      ...(options.wasmThreadCount !== undefined ? { wasmThreadCount: options.wasmThreadCount } : {}),
+      ...(threadCount !== undefined ? { wasmThreadCount: threadCount } : {}),
       ...(options.analysisWidth !== undefined ? { analysisWidth: options.analysisWidth } : {})
     })
     return worker
