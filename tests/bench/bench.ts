@@ -263,7 +263,8 @@ async function main() {
     const ratio = (ours: number | undefined, peer: number | null) => (ours !== undefined && peer ? ours / peer : null)
     console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load()} at the end`)
     const telemetry = blocked.filter((h) => h.endsWith('googleapis.com')).length
-    console.log(`bench: requests to other hosts aborted: ${blocked.length} (${telemetry} to Google's telemetry endpoint${blocked.length > 0 ? `; hosts: ${[...new Set(blocked)].join(', ')}` : ''})`)
+    const refused = [...peers.values()].flatMap((p) => p.blockedByCsp ?? [])
+    console.log(`bench: requests to other hosts aborted: ${blocked.length} (${telemetry} to Google's telemetry endpoint${blocked.length > 0 ? `; hosts: ${[...new Set(blocked)].join(', ')}` : ''}); refused earlier by the peer worker's CSP: ${refused.length}${refused.length > 0 ? ` (${[...new Set(refused)].join(', ')})` : ''}`)
     for (const model of peers.keys()) {
       const ours = results.filter((r) => r.model === model && r.ok).sort((a, b) => (b.fps ?? 0) - (a.fps ?? 0))[0]
       console.log(`bench: peer model=${model} backend=${ours?.backend ?? 'none'} fps=${fmt(ours?.fps, 1)} peerFps=${fmt(peerFpsOf(model), 1)} ratio=${fmt(ratio(ours?.fps, peerFpsOf(model)), 3)}`)

@@ -370,6 +370,8 @@ export interface PeerRunResult {
   inferenceP95?: number | null
   personRate?: number
   memoryBytes?: number | null
+  /** Requests the worker's CSP refused (its telemetry, when it flushed on close). */
+  blockedByCsp?: string[]
 }
 
 /**
@@ -434,11 +436,21 @@ async function runPeer(req: PeerRunRequest): Promise<PeerRunResult> {
     const elapsed = performance.now() - t0
     if (failure) return { ...base, ok: false, error: failure }
     const inference = poses.map((p) => p.inferenceMs)
+    const memoryBytes = await agentMemoryBytes()
+    const closed = await new Promise<string[]>((resolve) => {
+      const timer = setTimeout(() => resolve([]), 5_000)
+      listener = (m) => {
+        if (m.type !== 'closed') return
+        clearTimeout(timer)
+        resolve(m.blockedByCsp)
+      }
+      post({ type: 'close' })
+    })
     return {
       ...base, ok: true, loadMs: ready.loadMs, fps: (poses.length / elapsed) * 1000,
       inferenceP50: percentile(inference, 50), inferenceP95: percentile(inference, 95),
       personRate: poses.filter((p) => p.keypoints > 0).length / Math.max(1, poses.length),
-      memoryBytes: await agentMemoryBytes()
+      memoryBytes, blockedByCsp: closed
     }
   } catch (err) {
     return { ...base, ok: false, error: (err as Error).message }

@@ -9,15 +9,22 @@
  */
 import { FilesetResolver, PoseLandmarker } from '@mediapipe/tasks-vision'
 
-export type PeerRequest = { type: 'init'; taskUrl: string; wasmBase: string } | { type: 'frame'; frame: VideoFrame; id: number; timestampMs: number }
+export type PeerRequest =
+  | { type: 'init'; taskUrl: string; wasmBase: string }
+  | { type: 'frame'; frame: VideoFrame; id: number; timestampMs: number }
+  | { type: 'close' }
 export type PeerReply =
   | { type: 'ready'; loadMs: number }
   | { type: 'error'; message: string }
   | { type: 'pose'; id: number; inferenceMs: number; keypoints: number }
+  | { type: 'closed'; blockedByCsp: string[] }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 let landmarker: PoseLandmarker | null = null
 const reply = (message: PeerReply) => scope.postMessage(message)
+// The bench serves this worker with the app's CSP (connect-src 'self'): what it refuses is reported.
+const blockedByCsp: string[] = []
+scope.addEventListener('securitypolicyviolation', (e) => blockedByCsp.push((e as SecurityPolicyViolationEvent).blockedURI))
 
 scope.onmessage = async (event: MessageEvent<PeerRequest>) => {
   const msg = event.data
@@ -38,6 +45,14 @@ scope.onmessage = async (event: MessageEvent<PeerRequest>) => {
     } catch (err) {
       reply({ type: 'error', message: err instanceof Error ? err.message : String(err) })
     }
+    return
+  }
+  if (msg.type === 'close') {
+    // close() flushes the runtime's pending usage log (its telemetry): let it try, then report.
+    landmarker?.close()
+    landmarker = null
+    await new Promise((r) => setTimeout(r, 500))
+    reply({ type: 'closed', blockedByCsp })
     return
   }
   try {
