@@ -2,12 +2,19 @@
  * `npm run bench`: how fast the pose pipeline runs on THIS machine, in headless Chromium, on a
  * real clip. For each model × available backend: frames/s through the worker, inference ms
  * p50/p95, frame-to-pose latency p50/p95 at a real-time 30 fps feed, peak browser memory; and the
- * official MediaPipe Pose runtime on the same frames. Ends with one `bench:` line for the default
- * model. Before them, the worker path against the same model run on the page (alternating rounds,
- * same run) for BlazePose Lite and Full. Flags: --quick (default model only), --threads (allow WASM
+ * peer, the official MediaPipe Tasks runtime (PoseLandmarker, CPU delegate, in a module worker) running
+ * the same BlazePose Lite and Full networks on the same frames, right after our own run of each.
+ * Ends with one `bench:` line for the default model, its frames/s against the peer's as a ratio.
+ * Before them, the worker path against the same model run on the page (alternating rounds, same
+ * run) for BlazePose Lite and Full. Flags: --quick (default model only), --threads (allow WASM
  * threads, as the app does, to measure what they buy; the page is built unminified like the app,
  * which threads need), --compare-only (just the worker/page comparison), --full-variants (what WASM
- * threads and a smaller input give BlazePose Full).
+ * threads and a smaller input give BlazePose Full), --legacy-mediapipe (also the old `@mediapipe/pose`
+ * solution, which needs WebGL: ~2 frames/s without a GPU, no fair reference).
+ *
+ * The peer's runtime posts usage telemetry to a Google endpoint: every request to a host other than
+ * the bench's own server is aborted (Playwright route) and counted; its WASM and `.task` bundles
+ * (tests/bench/tasksBundle.ts, cached in tests/.cache/tasks) are served locally.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
@@ -17,7 +24,8 @@ import { buildPage } from '../harness/buildLive'
 import { footageProblem, prepareClip } from '../harness/clips'
 import { DEFAULT_ROOTS, REPO_ROOT, startHarnessServer } from '../harness/server'
 import { DEFAULT_POSE_MODEL, POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
-import type { ComboRequest, ComboResult, CompareResult, Variant } from './page/bench'
+import type { ComboRequest, ComboResult, CompareResult, PeerRunResult, Variant } from './page/bench'
+import { ensurePoseTask, type PoseTaskVariant } from './tasksBundle'
 
 const MODELS = POSE_MODEL_IDS
 /** Frames and wall time per phase per combination: bounds the run to a few minutes on 2 cores. */
@@ -29,11 +37,17 @@ const TARGET_FPS = 30
 const TARGET_P95_LATENCY_MS = 70
 /** MediaPipe's modelComplexity for the BlazePose variant of the same size. */
 const MEDIAPIPE_COMPLEXITY: Record<PoseModelId, 0 | 1 | 2> = { 'blazepose-lite': 0, 'blazepose-full': 1, 'blazepose-heavy': 2, 'movenet-lightning': 0, 'movenet-thunder': 1 }
+/** The peer's `.task` for the models it runs: the same BlazePose networks. */
+const PEER_VARIANT: Partial<Record<PoseModelId, PoseTaskVariant>> = { 'blazepose-lite': 'lite', 'blazepose-full': 'full' }
+const POSE_PACKAGE_DIR = resolve(REPO_ROOT, 'node_modules', '@mediapipe', 'pose')
+const TASKS_WASM_DIR = resolve(REPO_ROOT, 'node_modules', '@mediapipe', 'tasks-vision', 'wasm')
+const TASKS_CACHE_DIR = resolve(REPO_ROOT, 'tests', '.cache', 'tasks')
 
 const quick = process.argv.includes('--quick')
 const threads = process.argv.includes('--threads')
 const compareOnly = process.argv.includes('--compare-only')
 const fullVariants = process.argv.includes('--full-variants')
+const legacyMediapipe = process.argv.includes('--legacy-mediapipe')
 /**
  * Worker/page comparison: short alternating rounds, so both sides of a pair see the same load on a
  * shared machine; the ratio reported is the median of the pairs' ratios (a load burst hits one pair).
@@ -94,15 +108,23 @@ async function main() {
   const started = Date.now()
   const clip = prepareClip({ format: 'mp4', durationS: 5, width: 640, fps: CLIP_FPS })
   const pageDir = await buildPage(resolve(REPO_ROOT, 'tests', 'bench', 'page'), resolve(REPO_ROOT, 'tests', '.cache', 'bench'), ['mediapipe.html'])
+  const tasks = Object.fromEntries(Object.values(PEER_VARIANT).map((v) => [v, ensurePoseTask(v, POSE_PACKAGE_DIR, TASKS_CACHE_DIR)]))
   const server = await startHarnessServer({
     roots: { rendererDir: pageDir, modelsDir: DEFAULT_ROOTS.modelsDir },
-    extraRoots: { '/clips/': dirname(clip) }
+    extraRoots: { '/clips/': dirname(clip), '/tasks-vision/': TASKS_WASM_DIR, '/tasks/': TASKS_CACHE_DIR }
   })
   const marker = `--revup-bench=${process.pid}`
   const browser = await launchChromium({ extraArgs: ['--enable-blink-features=ForceEagerMeasureMemory', marker] })
   const clipUrl = `${server.origin}/clips/${clip.split('/').pop()}`
+  // Nothing leaves the machine: the peer's telemetry (and anything else for another host) is aborted.
+  const blocked: string[] = []
+  const context = await browser.newContext()
+  await context.route((url) => url.origin !== server.origin, (route) => {
+    blocked.push(new URL(route.request().url()).host)
+    return route.abort('blockedbyclient')
+  })
   try {
-    const page = await browser.newPage()
+    const page = await context.newPage()
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`))
     await page.goto(`${server.origin}/index.html`)
     await page.waitForSelector('body[data-ready=true]', { state: 'attached' })
@@ -160,6 +182,7 @@ async function main() {
     if (compareOnly) return
 
     const results: (ComboResult & { peakRssBytes: number })[] = []
+    const peers = new Map<PoseModelId, PeerRunResult & { peakRssBytes: number }>()
     for (const model of quick ? [DEFAULT_POSE_MODEL] : MODELS) {
       for (const backend of backends) {
         let peak = 0
@@ -173,19 +196,34 @@ async function main() {
           ? `  ${model} on ${backend}: ${fmt(result.fps, 1)} frames/s, inference p50 ${fmt(result.inferenceP50)} ms, latency p95 ${fmt(result.latencyP95)} ms`
           : `  ${model} on ${backend}: not measured — ${result.error}`)
       }
+      // The peer on the same network, right after ours, so both see much the same load.
+      const variant = PEER_VARIANT[model]
+      if (variant) {
+        let peak = 0
+        const sampler = setInterval(() => (peak = Math.max(peak, browserTreeRss(marker))), 500)
+        const taskUrl = `/tasks/${tasks[variant].split('/').pop()}`
+        const r = await page.evaluate((req) => window.bench.runPeer(req), { variant, taskUrl, wasmBase: '/tasks-vision', throughputFrames: THROUGHPUT_FRAMES, phaseBudgetMs: PHASE_BUDGET_MS })
+        clearInterval(sampler)
+        peers.set(model, { ...r, peakRssBytes: peak })
+        console.log(r.ok
+          ? `  ${model} on the MediaPipe Tasks peer: ${fmt(r.fps, 1)} frames/s, inference p50 ${fmt(r.inferenceP50)} ms (loaded in ${fmt(r.loadMs)} ms)`
+          : `  ${model} on the MediaPipe Tasks peer: not measured — ${r.error}`)
+      }
     }
 
-    const mp = await browser.newPage()
-    mp.on('pageerror', (e) => console.error(`  mediapipe page error: ${e.message}`))
-    await mp.goto(`${server.origin}/mediapipe.html`)
-    await mp.waitForSelector('body[data-ready=true]', { state: 'attached' })
     const mediapipe: Record<number, { fps: number; p50: number | null; p95: number | null; personRate: number; peakRssBytes: number; memoryBytes: number | null } | { error: string }> = {}
-    const complexities = quick ? [MEDIAPIPE_COMPLEXITY[DEFAULT_POSE_MODEL]] : [0, 1, 2]
+    const complexities = !legacyMediapipe ? [] : quick ? [MEDIAPIPE_COMPLEXITY[DEFAULT_POSE_MODEL]] : [0, 1, 2]
+    const mp = legacyMediapipe ? await context.newPage() : null
+    if (mp) {
+      mp.on('pageerror', (e) => console.error(`  mediapipe page error: ${e.message}`))
+      await mp.goto(`${server.origin}/mediapipe.html`)
+      await mp.waitForSelector('body[data-ready=true]', { state: 'attached' })
+    }
     for (const c of complexities) {
       let peak = 0
       const sampler = setInterval(() => (peak = Math.max(peak, browserTreeRss(marker))), 500)
       try {
-        const r = await mp.evaluate(([cx, n, budget, url]) => window.mediapipeBench.run(cx as 0 | 1 | 2, n as number, budget as number, url as string), [c, THROUGHPUT_FRAMES, PHASE_BUDGET_MS, clipUrl] as const)
+        const r = await mp!.evaluate(([cx, n, budget, url]) => window.mediapipeBench.run(cx as 0 | 1 | 2, n as number, budget as number, url as string), [c, THROUGHPUT_FRAMES, PHASE_BUDGET_MS, clipUrl] as const)
         mediapipe[c] = { ...r, peakRssBytes: peak }
         console.log(`  mediapipe complexity ${c}: ${fmt(r.fps, 1)} frames/s, p50 ${fmt(r.p50)} ms`)
       } catch (err) {
@@ -203,6 +241,11 @@ async function main() {
         ? `| ${r.model} | ${r.backend}${r.wasmThreads && r.wasmThreads > 1 ? ` (${r.wasmThreads} threads)` : ''} | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)}/${fmt(r.inferenceP95)} | ${fmt(r.realtimeFps, 1)} | ${fmt(r.latencyP50)}/${fmt(r.latencyP95)} | ${fmt((r.personRate ?? 0) * 100)}% | ${mb(r.memoryBytes)} | ${mb(r.peakRssBytes)} |`
         : `| ${r.model} | ${r.backend} | – | – | – | – | – | – | ${r.error} |`)
     }
+    for (const [model, r] of peers) {
+      console.log(r.ok
+        ? `| ${model} on MediaPipe Tasks (peer) | wasm (XNNPACK, CPU delegate), module worker | ${fmt(r.fps, 1)} | ${fmt(r.inferenceP50)}/${fmt(r.inferenceP95)} | – | – | ${fmt((r.personRate ?? 0) * 100)}% | ${mb(r.memoryBytes)} | ${mb(r.peakRssBytes)} |`
+        : `| ${model} on MediaPipe Tasks (peer) | wasm, module worker | – | – | – | – | – | – | ${r.error} |`)
+    }
     for (const [c, r] of Object.entries(mediapipe)) {
       console.log('error' in r
         ? `| mediapipe (official, complexity ${c}) | wasm+webgl, main thread | failed: ${r.error} | | | | | | |`
@@ -212,18 +255,29 @@ async function main() {
     // The default model's line: on the backend 'auto' would pick (fastest measured).
     const candidates = results.filter((r) => r.model === DEFAULT_POSE_MODEL && r.ok).sort((a, b) => (b.fps ?? 0) - (a.fps ?? 0))
     const best = candidates[0]
-    const mpDefault = mediapipe[MEDIAPIPE_COMPLEXITY[DEFAULT_POSE_MODEL]]
-    const mpFps = mpDefault && !('error' in mpDefault) ? mpDefault.fps : null
+    const peerFpsOf = (model: PoseModelId) => {
+      const p = peers.get(model)
+      return p?.ok ? (p.fps ?? null) : null
+    }
+    const peerFps = peerFpsOf(DEFAULT_POSE_MODEL)
+    const ratio = (ours: number | undefined, peer: number | null) => (ours !== undefined && peer ? ours / peer : null)
     console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load()} at the end`)
+    const telemetry = blocked.filter((h) => h.endsWith('googleapis.com')).length
+    const refused = [...peers.values()].flatMap((p) => p.blockedByCsp ?? [])
+    console.log(`bench: requests to other hosts aborted: ${blocked.length} (${telemetry} to Google's telemetry endpoint${blocked.length > 0 ? `; hosts: ${[...new Set(blocked)].join(', ')}` : ''}); refused earlier by the peer worker's CSP: ${refused.length}${refused.length > 0 ? ` (${[...new Set(refused)].join(', ')})` : ''}`)
+    for (const model of peers.keys()) {
+      const ours = results.filter((r) => r.model === model && r.ok).sort((a, b) => (b.fps ?? 0) - (a.fps ?? 0))[0]
+      console.log(`bench: peer model=${model} backend=${ours?.backend ?? 'none'} fps=${fmt(ours?.fps, 1)} peerFps=${fmt(peerFpsOf(model), 1)} ratio=${fmt(ratio(ours?.fps, peerFpsOf(model)), 3)}`)
+    }
     if (best) {
       const gaps = [
         (best.fps ?? 0) < TARGET_FPS ? `frames/s ${fmt(best.fps, 1)} < ${TARGET_FPS}` : null,
         (best.latencyP95 ?? Infinity) >= TARGET_P95_LATENCY_MS ? `p95 latency ${fmt(best.latencyP95)} ms >= ${TARGET_P95_LATENCY_MS} ms` : null,
-        mpFps !== null && (best.fps ?? 0) < mpFps ? `slower than MediaPipe (${fmt(mpFps, 1)} frames/s)` : null
+        peerFps !== null && (best.fps ?? 0) < peerFps ? `slower than the MediaPipe Tasks peer (${fmt(peerFps, 1)} frames/s)` : null
       ].filter(Boolean)
       console.log(gaps.length === 0 ? 'bench: the default model meets every target' : `bench: default model misses: ${gaps.join('; ')}`)
     }
-    console.log(`bench: model=${DEFAULT_POSE_MODEL} backend=${best?.backend ?? 'none'} fps=${fmt(best?.fps, 1)} p95LatencyMs=${fmt(best?.latencyP95)} mediapipeFps=${fmt(mpFps, 1)}`)
+    console.log(`bench: model=${DEFAULT_POSE_MODEL} backend=${best?.backend ?? 'none'} fps=${fmt(best?.fps, 1)} p95LatencyMs=${fmt(best?.latencyP95)} peerFps=${fmt(peerFps, 1)} ratio=${fmt(ratio(best?.fps, peerFps), 3)}`)
   } finally {
     await browser.close()
     await server.close()

@@ -15,6 +15,7 @@ import type { BackendChoice, ModelTimingsReply } from '../../../src/renderer/src
 import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
 import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
+import type { PeerReply, PeerRequest } from './peer.worker'
 
 export interface ComboRequest {
   model: PoseModelId
@@ -349,6 +350,115 @@ async function compareVariants(model: PoseModelId, variants: Variant[], rounds: 
   }
 }
 
+export interface PeerRunRequest {
+  /** Which BlazePose network, and the URL of its `.task` bundle on the bench server. */
+  variant: 'lite' | 'full'
+  taskUrl: string
+  /** Folder of the Tasks runtime's WASM files on the bench server. */
+  wasmBase: string
+  throughputFrames: number
+  phaseBudgetMs: number
+}
+
+export interface PeerRunResult {
+  variant: 'lite' | 'full'
+  ok: boolean
+  error?: string
+  loadMs?: number
+  fps?: number
+  inferenceP50?: number | null
+  inferenceP95?: number | null
+  personRate?: number
+  memoryBytes?: number | null
+  /** Requests the worker's CSP refused (its telemetry, when it flushed on close). */
+  blockedByCsp?: string[]
+}
+
+/**
+ * The peer (MediaPipe Tasks PoseLandmarker in a module worker) on the same frames, fed as runCombo's
+ * throughput phase feeds the app's worker: VideoFrame handles transferred, one in flight and one
+ * waiting (the worker's message queue holds it), the next offered as soon as a pose returns.
+ */
+async function runPeer(req: PeerRunRequest): Promise<PeerRunResult> {
+  const base = { variant: req.variant }
+  const worker = new Worker(new URL('./peer.worker.ts', import.meta.url), { type: 'module' })
+  try {
+    let listener: ((m: PeerReply) => void) | null = null
+    worker.onmessage = (e: MessageEvent<PeerReply>) => listener?.(e.data)
+    worker.onerror = (e) => listener?.({ type: 'error', message: e.message || 'peer worker failed to start' })
+    const post = (m: PeerRequest) => worker.postMessage(m, m.type === 'frame' ? [m.frame] : [])
+    const ready = await new Promise<PeerReply>((resolve) => {
+      const timer = setTimeout(() => resolve({ type: 'error', message: 'peer not ready after 180 s' }), 180_000)
+      listener = (m) => {
+        clearTimeout(timer)
+        resolve(m)
+      }
+      post({ type: 'init', taskUrl: req.taskUrl, wasmBase: req.wasmBase })
+    })
+    if (ready.type !== 'ready') return { ...base, ok: false, error: ready.type === 'error' ? ready.message : 'not ready' }
+    const poses: { inferenceMs: number; keypoints: number }[] = []
+    let failure: string | null = null
+    let waiter: (() => void) | null = null
+    listener = (m) => {
+      if (m.type === 'pose') poses.push(m)
+      else if (m.type === 'error') failure = m.message
+      waiter?.()
+    }
+    // A worker that dies without a word (a WASM abort) must not hang the bench.
+    const nextPose = () => new Promise<void>((resolve) => {
+      const timer = setTimeout(() => ((failure ??= 'no pose from the peer in 30 s'), resolve()), 30_000)
+      waiter = () => (clearTimeout(timer), resolve())
+    })
+    let t = 0
+    const send = async () => {
+      post({ type: 'frame', frame: await copy(t), id: t, timestampMs: t * (1000 / 30) })
+      t++
+    }
+    for (let i = 0; i < 3; i++) {
+      const got = nextPose()
+      await send()
+      await got
+    }
+    if (failure) return { ...base, ok: false, error: failure }
+    poses.length = 0
+    const t0 = performance.now()
+    await send()
+    await send()
+    let sent = 2
+    while (poses.length < req.throughputFrames && performance.now() - t0 < req.phaseBudgetMs && !failure) {
+      const got = nextPose()
+      await got
+      while (sent - poses.length < 2) {
+        await send()
+        sent++
+      }
+    }
+    const elapsed = performance.now() - t0
+    if (failure) return { ...base, ok: false, error: failure }
+    const inference = poses.map((p) => p.inferenceMs)
+    const memoryBytes = await agentMemoryBytes()
+    const closed = await new Promise<string[]>((resolve) => {
+      const timer = setTimeout(() => resolve([]), 5_000)
+      listener = (m) => {
+        if (m.type !== 'closed') return
+        clearTimeout(timer)
+        resolve(m.blockedByCsp)
+      }
+      post({ type: 'close' })
+    })
+    return {
+      ...base, ok: true, loadMs: ready.loadMs, fps: (poses.length / elapsed) * 1000,
+      inferenceP50: percentile(inference, 50), inferenceP95: percentile(inference, 95),
+      personRate: poses.filter((p) => p.keypoints > 0).length / Math.max(1, poses.length),
+      memoryBytes, blockedByCsp: closed
+    }
+  } catch (err) {
+    return { ...base, ok: false, error: (err as Error).message }
+  } finally {
+    worker.terminate()
+  }
+}
+
 /** The app's own model timing (what automatic model choice sees); with `all`, no model is skipped. */
 async function timeModels(all: boolean): Promise<ModelTimingsReply & { budgetMs: number }> {
   const budgetMs = all ? Number.POSITIVE_INFINITY : frameBudgetMs()
@@ -366,8 +476,8 @@ async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolat
 
 declare global {
   interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants }
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants; runPeer: typeof runPeer }
   }
 }
-window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants }
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants, runPeer }
 document.body.dataset.ready = 'true'
