@@ -10,24 +10,18 @@
  *
  * Footage lives outside the repo (never committed). Missing footage fails under CI and skips otherwise.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, statSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { expect, test, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import config, { CHROMIUM_PATH } from '../../playwright.config'
 import { getCue } from '../../src/shared/engine/cues'
 import { NOT_JUDGED_REASONS } from '../../src/shared/engine/events'
 import { cameraMessage, cueNotJudgedMessage, notJudgedMessage } from '../../src/shared/engine/judging'
 import { getExercise } from '../../src/shared/exercises'
 import { FOOTAGE_DIR } from '../harness/clips'
+import { closeCoachApp, fakeCameraArgs, fakeCameraClip, openCoachApp, type CoachRun } from '../harness/coachApp'
 import { SPEECH_SPY } from '../harness/speechSpy'
-import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
 import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 
-const FOOTAGE = FOOTAGE_DIR
-const CACHE = resolve(REPO_ROOT, 'tests', '.cache', 'coach')
 const SCREENS = resolve(REPO_ROOT, 'test-results', 'screens')
 
 /** Six side-on squats in 13.5 s (labels.json: rep_count 6). The fake camera loops it. */
@@ -60,51 +54,6 @@ test.afterAll(async () => {
   await server?.close()
 })
 
-/** The clip as a y4m file the fake camera can play, converted once and cached; null when footage is missing. */
-function fakeCameraFile(clip: string, scale: string): string | null {
-  const source = join(FOOTAGE, clip)
-  if (!existsSync(source)) {
-    if (process.env.CI) throw new Error(`Footage missing: ${source}. Set REVUP_FOOTAGE_DIR to the folder with labels.json and the clips (../shared/footage beside the repo).`)
-    return null
-  }
-  mkdirSync(CACHE, { recursive: true })
-  const target = join(CACHE, clip.replace(/[/.]/g, '_') + '.y4m')
-  if (!existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs) {
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', source, '-vf', `scale=${scale},fps=${FAKE_CAMERA_FPS}`, '-pix_fmt', 'yuv420p', target])
-  }
-  return target
-}
-
-interface Run {
-  browser: Browser
-  page: Page
-  bridge: PreloadBridge
-  dataDir: string
-}
-
-async function openApp(y4m: string): Promise<Run> {
-  const baseArgs = config.use?.launchOptions?.args ?? []
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...baseArgs, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`, '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']
-  })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  const dataDir = await mkdtemp(join(tmpdir(), 'revup-coach-'))
-  const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
-  await context.addInitScript(SPEECH_SPY)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`))
-  await page.goto(`${server.origin}/index.html`)
-  return { browser, page, bridge, dataDir }
-}
-
-async function closeApp(run: Run | undefined): Promise<void> {
-  if (!run) return
-  await run.browser.close()
-  await run.bridge.dispose()
-  await rm(run.dataDir, { recursive: true, force: true })
-}
-
 /** On Home: only the squat, with the given sets, reps and rest. */
 async function planSquat(page: Page, sets: number, reps: number, restSeconds: number): Promise<void> {
   await page.getByRole('button', { name: 'Clear' }).click()
@@ -131,11 +80,11 @@ async function spoken(page: Page): Promise<string[]> {
 }
 
 test('a squat workout on real footage: placement turns green, reps are counted, the rest runs, the summary links to the saved session', async () => {
-  const y4m = fakeCameraFile(SIDE_SQUAT, '640:360')
-  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
-  let run: Run | undefined
+  const y4m = fakeCameraClip(SIDE_SQUAT, { scale: '640:360', fps: FAKE_CAMERA_FPS })
+  test.skip(y4m === null, `footage not found under ${FOOTAGE_DIR}`)
+  let run: CoachRun | undefined
   try {
-    run = await openApp(y4m!)
+    run = await openCoachApp(server, { args: fakeCameraArgs(y4m!), initScripts: [SPEECH_SPY] })
     const { page, bridge } = run
     await planSquat(page, 2, 2, 8)
 
@@ -178,16 +127,16 @@ test('a squat workout on real footage: placement turns green, reps are counted, 
     await page.getByTestId('open-session').click()
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Workout done')
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 
 test('knees caving in on real footage: the cue is shown with its sentence and spoken', async () => {
-  const y4m = fakeCameraFile(VALGUS_SQUAT, '360:640')
-  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
-  let run: Run | undefined
+  const y4m = fakeCameraClip(VALGUS_SQUAT, { scale: '360:640', fps: FAKE_CAMERA_FPS })
+  test.skip(y4m === null, `footage not found under ${FOOTAGE_DIR}`)
+  let run: CoachRun | undefined
   try {
-    run = await openApp(y4m!)
+    run = await openCoachApp(server, { args: fakeCameraArgs(y4m!), initScripts: [SPEECH_SPY] })
     const { page } = run
     await planSquat(page, 1, 20, 30)
     await expect(page.getByTestId('set')).toBeVisible({ timeout: PLACEMENT_TIMEOUT_MS })
@@ -204,16 +153,16 @@ test('knees caving in on real footage: the cue is shown with its sentence and sp
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('summary')).toBeVisible()
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 
 test('a plank on real footage: placement asks the runner to get down, then the hold timer runs while the line is held', async () => {
-  const y4m = fakeCameraFile(PLANK, '640:360')
-  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
-  let run: Run | undefined
+  const y4m = fakeCameraClip(PLANK, { scale: '640:360', fps: FAKE_CAMERA_FPS })
+  test.skip(y4m === null, `footage not found under ${FOOTAGE_DIR}`)
+  let run: CoachRun | undefined
   try {
-    run = await openApp(y4m!)
+    run = await openCoachApp(server, { args: fakeCameraArgs(y4m!), initScripts: [SPEECH_SPY] })
     const { page } = run
     await planPlank(page, 5)
     await expect(page.getByTestId('placement-guidance')).toHaveText('Get down into your plank', { timeout: PLACEMENT_TIMEOUT_MS })
@@ -225,16 +174,16 @@ test('a plank on real footage: placement asks the runner to get down, then the h
     await page.screenshot({ path: join(SCREENS, 'coach-summary-hold.png') })
     await expect(page.getByTestId('summary')).toContainText('target met')
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 
 test('a plank on real footage: the hold timer stops and says why when the line is lost, and the set pauses (not ends) when the runner is gone', async () => {
-  const y4m = fakeCameraFile(PLANK, '640:360')
-  test.skip(y4m === null, `footage not found under ${FOOTAGE}`)
-  let run: Run | undefined
+  const y4m = fakeCameraClip(PLANK, { scale: '640:360', fps: FAKE_CAMERA_FPS })
+  test.skip(y4m === null, `footage not found under ${FOOTAGE_DIR}`)
+  let run: CoachRun | undefined
   try {
-    run = await openApp(y4m!)
+    run = await openCoachApp(server, { args: fakeCameraArgs(y4m!), initScripts: [SPEECH_SPY] })
     const { page } = run
     // A target the clip's ~9 s hold cannot meet: the set can only end by the runner leaving.
     await planPlank(page, 60)
@@ -275,7 +224,7 @@ test('a plank on real footage: the hold timer stops and says why when the line i
     await expect(page.getByTestId('set').locator('.cue')).toHaveCount(0)
     await screenFits(page, 'coach-set-stepped-out.png')
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 

@@ -5,20 +5,15 @@
  * produces real audio; every text in the workout panels is at least 48 px at 1280×720; a denied camera
  * offers its ways out. Screens go to test-results/screens/ to be looked at.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { expect, test, type Page } from '@playwright/test'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import config, { CHROMIUM_PATH } from '../../playwright.config'
 import { FOOTAGE_DIR } from '../harness/clips'
-import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
+import { closeCoachApp, fakeCameraArgs, fakeCameraClip, openCoachApp, type CoachRun } from '../harness/coachApp'
 import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 import { AUDIO_SPY, SPEECH_SPY } from '../harness/speechSpy'
 
 const SCREENS = resolve(REPO_ROOT, 'test-results', 'screens')
-const CACHE = resolve(REPO_ROOT, 'tests', '.cache', 'handsfree')
 const SIDE_SQUAT = 'squat/squat_side_studio_istock_hanshitha.mp4'
 /** The smallest text in the placement, countdown, set and rest panels at 1280×720 (coach.css). */
 const MIN_TEXT_PX = 48
@@ -34,41 +29,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close()
 })
-
-function camera30fps(clip: string): string | null {
-  const source = join(FOOTAGE_DIR, clip)
-  if (!existsSync(source)) {
-    if (process.env.CI) throw new Error(`Footage missing: ${source}. Set REVUP_FOOTAGE_DIR.`)
-    return null
-  }
-  mkdirSync(CACHE, { recursive: true })
-  const target = join(CACHE, clip.replace(/[/.]/g, '_') + '_30fps.y4m')
-  if (!existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs) {
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', source, '-vf', 'scale=640:360,fps=30', '-pix_fmt', 'yuv420p', target])
-  }
-  return target
-}
-
-interface Run { browser: Browser; page: Page; bridge: PreloadBridge; dataDir: string }
-
-async function openApp(args: string[], initScripts: (() => void)[]): Promise<Run> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...(config.use?.launchOptions?.args ?? []), '--autoplay-policy=no-user-gesture-required', ...args] })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  const dataDir = await mkdtemp(join(tmpdir(), 'revup-handsfree-'))
-  const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
-  for (const script of initScripts) await context.addInitScript(script)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`))
-  await page.goto(`${server.origin}/index.html`)
-  return { browser, page, bridge, dataDir }
-}
-
-async function closeApp(run: Run | undefined): Promise<void> {
-  if (!run) return
-  await run.browser.close()
-  await run.bridge.dispose()
-  await rm(run.dataDir, { recursive: true, force: true })
-}
 
 /** Session folders the store made under the data folder (any depth), by name. */
 function sessionFolders(dataDir: string): string[] {
@@ -109,9 +69,9 @@ async function expectReadable(page: Page, testId: string): Promise<void> {
 }
 
 test('with no system voice, the offline eSpeak NG voice speaks: real audio is played, and Settings names it', async () => {
-  let run: Run | undefined
+  let run: CoachRun | undefined
   try {
-    run = await openApp([], [AUDIO_SPY])
+    run = await openCoachApp(server, { initScripts: [AUDIO_SPY] })
     const { page } = run
     expect(await page.evaluate(() => window.speechSynthesis.getVoices().length)).toBe(0)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
@@ -125,16 +85,16 @@ test('with no system voice, the offline eSpeak NG voice speaks: real audio is pl
     expect(clip.rms).toBeGreaterThan(0.02)
     await page.screenshot({ path: join(SCREENS, 'settings-voice.png') })
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 
 test('a squat workout from the mat: placement, 3-2-1, counts and what comes next are spoken, and all text is at least 48 px', async () => {
-  const y4m = camera30fps(SIDE_SQUAT)
+  const y4m = fakeCameraClip(SIDE_SQUAT, { fps: 30 })
   test.skip(y4m === null, `footage not found under ${FOOTAGE_DIR}`)
-  let run: Run | undefined
+  let run: CoachRun | undefined
   try {
-    run = await openApp(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`, '--use-fake-ui-for-media-stream'], [SPEECH_SPY])
+    run = await openCoachApp(server, { args: fakeCameraArgs(y4m!), initScripts: [SPEECH_SPY] })
     const { page } = run
     await page.getByRole('button', { name: 'Clear' }).click()
     await page.getByTestId('exercise-squat').getByRole('checkbox').check()
@@ -168,14 +128,14 @@ test('a squat workout from the mat: placement, 3-2-1, counts and what comes next
     await expect(page.getByTestId('summary')).toBeVisible({ timeout: 180_000 })
     await page.screenshot({ path: join(SCREENS, 'handsfree-summary.png') })
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 
 test('a denied camera mid-workout: the message comes with its ways out, and Finish leaves', async () => {
-  let run: Run | undefined
+  let run: CoachRun | undefined
   try {
-    run = await openApp(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], [SPEECH_SPY])
+    run = await openCoachApp(server, { args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'], initScripts: [SPEECH_SPY] })
     const { page } = run
     await page.getByRole('button', { name: 'Clear' }).click()
     await page.getByTestId('exercise-squat').getByRole('checkbox').check()
@@ -192,14 +152,14 @@ test('a denied camera mid-workout: the message comes with its ways out, and Fini
     await expect(page.getByTestId('open-session')).toHaveCount(0)
     expect(sessionFolders(run.dataDir)).toEqual([])
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })
 
 test('plan fields: a bad value is marked beside its field in plain words, never kept, and never blocks the start', async () => {
-  let run: Run | undefined
+  let run: CoachRun | undefined
   try {
-    run = await openApp(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], [SPEECH_SPY])
+    run = await openCoachApp(server, { args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'], initScripts: [SPEECH_SPY] })
     const { page } = run
     await page.getByRole('button', { name: 'Whole routine', exact: true }).click()
     const reps = page.getByTestId('reps-squat')
@@ -215,6 +175,6 @@ test('plan fields: a bad value is marked beside its field in plain words, never 
     await expect(page.getByTestId('placement')).toBeVisible()
     await expect(page.getByText(/must be a number/)).toHaveCount(0)
   } finally {
-    await closeApp(run)
+    await closeCoachApp(run)
   }
 })

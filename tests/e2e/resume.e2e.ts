@@ -9,20 +9,15 @@
  *   those reps, and the finished session holds every rep.
  * Screens go to test-results/screens/ to be looked at.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { expect, test, type Page } from '@playwright/test'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import config, { CHROMIUM_PATH } from '../../playwright.config'
 import { parseJournal } from '../../src/shared/session/journal'
 import { FOOTAGE_DIR } from '../harness/clips'
-import { installPreloadBridge, type PreloadBridge } from '../harness/preloadBridge'
+import { closeCoachApp, fakeCameraArgs, fakeCameraClip, openCoachApp, type CoachRun } from '../harness/coachApp'
 import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 import { SPEECH_SPY } from '../harness/speechSpy'
 
-const CACHE = resolve(REPO_ROOT, 'tests', '.cache', 'coach')
 const SCREENS = resolve(REPO_ROOT, 'test-results', 'screens')
 /** Six side-on squats in 13.5 s (labels.json: rep_count 6); the fake camera loops it. */
 const SIDE_SQUAT = 'squat/squat_side_studio_istock_hanshitha.mp4'
@@ -30,9 +25,12 @@ const SIDE_SQUAT = 'squat/squat_side_studio_istock_hanshitha.mp4'
 const FAKE_CAMERA_FPS = 15
 const PLACEMENT_TIMEOUT_MS = 120_000
 const REPS_TIMEOUT_MS = 90_000
-/** The reload comes right after this rep is counted, mid-set (the target is REPS). */
-const RELOAD_AT_REP = 2
-const REPS = 4
+/**
+ * Set 1's target: long enough (~14 s of the clip) that the reload, one rep after the depth bar has been
+ * watched for 6 s, still falls mid-set. With a shorter set a fast machine finished set 1 during the watching
+ * and the reload caught set 2's count.
+ */
+const REPS = 6
 
 test.setTimeout(480_000)
 
@@ -44,37 +42,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close()
 })
-
-function fakeCameraFile(clip: string): string | null {
-  const source = join(FOOTAGE_DIR, clip)
-  if (!existsSync(source)) {
-    if (process.env.CI) throw new Error(`Footage missing: ${source}. Set REVUP_FOOTAGE_DIR.`)
-    return null
-  }
-  mkdirSync(CACHE, { recursive: true })
-  const target = join(CACHE, clip.replace(/[/.]/g, '_') + '.y4m')
-  if (!existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs) {
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', source, '-vf', `scale=640:360,fps=${FAKE_CAMERA_FPS}`, '-pix_fmt', 'yuv420p', target])
-  }
-  return target
-}
-
-interface Run { browser: Browser; page: Page; bridge: PreloadBridge; dataDir: string }
-
-async function openApp(y4m: string): Promise<Run> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...(config.use?.launchOptions?.args ?? []), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`, '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']
-  })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  const dataDir = await mkdtemp(join(tmpdir(), 'revup-resume-'))
-  const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
-  await context.addInitScript(SPEECH_SPY)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`))
-  await page.goto(`${server.origin}/index.html`)
-  return { browser, page, bridge, dataDir }
-}
 
 /** Reps in the session's journal as it is on disk now (complete lines only, as a crash would leave it). */
 function repsOnDisk(dataDir: string, id: string): number {
@@ -95,11 +62,11 @@ async function sampleBar(page: Page, ms: number): Promise<number[]> {
 }
 
 test('the depth bar follows the squat; a reload mid-set offers "Resume your workout?" at that set, loses no counted rep, and goes on hands-free', async () => {
-  const y4m = fakeCameraFile(SIDE_SQUAT)
+  const y4m = fakeCameraClip(SIDE_SQUAT, { fps: FAKE_CAMERA_FPS })
   test.skip(y4m === null, `footage not found under ${FOOTAGE_DIR}`)
-  let run: Run | undefined
+  let run: CoachRun | undefined
   try {
-    run = await openApp(y4m!)
+    run = await openCoachApp(server, { args: fakeCameraArgs(y4m!), initScripts: [SPEECH_SPY] })
     const { page, bridge, dataDir } = run
     await page.getByRole('button', { name: 'Clear' }).click()
     await page.getByTestId('exercise-squat').getByRole('checkbox').check()
@@ -123,9 +90,12 @@ test('the depth bar follows the squat; a reload mid-set offers "Resume your work
     await expect(bar).toHaveAttribute('data-best', /^0\.\d+|^1\.0+$/)
     await page.screenshot({ path: join(SCREENS, 'coach-set-rom-bar.png') })
 
-    // Item 8: reload the moment rep RELOAD_AT_REP is on screen.
-    await page.waitForFunction((n) => document.querySelector('[data-testid=rep-count]')?.textContent === String(n), RELOAD_AT_REP, { timeout: REPS_TIMEOUT_MS, polling: 'raf' })
+    // Item 8: reload the moment the next rep of set 1 is on screen.
+    const reloadAtRep = Number(await page.getByTestId('rep-count').textContent()) + 1
+    expect(reloadAtRep, 'set 1 must still be under way').toBeLessThan(REPS)
+    await page.waitForFunction((n) => document.querySelector('[data-testid=rep-count]')?.textContent === String(n), reloadAtRep, { timeout: REPS_TIMEOUT_MS, polling: 'raf' })
     const onScreen = Number(await page.getByTestId('rep-count').textContent())
+    await expect(page.getByTestId('set').locator('.phase-kicker')).toHaveText('Squat · set 1 of 2')
     await page.reload()
 
     const offer = page.getByTestId('resume-offer')
@@ -165,10 +135,6 @@ test('the depth bar follows the squat; a reload mid-set offers "Resume your work
     expect(sessions).toHaveLength(1)
     expect(sessions[0]).toMatchObject({ id, state: 'complete', repCount: summaryReps })
   } finally {
-    if (run) {
-      await run.browser.close()
-      await run.bridge.dispose()
-      await rm(run.dataDir, { recursive: true, force: true })
-    }
+    await closeCoachApp(run)
   }
 })
