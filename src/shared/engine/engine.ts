@@ -13,7 +13,8 @@ import { RollTracker, postureFamily } from './cameraRoll'
 import { DEFAULT_CUE_DEBOUNCE, activeCues, clearAllCues, cueTransition, type CueState } from './cueDebouncer'
 import { CueScopeTracker } from './cueScope'
 import type { EngineEvent, ExerciseId } from './events'
-import { levelledBody, rollCorrectionDeg } from './levelling'
+import { CUES } from './cues'
+import { levelledBody, rollCorrectionDeg, tooTiltedToJudge } from './levelling'
 import { CameraAboveTracker } from './overhead'
 import { ExerciseRecogniser } from './recognise'
 import { RecognitionAnnouncer } from './recognitionAnnouncer'
@@ -105,7 +106,9 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       if (gate.isOk) {
         lastOkMs = frame.timestampMs
         interrupted = false
-        events.push(...tracker.update(body))
+        const counted = tracker.update(body)
+        // Tilted past what is undone: the count goes on (the camera event says to level the laptop), form is not judged.
+        events.push(...(tooTiltedToJudge(roll) ? withoutFormCues(counted) : counted))
         if (readsRangeOfMotion(tracker)) rangeOfMotion = tracker.rangeOfMotion
       } else if (!interrupted && lastOkMs !== null && frame.timestampMs - lastOkMs >= TRACKING_LOSS_MS) {
         interrupted = true
@@ -145,4 +148,14 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       rangeOfMotion = null
     }
   }
+}
+
+/** Form cues taken out of a tracker's events (raised cues and the reps' cue lists); routine reminders stay. */
+function withoutFormCues(events: EngineEvent[]): EngineEvent[] {
+  const form = (id: string): boolean => CUES[id]?.kind !== 'routine'
+  return events.flatMap((e): EngineEvent[] => {
+    if (e.type === 'cue' && e.phase === 'raised' && form(e.id)) return []
+    if (e.type === 'rep') return [{ ...e, cues: e.cues.filter((id) => !form(id)) }]
+    return [e]
+  })
 }

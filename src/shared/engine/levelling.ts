@@ -26,6 +26,16 @@ export function rollCorrectionDeg(roll: Pick<RollTracker, 'estimateDeg' | 'readi
 }
 
 /**
+ * A roll estimate past MAX_CORRECTED_ROLL_DEG (short of 'sideways', which the gate handles): the frame is
+ * judged as seen, uncorrected, so rules along image axes cannot be trusted on it. Measured: rolled 20°, a
+ * clean front squat read "knees caving" on four reps and a side lunge "torso leaning".
+ */
+export function tooTiltedToJudge(roll: Pick<RollTracker, 'estimateDeg' | 'reading'>): boolean {
+  const estimate = roll.estimateDeg
+  return estimate !== null && roll.reading?.state !== 'sideways' && Math.abs(estimate) > MAX_CORRECTED_ROLL_DEG
+}
+
+/**
  * The frame as a Body with `correctionDeg` of roll undone. Keypoints outside the camera's own picture are
  * masked first: after levelling a corner of the picture lies outside [0, 1] and says nothing.
  */
