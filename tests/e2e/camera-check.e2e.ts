@@ -6,13 +6,10 @@
  * "Technical details" is opened. Screenshots: test-results/screens/camera-check-*.png.
  */
 import { mkdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, expect, test } from '@playwright/test'
-import config, { CHROMIUM_PATH } from '../../playwright.config'
+import { expect, test } from '@playwright/test'
 import { footageProblem, prepareClip } from '../harness/clips'
-import { installPreloadBridge } from '../harness/preloadBridge'
+import { closeCoachApp, fakeCameraArgs, openCoachApp } from '../harness/coachApp'
 import { REPO_ROOT, startHarnessServer, type HarnessServer } from '../harness/server'
 
 const SCREENS = resolve(REPO_ROOT, 'test-results', 'screens')
@@ -38,18 +35,13 @@ test.afterAll(async () => {
 
 for (const [width, height] of [[1366, 768], [1280, 720]] as const) {
   test(`camera check at ${width}×${height}: preview inside the window, a plain verdict, jargon behind details`, async () => {
-    const baseArgs = config.use?.launchOptions?.args ?? []
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [...baseArgs, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`, '--use-fake-ui-for-media-stream']
+    const run = await openCoachApp(server, {
+      args: fakeCameraArgs(y4m),
+      initScripts: [() => localStorage.setItem('revup.settings', JSON.stringify({ state: { settings: { model: 'blazepose-lite', backend: 'auto' } }, version: 1 }))],
+      viewport: { width, height }
     })
-    const context = await browser.newContext({ viewport: { width, height } })
-    const dataDir = await mkdtemp(join(tmpdir(), 'revup-camera-check-'))
-    const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
     try {
-      const page = await context.newPage()
-      await page.addInitScript(() => localStorage.setItem('revup.settings', JSON.stringify({ state: { settings: { model: 'blazepose-lite', backend: 'auto' } }, version: 1 })))
-      await page.goto(`${server.origin}/index.html`)
+      const { page } = run
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Camera check' }).click()
       await expect(page.getByRole('heading', { name: 'Camera check' })).toBeVisible()
       await page.getByRole('button', { name: 'Start camera' }).click()
@@ -78,9 +70,7 @@ for (const [width, height] of [[1366, 768], [1280, 720]] as const) {
       await expect(page.getByTestId('pose-status')).toBeVisible()
       await expect(page.getByRole('combobox', { name: /^Backend/ })).toBeVisible()
     } finally {
-      await browser.close()
-      await bridge.dispose()
-      await rm(dataDir, { recursive: true, force: true })
+      await closeCoachApp(run)
     }
   })
 }

@@ -62,17 +62,21 @@ export interface CoachRun {
 export interface OpenCoachAppOptions {
   /** Extra Chromium flags (fakeCameraArgs, '--deny-permission-prompts', ...). */
   args?: string[]
-  /** Scripts run before any page script (speech or audio spies). */
+  /** Scripts run before any page script (speech or audio spies, stored settings). */
   initScripts?: (string | (() => void))[]
+  /** Window size, pixels (default 1280×720: the size the coach's text is held to). */
+  viewport?: { width: number; height: number }
 }
 
-/** Launches Chromium, installs the bridge and opens the app's Home at 1280×720. */
-export async function openCoachApp(server: HarnessServer, { args = [], initScripts = [] }: OpenCoachAppOptions = {}): Promise<CoachRun> {
+/** Launches Chromium, installs the bridge and opens the app's Home (1280×720 unless `viewport` says). */
+export async function openCoachApp(
+  server: HarnessServer, { args = [], initScripts = [], viewport = { width: 1280, height: 720 } }: OpenCoachAppOptions = {}
+): Promise<CoachRun> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...(config.use?.launchOptions?.args ?? []), '--autoplay-policy=no-user-gesture-required', ...args]
   })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({ viewport })
   const dataDir = await mkdtemp(join(tmpdir(), 'revup-coach-'))
   const bridge = await installPreloadBridge(context, { dataDir, allowedOrigin: server.origin })
   for (const script of initScripts) await context.addInitScript(script)
