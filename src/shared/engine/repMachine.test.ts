@@ -52,10 +52,35 @@ describe('repTransition', () => {
   })
 
   it('drops reps that are too fast or that stall (sitting down)', () => {
-    expect(run(squatLike, [[0, 175], [100, 100], [300, 170]]).at(-1)!.dropped).toBe('too-fast')
+    // A return too soon is tentative: dropped once the angle has stayed at rest for BRIEF_RETURN_MS.
+    const fast = run(squatLike, [[0, 175], [100, 100], [300, 170], [400, 172], [500, 174]])
+    expect(fast.map((s) => s.dropped ?? null)).toEqual([null, null, null, null, 'too-fast'])
+    expect(fast.at(-1)!.state.phase).toBe('rest')
     const stalled = run(squatLike, [[0, 175], [1000, 100], [20000, 100], [21000, 170]])
     expect(stalled.some((s) => s.rep)).toBe(false)
     expect(stalled.some((s) => s.dropped === 'too-slow')).toBe(true)
+  })
+
+  it('a one-frame spike back to rest inside a rep is a glitch: the rep counts once, from its real start', () => {
+    // Down from 0.4 s; one sample reads rest at 0.8 s (too soon for a rep); down again at 0.833 s, up at 1.5 s.
+    const spiked = run(squatLike, [[0, 175], [400, 172], [500, 145], [700, 110], [800, 170], [833, 130], [1200, 100], [1500, 165], [1700, 170]])
+    expect(spiked.filter((s) => s.rep).map((s) => s.rep!)).toEqual([{ startMs: 400, bottomMs: 1200, endMs: 1500, depthDeg: 100, rangeDeg: 72 }])
+    expect(spiked.some((s) => s.dropped)).toBe(false)
+    // A glitch that stays back at rest is dropped, and a real rep after it counts alone from its own start.
+    const glitchThenRep = run(squatLike, [[0, 175], [100, 100], [300, 170], [600, 172], [1000, 140], [1400, 100], [1900, 168]])
+    expect(glitchThenRep.map((s) => s.dropped ?? null).filter(Boolean)).toEqual(['too-fast'])
+    expect(glitchThenRep.filter((s) => s.rep).map((s) => [s.rep!.startMs, s.rep!.endMs])).toEqual([[600, 1900]])
+    // Dropped at the moment the angle leaves rest again: the new rep starts at the last sample at rest.
+    const leavingAsDropped = run(squatLike, [[0, 175], [100, 145], [150, 110], [400, 172], [450, 171], [500, 165], [560, 148], [700, 110], [1150, 170]])
+    expect(leavingAsDropped[6].dropped).toBe('too-fast')
+    expect(leavingAsDropped.filter((s) => s.rep).map((s) => [s.rep!.startMs, s.rep!.endMs])).toEqual([[500, 1150]])
+    // Two glitches never add up to a rep: after a return too soon, hovering between the lines (a leg switch
+    // in an alternating lunge) or a second dip that stops short of depth is dropped, never counted.
+    const hover = run(squatLike, [[0, 175], [100, 145], [150, 110], [400, 165], [500, 158], [600, 155], [700, 165], [1000, 170]])
+    expect(hover.some((s) => s.rep)).toBe(false)
+    const shortSecond = run(squatLike, [[0, 175], [100, 145], [150, 110], [400, 165], [433, 140], [700, 165], [1000, 170]])
+    expect(shortSecond.some((s) => s.rep)).toBe(false)
+    expect(shortSecond.map((s) => s.dropped).filter(Boolean)).toEqual(['too-fast'])
   })
 
   it('works for extension (glute-bridge-like hip angle rising)', () => {

@@ -39,6 +39,14 @@ export interface RepState {
   extremeDeg: number
   /** Angle at the start (last rest sample), degrees. */
   startDeg: number
+  /**
+   * A rep that reached depth and came back to rest sooner than `minRepMs`: that return is tentative (see
+   * BRIEF_RETURN_MS). `atMs` when it came back; `restMs`/`restDeg` the last sample since that stayed at
+   * rest, where a new rep starts if this one is dropped. Null otherwise.
+   */
+  returned: { atMs: number; restMs: number; restDeg: number } | null
+  /** Set when the rep was resumed across such a glitch: it must reach depth again before it can count. */
+  resumed: boolean
 }
 
 export type RepInput =
@@ -68,7 +76,19 @@ export interface RepStep {
   dropped?: 'too-fast' | 'too-slow' | 'too-shallow' | 'interrupted'
 }
 
-export const initialRepState: RepState = { phase: 'unready', restMs: 0, startMs: 0, bottomMs: 0, extremeDeg: 0, startDeg: 0 }
+export const initialRepState: RepState = { phase: 'unready', restMs: 0, startMs: 0, bottomMs: 0, extremeDeg: 0, startDeg: 0, returned: null, resumed: false }
+
+/**
+ * A rep that reached depth and came back to rest sooner than `minRepMs` is held open this long, ms: if the
+ * angle leaves rest again (past `leaveRestDeg`) in that time and reaches depth again, it was one rep split
+ * by a glitch, not two halves of nothing. A keypoint that jumps for a frame or two (sensor noise, heavy
+ * compression, a limb crossing another) lasts 33-67 ms at 30 fps, one sample at 10 fps; without this such
+ * a spike splits a real rep into two "too fast" halves and both are dropped (measured: a knee-drive lunge
+ * under strong sensor noise lost a rep to one frame reading 176°). 150 ms is under any top a runner holds
+ * between reps (≥ 0.2 s on our fastest, the knee-drive lunges). Both halves must reach depth, so wobbles
+ * at the top (shallow dips around the rest line, a leg switch in alternating lunges) never join up.
+ */
+export const BRIEF_RETURN_MS = 150
 
 /** How far `angle` is past `threshold` in the working direction (positive = deeper). */
 function past(cfg: RepMachineConfig, angle: number, threshold: number): number {
@@ -106,10 +126,22 @@ export function repTransition(cfg: RepMachineConfig, state: RepState, input: Rep
         // Stayed down too long (sat down, rested): wait to be seen at rest again before counting.
         return { state: { ...initialRepState }, dropped: 'too-slow' }
       }
-      if (!atRest(cfg, angleDeg)) return { state: next }
       const rest: RepState = { ...initialRepState, phase: 'rest', restMs: tMs, startDeg: angleDeg }
-      if (next.phase !== 'deep') return { state: rest, dropped: 'too-shallow' }
-      if (tMs - state.startMs < cfg.minRepMs) return { state: rest, dropped: 'too-fast' }
+      const { returned } = state
+      if (returned !== null) {
+        // Back too soon: the same rep if the angle leaves rest again within BRIEF_RETURN_MS, else dropped.
+        const brief = tMs - returned.atMs < BRIEF_RETURN_MS
+        if (!leftRest(cfg, angleDeg)) {
+          return brief ? { state: { ...state, returned: { ...returned, restMs: tMs, restDeg: angleDeg } } } : { state: rest, dropped: 'too-fast' }
+        }
+        if (brief) return { state: { ...next, phase: atDepth ? 'deep' : 'descending', returned: null, resumed: true } }
+        // Dropped, and already on the way down again: a new rep, from the last sample at rest.
+        const atRestSince: RepState = { ...initialRepState, phase: 'rest', restMs: returned.restMs, startDeg: returned.restDeg }
+        return { state: repTransition(cfg, atRestSince, input).state, dropped: 'too-fast' }
+      }
+      if (!atRest(cfg, angleDeg)) return { state: next }
+      if (next.phase !== 'deep') return { state: rest, dropped: state.resumed ? 'too-fast' : 'too-shallow' }
+      if (tMs - state.startMs < cfg.minRepMs) return { state: { ...next, returned: { atMs: tMs, restMs: tMs, restDeg: angleDeg } } }
       const rep: CompletedRep = {
         startMs: state.startMs,
         bottomMs: next.bottomMs,
