@@ -50,6 +50,12 @@ export interface Body {
   readonly hasPerson: boolean
   /** The settled camera view (from the engine's ViewTracker; 'unknown' when built without one). */
   readonly view: ViewReading
+  /**
+   * Whether image-vertical is known to be the world's: the camera's roll has been estimated (and undone
+   * past its dead band). False while the engine has no estimate yet: a rule measured from image-vertical
+   * then measures from the runner's own position instead (see BodyOptions.uprightKnown).
+   */
+  readonly uprightKnown: boolean
   /** Model score 0..1 of a keypoint, 0 when absent. */
   score(name: KeypointName): number
   /** Pixel position of a keypoint, or null when absent, scored below the threshold or outside the picture. */
@@ -96,6 +102,8 @@ export interface BodyOptions {
    * (derollFrame), whose out-of-picture keypoints were already masked on the camera's own frame.
    */
   inFrameCheck?: boolean
+  /** Whether the camera's roll is known (default true: bodies built outside the engine are taken as level). */
+  uprightKnown?: boolean
 }
 
 /** The frame with every keypoint outside the picture (past IN_FRAME_MARGIN) scored 0: unseen once levelled. */
@@ -137,6 +145,7 @@ export function createBody(frame: PoseFrame, options: BodyOptions = {}): Body {
     imageHeight: frame.imageHeight,
     hasPerson: frame.keypoints.length > 0,
     view: options.view ?? UNKNOWN_VIEW,
+    uprightKnown: options.uprightKnown ?? true,
     score,
     point,
     outOfFrame,

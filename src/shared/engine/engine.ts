@@ -96,7 +96,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
         cameraAbove,
         wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind)
       }))
-      const body = levelledBody(smoothed, rollCorrectionDeg(roll), { minScore, view: view.reading })
+      const body = levelledBody(smoothed, rollCorrectionDeg(roll), { minScore, view: view.reading, uprightKnown: roll.estimateDeg !== null })
       events.push(...scope.update(body.tMs, view.reading))
       // Every frame, judged or not: a runner doing another exercise usually fails this one's gate. But not a
       // body cut by the picture's edge: legs without feet look like a seated row, a torso like anything.

@@ -25,6 +25,8 @@ export interface FrameCheckContext {
   body: Body
   phase: RepPhase
   signal: RepSignal
+  /** When the rep in progress left rest, ms (the same on every frame of one rep): per-rep references key on it. */
+  repStartMs: number
 }
 
 /** Per-frame check result: which cues could be judged on this frame and which of those are faulty. */
@@ -202,7 +204,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         if (deeper) bottom = { body, side: signal.side, deg: signal.deg }
       }
       if (spec.checkFrame && (moving || step.rep)) {
-        const check = spec.checkFrame({ body, phase: rep.phase, signal })
+        const check = spec.checkFrame({ body, phase: rep.phase, signal, repStartMs: step.rep?.startMs ?? rep.startMs })
         const t = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, ...check })
         cues = t.state
         events.push(...t.events)

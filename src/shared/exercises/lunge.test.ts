@@ -3,6 +3,7 @@ import { analyzeFrames } from '../engine/analyze'
 import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
 import { bump, SEG, sequence, sideLegs, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import type { Side } from '../engine/events'
+import { rollFrame } from '../engine/levelFrame'
 
 // Person-written labels (../shared/footage/labels.json): rep count range and the front leg of each rep.
 const REAL: [clip: string, reps: [number, number], sides: Side | null][] = [
@@ -41,6 +42,25 @@ describe('lunge: a one-frame glitch at the bottom does not cost the rep', () => 
   })
 })
 
+describe('lunge torso lean before the camera roll is known', () => {
+  it('real clean lunges rolled 10-25°: no torso-lean cue while image-vertical is not the world\'s', () => {
+    // Neither runner stands still with feet together (a split-squat stance throughout; knee drives), so the
+    // engine has no roll estimate for seconds or at all. Judged from image-vertical alone, the split squat
+    // rolled +10° read "torso leaning" on 6 of 11 clean reps, +15° on every rep; the knee drives at -25° on one.
+    const cases: [string, number[]][] = [
+      ['split_squat_side_dumbbells_home_ambaks', [10, 15, 20, -10, -20]],
+      ['reverse_lunge_kneedrive_side_darebee_be2018', [25, -25]]
+    ]
+    for (const [clip, degrees] of cases) {
+      for (const deg of degrees) {
+        const r = analyzeFrames('lunge', loadPoseFixture('lunge', clip).map((f) => rollFrame(f, deg)))
+        expect(r.repCount, `${clip} ${deg}°`).toBeGreaterThan(0)
+        expect(r.cues.filter((c) => c.id === 'torso-leaning'), `${clip} ${deg}°`).toEqual([])
+      }
+    }
+  })
+})
+
 const FLOOR = 650
 const STAND_HIP = FLOOR - SEG.shin - SEG.thigh + 3
 
@@ -57,11 +77,14 @@ function reverseLunges(fronts: Side[], depth = 1): ReturnType<typeof sequence> {
   }), 1.5)
 }
 
-/** Split squats facing image right: feet ~0.7 shin either side of the hips, which drop `drop` shins and rise. */
-function splitSquats(drop: number, hipForwardPx = 0): ReturnType<typeof sequence> {
+/**
+ * Split squats facing image right: feet ~0.7 shin either side of the hips, which drop `drop` shins and rise;
+ * the torso leans 3° forward standing and `leanDeg` more at the bottom.
+ */
+function splitSquats(drop: number, hipForwardPx = 0, leanDeg = 0): ReturnType<typeof sequence> {
   return withJitter(sequence(4, 30, (t, tMs) => {
     const d = bump(t, 0.5, 2.5)
-    return sideLegs(tMs, { x: 600 + hipForwardPx * d, y: FLOOR - 200 + drop * SEG.shin * d }, { x: 675, y: FLOOR }, { x: 525, y: FLOOR })
+    return sideLegs(tMs, { x: 600 + hipForwardPx * d, y: FLOOR - 200 + drop * SEG.shin * d }, { x: 675, y: FLOOR }, { x: 525, y: FLOOR }, 3 + leanDeg * d)
   }), 1.5)
 }
 
@@ -73,6 +96,12 @@ describe('lunge on synthetic sequences', () => {
       expect(r.cues.map((c) => c.id)).toContain('knee-past-toes')
     }
     expect(analyzeFrames('lunge', splitSquats(0.9)).cues.map((c) => c.id)).not.toContain('knee-past-toes')
+  })
+
+  it('calls a torso leaning 45° forward at the bottom, not one at 25°', () => {
+    const leanCues = (leanDeg: number) => analyzeFrames('lunge', splitSquats(0.8, 0, leanDeg)).cues.filter((c) => c.id === 'torso-leaning')
+    expect(leanCues(42)).toHaveLength(1)
+    expect(leanCues(22)).toEqual([])
   })
 
   it('counts a shallow lunge (front knee ~110-130°) and cues its depth; a ~90° lunge gets no depth cue', () => {

@@ -9,7 +9,7 @@ import { cueIdsFor } from '../engine/cues'
 import { bothLegs, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
-import { leanFromVertical } from '../pose/geometry'
+import { signedLeanFromVertical } from '../pose/geometry'
 import type { ExerciseDefinition } from './types'
 
 /**
@@ -44,7 +44,15 @@ export const MIN_TOP_KNEE_DEG = 140
  * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
  */
 export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
-/** Shoulders stacked over the hips: a torso leaning more than 35° from vertical at the bottom is leaning forward. */
+/**
+ * Shoulders stacked over the hips: a torso leaning more than 35° from vertical at the bottom is leaning
+ * forward. While the camera's roll is not known yet (a runner who never stands still, e.g. knee-drive
+ * lunges, gives the engine no standing axis for seconds), image-vertical is not the world's, so the lean is
+ * called only when the runner's own torso also turned that far since the rep began (a roll turns both
+ * alike, so it cancels there). Neither reading alone: rolled 20°, a clean reverse lunge read 35°+ from
+ * image-vertical before the roll was known (7 s in); level, the same lunges lean back ~14° at the top of
+ * the knee drive, so the turn from there to a 24° bottom reads 38°.
+ */
 export const MAX_TORSO_LEAN_DEG = 35
 /** Lurching: on standing up the shoulders should sit over the front foot; ahead of its toes by a quarter shin (~11 cm) = thrown forward. */
 export const LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION = 0.25
@@ -141,12 +149,28 @@ function kneePastToes(body: Body, frontToe: number | null): boolean | null {
   return front.knee.x * sign - frontToe > KNEE_PAST_TOES_SHIN_FRACTION * front.shinPx
 }
 
+/** Near-side torso's signed lean from image-vertical, degrees (positive = shoulders to the image right); side view only. */
 function torsoLean(body: Body): number | null {
   if (body.view.view !== 'side') return null
   const side = body.nearSide()
   const shoulder = side ? body.point(joint(side, 'shoulder')) : null
   const hip = side ? body.point(joint(side, 'hip')) : null
-  return shoulder && hip ? leanFromVertical(hip, shoulder) : null
+  return shoulder && hip ? signedLeanFromVertical(hip, shoulder) : null
+}
+
+/**
+ * The torso's turn away from its direction when the rep began, degrees (0..180): `createTorsoLean()(body,
+ * repStartMs)` keeps the first reading of each rep as its reference (null until the torso is seen).
+ */
+export function createTorsoLean(): (body: Body, repStartMs: number) => number | null {
+  let reference: { repStartMs: number; deg: number | null } | null = null
+  return (body, repStartMs) => {
+    const deg = torsoLean(body)
+    if (reference?.repStartMs !== repStartMs || reference.deg === null) reference = { repStartMs, deg }
+    if (deg === null || reference.deg === null) return null
+    const turn = Math.abs(deg - reference.deg) % 360
+    return turn > 180 ? 360 - turn : turn
+  }
 }
 
 /**
@@ -180,13 +204,14 @@ export const lunge: ExerciseDefinition = {
   cueIds: cueIdsFor('lunge'),
   createTracker() {
     const frontToe = createFrontToeTracker()
+    const torsoTurn = createTorsoLean()
     // The planted front foot's toes over the rep in progress, kept for the lurch check when it completes.
     let repToe: number | null = null
     return createRepTracker({
       exercise: 'lunge',
       machine: LUNGE_MACHINE,
       signal: createLungeSignal(),
-      checkFrame({ body, phase, signal }) {
+      checkFrame({ body, phase, signal, repStartMs }) {
         const c = frameChecks()
         const deep = phase === 'deep' && signal.side !== null
         const inRep = phase === 'descending' || phase === 'deep'
@@ -194,7 +219,9 @@ export const lunge: ExerciseDefinition = {
         if (inRep) repToe = toe
         const past = deep ? kneePastToes(body, toe) : null
         c.judge('knee-past-toes', past !== null, () => past === true)
-        const lean = deep ? torsoLean(body) : null
+        const turn = inRep ? torsoTurn(body, repStartMs) : null
+        const fromVertical = torsoLean(body)
+        const lean = !deep || fromVertical === null ? null : body.uprightKnown ? Math.abs(fromVertical) : turn === null ? null : Math.min(Math.abs(fromVertical), turn)
         c.judge('torso-leaning', lean !== null, () => lean! > MAX_TORSO_LEAN_DEG)
         return c.result()
       },
