@@ -75,3 +75,17 @@ describe('glute bridge on real footage keypoints', () => {
     })
   }
 })
+
+describe('glute bridge sagging against the runner\'s own lying angle', () => {
+  it('a clean held bridge (labels: no fault) raises no sagging cue at the camera\'s 30 fps, at 15 fps, or further away', () => {
+    // The sag line was measured from the last frame under the rest line, wherever the lift happened to be
+    // sampled: at 15 fps (every other frame) that frame read 134° and the clean hold "sagged".
+    const frames = loadPoseFixture('glute_bridge', 'glute_bridge_angle_hold_istock_hanshitha')
+    const further = frames.map((f) => ({ ...f, keypoints: f.keypoints.map((k) => ({ ...k, x: 0.5 + (k.x - 0.5) * 0.6, y: 0.5 + (k.y - 0.5) * 0.6 })) }))
+    for (const [name, take] of [['30 fps', frames], ['15 fps', frames.filter((_, i) => i % 2 === 0)], ['0.6× the size', further]] as const) {
+      const r = analyzeFrames('glute-bridge', take)
+      expect(r.holds, name).toHaveLength(1)
+      expect(r.cues.filter((c) => c.id === 'bridge-hips-sagging'), name).toEqual([])
+    }
+  })
+})

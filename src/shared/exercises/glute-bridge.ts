@@ -131,7 +131,6 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
   })
   let hold: HoldState = initialHoldState
   let level = 0
-  let lyingDeg = DEFAULT_LYING_HIP_DEG
   let window: { tMs: number; deg: number }[] = []
   let recent: { tMs: number; deg: number }[] = []
   let cues: CueState = {}
@@ -167,7 +166,6 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       const maxRate = hold.phase === 'out' ? MAX_HOLD_RATE_DEG_PER_S : MAX_HELD_RATE_DEG_PER_S
       const moving = span > 0 && Math.abs(signal.deg - recent[0].deg) / span > maxRate
       const inPosition = signal.deg >= HOLD_MIN_HIP_DEG && !moving
-      if (signal.deg < BRIDGE_MACHINE.returnRestDeg) lyingDeg = signal.deg
       if (inPosition) {
         window = [...window.filter((w) => body.tMs - w.tMs < LEVEL_WINDOW_MS), { tMs: body.tMs, deg: signal.deg }]
         if (body.tMs - window[0].tMs >= LEVEL_WINDOW_MS / 2) level = Math.max(level, window.reduce((a, w) => a + w.deg, 0) / window.length)
@@ -176,6 +174,10 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       const judged: string[] = []
       if (inPosition && hold.phase === 'holding') {
         judged.push('bridge-hips-sagging')
+        // The runner's own lying angle (the lowest reading of their last rests), not the last frame under the
+        // rest line: that one is wherever the lift happened to be sampled (measured: at 15 fps a clean held
+        // bridge read 134° "lying" and sagged past a line 12° under its level).
+        const lyingDeg = lyingRest.restDeg ?? DEFAULT_LYING_HIP_DEG
         if (level > 0 && signal.deg < level - SAG_FRACTION * (level - lyingDeg)) faults.push('bridge-hips-sagging')
         if (singleLeg) {
           const tilt = hipsTilted(body)
@@ -223,7 +225,6 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       view = 'unknown'
       hold = initialHoldState
       level = 0
-      lyingDeg = DEFAULT_LYING_HIP_DEG
       window = []
       recent = []
       cues = {}
