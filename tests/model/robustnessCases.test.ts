@@ -18,9 +18,7 @@ const CASE_TIMEOUT_MS = 180_000
 const MODELS: PoseModelId[] = ['blazepose-lite', 'blazepose-full']
 
 /** `${model}:${case}` → what it gives today and why (measured 30 Nov 2026). */
-const KNOWN_SHORT: Record<string, string> = {
-  'blazepose-lite:mirrored': '10 of 11: mirrored, Lite reads the last rep as a shallow wobble, back near the top for 0.4 s, then a 0.3 s dip, quicker than the lunge\'s 0.6 s floor for a rep'
-}
+const KNOWN_SHORT: Record<string, string> = {}
 
 describe('robustness cases (../shared/robustness, derived at test time)', () => {
   requireFootage()

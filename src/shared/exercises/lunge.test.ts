@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeFrames } from '../engine/analyze'
 import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
-import { bump, SEG, sequence, sideLegs, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
+import { bump, SEG, sequence, sideLegs, toFrame, withJitter } from '../../../tests/fixtures/synthetic/skeleton'
 import type { Side } from '../engine/events'
 import { rollFrame } from '../engine/levelFrame'
+import { createBody } from '../engine/body'
+import { lungeBend } from './lunge'
 
 // Person-written labels (../shared/footage/labels.json): rep count range and the front leg of each rep.
 const REAL: [clip: string, reps: [number, number], sides: Side | null][] = [
@@ -39,6 +41,34 @@ describe('lunge: a one-frame glitch at the bottom does not cost the rep', () => 
     const r = analyzeFrames('lunge', glitched)
     expect(clean.repCount).toBe(11)
     expect(r.repCount).toBe(clean.repCount)
+  })
+})
+
+describe('lunge bottom read from the deeper planted knee', () => {
+  // Side view, pixels. The class: mirrored, BlazePose Lite drew a rep's rear knee at ~150° while the front
+  // knee was at 82° with both feet down; the less-bent knee read "back at the top" mid-rep and the rep was lost.
+  const shoulders = { left_shoulder: { x: 500, y: 260 }, right_shoulder: { x: 500, y: 260 } }
+  it('both feet down and a knee past 120°: the body is as deep as that knee, however straight the other is drawn', () => {
+    const body = createBody(toFrame(0, {
+      ...shoulders, left_hip: { x: 500, y: 400 }, right_hip: { x: 500, y: 400 },
+      left_knee: { x: 580, y: 410 }, left_ankle: { x: 585, y: 500 }, // front knee ~96°
+      right_knee: { x: 460, y: 450 }, right_ankle: { x: 420, y: 500 } // rear knee drawn straight, foot on the floor
+    }))
+    expect(lungeBend(body)).toBeLessThan(100)
+  })
+  it('a knee-drive top (the bent knee\'s foot in the air) and a split squat\'s top still read the less-bent knee', () => {
+    const kneeDrive = createBody(toFrame(0, {
+      ...shoulders, left_hip: { x: 500, y: 400 }, right_hip: { x: 500, y: 400 },
+      left_knee: { x: 500, y: 490 }, left_ankle: { x: 500, y: 580 }, // stance leg straight
+      right_knee: { x: 580, y: 420 }, right_ankle: { x: 590, y: 510 } // driven knee ~90°, foot 0.8 shin up
+    }))
+    expect(lungeBend(kneeDrive)).toBeGreaterThan(170)
+    const splitTop = createBody(toFrame(0, {
+      ...shoulders, left_hip: { x: 500, y: 400 }, right_hip: { x: 500, y: 400 },
+      left_knee: { x: 530, y: 490 }, left_ankle: { x: 545, y: 580 }, // front knee ~170°
+      right_knee: { x: 450, y: 480 }, right_ankle: { x: 440, y: 575 } // rear knee ~140°, both feet down
+    }))
+    expect(lungeBend(splitTop)).toBeGreaterThan(160)
   })
 })
 

@@ -81,8 +81,25 @@ export function lungeBend(body: Body): number | null {
   if (torsoUpright(body) === false) return null
   const { left, right } = bothLegs(body)
   const bends = [left, right].map((leg) => (leg ? kneeBend(body, leg) : null)).filter((b): b is number => b !== null)
-  return bends.length === 0 ? null : Math.max(...bends)
+  if (bends.length === 0) return null
+  const less = Math.max(...bends)
+  const deeper = Math.min(...bends)
+  if (!left || !right || deeper > PLANTED_DEEP_KNEE_DEG) return less
+  // A knee this bent with both feet on the floor is a lunge's bottom, whatever the other knee reads: the
+  // body is as deep as that knee, so a rear knee the model draws straighter than it is cannot lift the
+  // bottom to standing. (A knee drive's bent knee has its foot in the air; a split squat's top bends
+  // neither knee this far.)
+  const planted = Math.abs(left.ankle.y - right.ankle.y) <= PLANTED_ANKLE_GAP_SHINS * Math.max(left.shinPx, right.shinPx)
+  return planted ? deeper : less
 }
+
+/** Both ankles within this many shins of each other's height: both feet on the floor (a rear foot on its toes lifts the ankle ~0.2 shin). */
+export const PLANTED_ANKLE_GAP_SHINS = 0.35
+/**
+ * A planted knee bent past this (degrees) is well into a lunge: 15° short of the routine's depth goal
+ * (DEPTH_GOAL_KNEE_DEG), 30°+ past the slight bend a split squat keeps at the top (~150-165°).
+ */
+export const PLANTED_DEEP_KNEE_DEG = 120
 
 /** A stateful signal: the less-bent knee re-referenced to the runner's recent top (see LUNGE_MACHINE). */
 export function createLungeSignal(): (body: Body) => RepSignal | null {
