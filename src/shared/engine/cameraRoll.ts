@@ -51,12 +51,6 @@ export const ROLL_SETTLE_MS = 1000
  */
 export const STILL_MAX_TORSOS_PER_S = 0.5
 
-/**
- * The standing exercises done with both feet on one floor: a split stance's floor line may be read
- * (stanceFloorRoll). Not the step-up, whose lead foot stands on the box.
- */
-const BOTH_FEET_ON_FLOOR: ReadonlySet<ExerciseId> = new Set<ExerciseId>(['squat', 'lunge', 'band-walk', 'cable-row'])
-
 /** The exercises done lying or propped on the floor; the rest are done standing. */
 const FLOOR_EXERCISES: ReadonlySet<ExerciseId> = new Set<ExerciseId>(['heel-taps', 'plank', 'side-plank', 'push-up', 'glute-bridge'])
 
@@ -101,12 +95,9 @@ export class RollTracker {
   private candidateSinceMs = 0
   private latest: number | null = null
   private lastHip: { t: number; hip: Point2 } | null = null
-  private readonly feetOnFloor: boolean
-  private lastAnkles: { t: number; left: Point2; right: Point2 } | null = null
 
   constructor(options: RollTrackerOptions = {}) {
     this.expect = postureFamily(options.exercise ?? null)
-    this.feetOnFloor = options.exercise != null && BOTH_FEET_ON_FLOOR.has(options.exercise)
   }
 
   /** The settled reading, or null before enough evidence. */
@@ -127,7 +118,7 @@ export class RollTracker {
 
   update(body: Body): EngineEvent[] {
     const t = body.tMs
-    const deg = rollEvidence(body, this.expect, this.still(body), this.feetOnFloor && this.feetStill(body))
+    const deg = rollEvidence(body, this.expect, this.still(body))
     if (deg !== null && Number.isFinite(deg)) this.samples.push({ t, deg })
     this.samples = this.samples.filter((s) => t - s.t <= ROLL_WINDOW_MS && s.t <= t)
     if (this.samples.length < ROLL_MIN_SAMPLES || t - this.samples[0].t < ROLL_MIN_SPAN_MS) return []
@@ -161,22 +152,8 @@ export class RollTracker {
     return torso > 0 && distance(hip, last.hip) / torso / ((body.tMs - last.t) / 1000) < STILL_MAX_TORSOS_PER_S
   }
 
-  /** Whether both ankles moved slower than STILL_MAX_TORSOS_PER_S since the last frame (false when unknown). */
-  private feetStill(body: Body): boolean {
-    const left = body.point('left_ankle')
-    const right = body.point('right_ankle')
-    const hip = centre(body, 'hip')
-    const shoulder = centre(body, 'shoulder')
-    const last = this.lastAnkles
-    this.lastAnkles = left && right ? { t: body.tMs, left, right } : null
-    if (!left || !right || !hip || !shoulder || !last || body.tMs <= last.t) return false
-    const torsosPerS = (a: Point2, b: Point2) => distance(a, b) / distance(hip, shoulder) / ((body.tMs - last.t) / 1000)
-    return distance(hip, shoulder) > 0 && Math.max(torsosPerS(left, last.left), torsosPerS(right, last.right)) < STILL_MAX_TORSOS_PER_S
-  }
-
   reset(): void {
     this.lastHip = null
-    this.lastAnkles = null
     this.samples = []
     this.settled = null
     this.candidate = null

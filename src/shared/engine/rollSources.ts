@@ -231,53 +231,6 @@ export function floorLine(body: Body): FloorLine | null {
   return Math.abs(deg) <= FLOOR_LINE_MAX_DEG ? { deg, contacts: [best.a.name, best.b.name] } : null
 }
 
-/**
- * Feet at least this many shins apart along the floor (a split stance or a lunge's stride is 1.2-1.6 shins):
- * closer, the line between them is a foot's length or less, where a keypoint's few pixels of jitter turn it by
- * 5°+.
- */
-export const MIN_STANCE_FLOOR_SHINS = 1
-
-/**
- * Roll from the floor under a runner standing in a split stance, seen side-on (split squat, lunge bottom):
- * both feet are planted at one distance from the camera, the front foot flat and the rear on its toes, so
- * the line under them (the lower convex hull's edge that bridges the two feet's heel and toe keypoints) is
- * level in a level camera at any pitch (points at one depth and one height project to one image row). The
- * source for runners who never stand feet together, where the standing axis gives nothing all set. Null
- * unless seen side-on with both feet a stride apart (MIN_STANCE_FLOOR_SHINS) and the line within
- * FLOOR_LINE_MAX_DEG of horizontal. The caller reads it only while both feet stay put (a foot in the air, or
- * on a step, tilts the line) and only for exercises done with both feet on one floor. Measured on a home
- * split squat filmed level (hip-height camera, level mantel and mat edge): median 2.7°, under the correction's
- * dead band; rolled ±10°, 12.8° / −7.1°.
- */
-export function stanceFloorRoll(body: Body): number | null {
-  if (body.view.view !== 'side') return null
-  const feet: Named[] = []
-  let shinPx = 0
-  for (const side of ['left', 'right'] as Side[]) {
-    const knee = body.point(joint(side, 'knee'))
-    const ankle = body.point(joint(side, 'ankle'))
-    if (!knee || !ankle) return null
-    shinPx = Math.max(shinPx, distance(knee, ankle))
-    for (const name of [joint(side, 'heel'), joint(side, 'foot_index')]) {
-      const p = body.point(name)
-      if (p) feet.push({ name, x: p.x, y: p.y })
-    }
-  }
-  if (shinPx === 0) return null
-  const hull = lowerHull(feet)
-  const sideOf = (p: Named): string => p.name.split('_')[0]
-  for (let i = 0; i + 1 < hull.length; i++) {
-    const a = hull[i]
-    const b = hull[i + 1]
-    if (sideOf(a) === sideOf(b)) continue
-    if (distance(a, b) < MIN_STANCE_FLOOR_SHINS * shinPx) return null
-    const deg = slopeDeg(a, b)
-    return Math.abs(deg) <= FLOOR_LINE_MAX_DEG ? deg : null
-  }
-  return null
-}
-
 /** Roll from the floor under a lying body (see floorLine), degrees, or null. */
 export function floorLineRoll(body: Body): number | null {
   return floorLine(body)?.deg ?? null

@@ -16,7 +16,7 @@ import { distance, type Point2 } from '../pose/geometry'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, type Body } from './body'
 import { derollFrame } from './levelFrame'
-import { bodyAxisDeg, centre, floorLineRoll, handsLineRoll, singleLegStanceRoll, stanceFloorRoll, standingAxisRoll, type PostureFamily } from './rollSources'
+import { bodyAxisDeg, centre, floorLineRoll, handsLineRoll, singleLegStanceRoll, standingAxisRoll, type PostureFamily } from './rollSources'
 
 /** A body axis within this of image horizontal (or vertical) counts as lying across (or up) the image. */
 export const AXIS_TOLERANCE_DEG = 30
@@ -123,10 +123,9 @@ export function floorSidewaysRoll(body: Body, expect: PostureFamily): number | n
 
 /**
  * This frame's roll evidence, degrees (clockwise positive), or null when the frame says nothing about it.
- * `still`: the runner is not moving (the standing axis is read only then). `feetPlanted`: both feet stay put
- * on one floor (the split stance's floor line is read only then; see stanceFloorRoll).
+ * `still`: the runner is not moving (the standing axis is read only then).
  */
-export function rollEvidence(body: Body, expect: PostureFamily, still = true, feetPlanted = false): number | null {
+export function rollEvidence(body: Body, expect: PostureFamily, still = true): number | null {
   if (!body.hasPerson) return null
   if (expect === 'floor') {
     // Upright in the image, a body whose arms reach out may be a side plank on its side: only arms along the body say "standing".
@@ -135,6 +134,6 @@ export function rollEvidence(body: Body, expect: PostureFamily, still = true, fe
   }
   const standing = still ? (standingAxisRoll(body) ?? singleLegStanceRoll(body) ?? standingSidewaysRoll(body, expect)) : null
   // A standing exercise planned, a body lying across the image is more likely a runner on their side than on the floor.
-  if (expect === 'standing') return standing ?? (feetPlanted ? stanceFloorRoll(body) : null)
+  if (expect === 'standing') return standing
   return standing ?? floorLineRoll(body) ?? handsLineRoll(body)
 }
