@@ -83,18 +83,26 @@ export function lungeBend(body: Body): number | null {
   const bends = [left, right].map((leg) => (leg ? kneeBend(body, leg) : null)).filter((b): b is number => b !== null)
   if (bends.length === 0) return null
   const less = Math.max(...bends)
-  const deeper = Math.min(...bends)
-  if (!left || !right || deeper > PLANTED_DEEP_KNEE_DEG) return less
+  if (!left || !right) return less
+  // Judged on the image knee angles, which turn with the picture: the thigh term of kneeBend reads against
+  // image-horizontal, and a split squat's top then reads ~120° under a 10° roll the engine has not undone.
+  const imageAngles = [left, right].map((leg) => body.angle(joint(leg.side, 'hip'), joint(leg.side, 'knee'), joint(leg.side, 'ankle')) ?? 180)
+  if (Math.min(...imageAngles) > PLANTED_DEEP_KNEE_DEG) return less
   // A knee this bent with both feet on the floor is a lunge's bottom, whatever the other knee reads: the
   // body is as deep as that knee, so a rear knee the model draws straighter than it is cannot lift the
   // bottom to standing. (A knee drive's bent knee has its foot in the air; a split squat's top bends
   // neither knee this far.)
   const planted = Math.abs(left.ankle.y - right.ankle.y) <= PLANTED_ANKLE_GAP_SHINS * Math.max(left.shinPx, right.shinPx)
-  return planted ? deeper : less
+  return planted ? Math.min(...bends) : less
 }
 
-/** Both ankles within this many shins of each other's height: both feet on the floor (a rear foot on its toes lifts the ankle ~0.2 shin). */
-export const PLANTED_ANKLE_GAP_SHINS = 0.35
+/**
+ * Both ankles within this many shins of each other's height: both feet on the floor. Measured on the side
+ * knee-drive lunges (Lite, and mirrored): 0.19-0.35 shin at every bottom (the rear foot on its toes lifts
+ * its ankle), 1.0-2.0 at the knee-drive tops; 0.6 sits between them with room for a few degrees of camera
+ * roll (a 1.4-shin stride turned 4° moves one ankle 0.1 shin).
+ */
+export const PLANTED_ANKLE_GAP_SHINS = 0.6
 /**
  * A planted knee bent past this (degrees) is well into a lunge: 15° short of the routine's depth goal
  * (DEPTH_GOAL_KNEE_DEG), 30°+ past the slight bend a split squat keeps at the top (~150-165°).
