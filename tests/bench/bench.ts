@@ -159,6 +159,14 @@ async function main() {
     for (const r of compared) console.log(`| ${r.model} | ${fmt(r.workerFps, 1)} | ${fmt(r.pageFps, 1)} | ${r.ok ? fmt(r.workerFps! / r.pageFps!, 3) : r.error} | ${r.ok ? fmt(pairRatio(r), 3) : ''} |`)
     console.log('\n| model (wasm) | worker: read p50 ms | worker: estimatePoses p50 ms | page: per frame p50 ms (read included) | page: read alone p50 ms |\n|---|---|---|---|---|')
     for (const r of compared) if (r.ok) console.log(`| ${r.model} | ${fmt(r.workerReadP50, 2)} | ${fmt(r.workerInferenceP50, 1)} | ${fmt(r.pageFrameP50, 1)} | ${fmt(r.pageReadP50, 2)} |`)
+    console.log('\n| model (wasm) | worker: wait | read | tensor | estimatePoses | pose | sum | per frame (1000 / frames/s) | rest | page: fromPixels + cast p50 ms |\n|---|---|---|---|---|---|---|---|---|---|')
+    for (const r of compared) {
+      const s = r.ok ? r.workerStagesMean : null
+      if (!s) continue
+      const sum = s.waitMs + s.readMs + s.tensorMs + s.estimateMs + s.poseMs
+      const perFrame = 1000 / r.workerFps!
+      console.log(`| ${r.model} (mean ms) | ${fmt(s.waitMs, 2)} | ${fmt(s.readMs, 2)} | ${fmt(s.tensorMs, 2)} | ${fmt(s.estimateMs, 1)} | ${fmt(s.poseMs, 2)} | ${fmt(sum, 1)} | ${fmt(perFrame, 1)} | ${fmt(perFrame - sum, 2)} | ${fmt(r.pageTensorP50, 2)} |`)
+    }
     for (const r of compared) if (r.ok) console.log(`bench: worker-vs-page model=${r.model} workerFps=${fmt(r.workerFps, 1)} pageFps=${fmt(r.pageFps, 1)} ratio=${fmt(pairRatio(r), 3)}`)
 
     if (fullVariants) {

@@ -7,11 +7,12 @@
  * comparePageWorker runs the same model on this page too, in alternating rounds, for the
  * worker/page ratio. Driven by tests/bench/bench.ts.
  */
+import * as tf from '@tensorflow/tfjs-core'
 import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src/renderer/src/pose/poseClient'
 import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../src/pose/models'
 import { activateBackend } from '../../../src/renderer/src/pose/backends'
 import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
-import type { BackendChoice, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
+import type { BackendChoice, FrameStages, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
 import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
 import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
@@ -172,9 +173,13 @@ export interface CompareResult {
   /** Worker: p50 ms to read a frame's pixels, and p50 ms inside estimatePoses. */
   workerReadP50?: number | null
   workerInferenceP50?: number | null
+  /** Worker: mean ms per stage over the rounds' frames (FrameStages), where the worker says. */
+  workerStagesMean?: FrameStages | null
   /** Page: p50 ms per estimatePoses (its own pixel read included), and p50 ms of that read alone (draw + getImageData). */
   pageFrameP50?: number | null
   pageReadP50?: number | null
+  /** Page: p50 ms of what estimatePoses does first with a bitmap there: fromPixels (the read included) and the cast to float32. */
+  pageTensorP50?: number | null
 }
 
 /**
@@ -194,11 +199,15 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
     let waiter: (() => void) | null = null
     const workerRead: number[] = []
     const workerInference: number[] = []
+    const workerStages: FrameStages[] = []
     const pageFrame: number[] = []
+    let measuring = false
     client.onPose((r) => {
       poses++
-      if (r.readMs !== undefined) workerRead.push(r.readMs)
+      if (r.stages !== undefined) workerRead.push(r.stages.readMs)
       workerInference.push(r.frame.inferenceMs ?? 0)
+      // The first frame of a round waited for the page's round, not for the worker.
+      if (measuring && r.stages !== undefined && poses > 1) workerStages.push(r.stages)
       waiter?.()
     })
     const nextPose = () => new Promise<void>((resolve) => (waiter = resolve))
@@ -220,6 +229,7 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
       const pageFps = (req.framesPerRound / (performance.now() - p0)) * 1000
       await new Promise((r) => setTimeout(r, 200))
       poses = 0
+      measuring = true
       const w0 = performance.now()
       client.submit(await copy(t), t++)
       while (poses < req.framesPerRound) {
@@ -228,6 +238,7 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
         await got
       }
       const workerFps = (poses / (performance.now() - w0)) * 1000
+      measuring = false
       rounds.push({ pageFps, workerFps })
       // Drain the frame still in flight before the page runs again.
       await new Promise((r) => setTimeout(r, 200))
@@ -245,9 +256,21 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
       context.getImageData(0, 0, bitmap.width, bitmap.height)
       pageRead.push(performance.now() - r0)
     }
+    // What estimatePoses does first with a bitmap on this page: fromPixels (the read above included), cast to float32.
+    const pageTensor: number[] = []
+    for (let i = 0; i < 30; i++) {
+      const r0 = performance.now()
+      tf.tidy(() => tf.cast(tf.browser.fromPixels(frames[i % frames.length]), 'float32')).dispose()
+      pageTensor.push(performance.now() - r0)
+    }
+    const mean = (pick: (s: FrameStages) => number) => workerStages.reduce((acc, s) => acc + pick(s), 0) / workerStages.length
     const split = {
       workerReadP50: percentile(workerRead, 50), workerInferenceP50: percentile(workerInference, 50),
-      pageFrameP50: percentile(pageFrame, 50), pageReadP50: percentile(pageRead, 50)
+      workerStagesMean: workerStages.length === 0 ? null : {
+        waitMs: mean((s) => s.waitMs), readMs: mean((s) => s.readMs), tensorMs: mean((s) => s.tensorMs),
+        estimateMs: mean((s) => s.estimateMs), poseMs: mean((s) => s.poseMs)
+      },
+      pageFrameP50: percentile(pageFrame, 50), pageReadP50: percentile(pageRead, 50), pageTensorP50: percentile(pageTensor, 50)
     }
     const sum = (pick: (r: { pageFps: number; workerFps: number }) => number) => rounds.reduce((acc, r) => acc + 1000 / pick(r), 0)
     // Frames/s over all rounds = total frames / total time (ms per frame summed per round).

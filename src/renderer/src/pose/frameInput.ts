@@ -3,6 +3,7 @@
  * hands over the frame itself (a VideoFrame wraps the decoder's or camera's buffer; an ImageBitmap is
  * moved, not cloned), so the one pixel copy (scale + read back) happens here, off the UI thread.
  */
+import type { RgbaPixels } from './inputTensor'
 import type { PoseImage } from './protocol'
 
 /** Frames wider than this are scaled down before inference: the models see 192-256 px crops anyway. */
@@ -29,12 +30,13 @@ export class FramePixelReader {
   private context: OffscreenCanvasRenderingContext2D | null = null
 
   /** Scales the frame to the analysis size and returns its pixels; does not close the frame. */
-  read(image: PoseImage, maxWidth = MAX_ANALYSIS_WIDTH): ImageData {
+  read(image: PoseImage, maxWidth = MAX_ANALYSIS_WIDTH): RgbaPixels {
     const source = frameSize(image)
     const { width, height } = analysisSize(source.width, source.height, maxWidth)
     const context = this.canvasOf(width, height)
     context.drawImage(image, 0, 0, width, height)
-    return context.getImageData(0, 0, width, height)
+    const { data } = context.getImageData(0, 0, width, height)
+    return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }
   }
 
   private canvasOf(width: number, height: number): OffscreenCanvasRenderingContext2D {
