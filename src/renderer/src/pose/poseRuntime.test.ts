@@ -52,7 +52,7 @@ vi.mock('../../../pose/models', () => ({
 // for a frame marked unreadable.
 vi.mock('./frameInput', () => ({
   FramePixelReader: class {
-    read(image: { width: number; height: number; unreadable?: boolean }) {
+    async read(image: { width: number; height: number; unreadable?: boolean }) {
       if (image.unreadable) throw new Error('InvalidStateError: the frame is closed')
       return { width: image.width, height: image.height, data: new Uint8Array(0) }
     }

@@ -54,7 +54,7 @@ export class PoseRuntime {
         this.emit({ type: 'frame-error', id, message: this.fatalMessage ?? 'The pose model is not loaded.' })
         return
       }
-      pixels = this.reader.read(image, this.config.analysisWidth)
+      pixels = await this.reader.read(image, this.config.analysisWidth)
       // Measured as captured ("too dark" is judged on it), then lifted for the model when under-exposed.
       light = liftLowLight({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 })
       readMs = performance.now() - t0
