@@ -48,6 +48,9 @@ const threads = process.argv.includes('--threads')
 const compareOnly = process.argv.includes('--compare-only')
 const fullVariants = process.argv.includes('--full-variants')
 const legacyMediapipe = process.argv.includes('--legacy-mediapipe')
+const parity = process.argv.includes('--parity')
+/** Frames per source for --parity (each read twice and run through two detectors). */
+const PARITY_FRAMES = 60
 /**
  * Worker/page comparison: short alternating rounds, so both sides of a pair see the same load on a
  * shared machine; the ratio reported is the median of the pairs' ratios (a load burst hits one pair).
@@ -145,6 +148,17 @@ async function main() {
     console.log('error' in timed
       ? `bench: model timing failed — ${timed.error}`
       : `bench: model timing (app's automatic choice, ${timed.backend}): ${timed.timings.map((t) => `${t.model} ${t.msPerFrame !== undefined ? `${fmt(t.msPerFrame, 1)} ms` : t.error}`).join(', ')}`)
+
+    if (parity) {
+      // The worker's input path (copyTo RGBA, its own tensor) against the canvas read and tfjs fromPixels, same frames.
+      console.log('\n| model | frames | format | colour bytes differing | max byte diff | keypoint shift max / mean px | person found differs |\n|---|---|---|---|---|---|---|')
+      for (const model of ['blazepose-lite', 'blazepose-full'] as const) {
+        for (const source of ['bitmap', 'yuv'] as const) {
+          const r = await page.evaluate(([m, s, n]) => window.bench.checkInputParity(m, s, n), [model, source, PARITY_FRAMES] as const)
+          console.log(`| ${model} | ${r.frames} ${source === 'bitmap' ? "(the bench's, RGB)" : '(from <video>)'} | ${r.format} | ${r.bytesDiffering} | ${r.maxByteDiff} | ${fmt(r.maxKeypointShiftPx, 3)} / ${fmt(r.meanKeypointShiftPx, 3)} | ${r.personMismatches} |`)
+        }
+      }
+    }
 
     const compared: CompareResult[] = []
     for (const model of quick ? [DEFAULT_POSE_MODEL] : (['blazepose-lite', 'blazepose-full'] as const)) {

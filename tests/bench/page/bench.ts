@@ -12,6 +12,7 @@ import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src
 import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../src/pose/models'
 import { activateBackend } from '../../../src/renderer/src/pose/backends'
 import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
+import { InputTensorBuilder } from '../../../src/renderer/src/pose/inputTensor'
 import type { BackendChoice, FrameStages, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
 import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
 import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
@@ -52,8 +53,10 @@ export interface ComboResult {
 
 let frames: ImageBitmap[] = []
 let videoFrames: VideoFrame[] = []
+let clipUrl = ''
 
 async function loadFrames(url: string, maxFrames: number): Promise<number> {
+  clipUrl = url
   frames = await decodeClip(url, maxFrames)
   videoFrames = frames.map((bitmap, i) => new VideoFrame(bitmap, { timestamp: Math.round((i * 1e6) / 30) }))
   return frames.length
@@ -482,6 +485,98 @@ async function runPeer(req: PeerRunRequest): Promise<PeerRunResult> {
   }
 }
 
+export interface ParityResult {
+  /** Which frames: the bench's own (VideoFrames over decoded RGB bitmaps) or straight from the <video> (the decoder's YUV, as a camera's). */
+  source: 'bitmap' | 'yuv'
+  /** The VideoFrames' pixel format, as the browser reports it. */
+  format: string | null
+  frames: number
+  /** Colour bytes that differ between the canvas read (drawImage + getImageData) and copyTo RGBA, and the largest difference. */
+  bytesDiffering: number
+  maxByteDiff: number
+  /** Keypoints (all 33 a frame) of two detectors fed each read, through each input path: largest and mean distance, px. */
+  maxKeypointShiftPx: number | null
+  meanKeypointShiftPx: number | null
+  /** Frames where one found a person and the other did not. */
+  personMismatches: number
+}
+
+/**
+ * What the model sees through the worker's new input path against the old one, on the same frames: the
+ * canvas read handed to estimatePoses as ImageData (tfjs fromPixels inside), against copyTo RGBA and the
+ * worker's own input tensor (InputTensorBuilder). Two detectors of the model, one per path, so each tracks
+ * on its own input; the shift is measured in pixels of the analysed frame.
+ */
+async function checkInputParity(model: PoseModelId, source: 'bitmap' | 'yuv', count: number): Promise<ParityResult> {
+  const modelsBaseUrl = new URL('/models/', location.href).href
+  await activateBackend('wasm', modelsBaseUrl, false)
+  const oldPath = await createDetector(model, (file) => checkedModelHandler(modelsBaseUrl, file))
+  const newPath = await createDetector(model, (file) => checkedModelHandler(modelsBaseUrl, file))
+  const builder = new InputTensorBuilder()
+  const context = new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true, alpha: false })!
+  const pairs: { canvas: ImageData; copied: Uint8Array }[] = []
+  let format: string | null = null
+  const readBoth = async (frame: VideoFrame) => {
+    format = frame.format
+    const { displayWidth: w, displayHeight: h } = frame
+    context.canvas.width = w
+    context.canvas.height = h
+    context.drawImage(frame, 0, 0, w, h)
+    const copied = new Uint8Array(w * h * 4)
+    await frame.copyTo(copied, { format: 'RGBA', colorSpace: 'srgb' })
+    pairs.push({ canvas: context.getImageData(0, 0, w, h), copied })
+  }
+  if (source === 'bitmap') {
+    for (let i = 0; i < count; i++) {
+      const frame = videoFrames[i % videoFrames.length].clone()
+      await readBoth(frame)
+      frame.close()
+    }
+  } else {
+    const video = document.createElement('video')
+    video.muted = true
+    video.src = clipUrl
+    await new Promise<void>((resolve) => (video.onloadeddata = () => resolve()))
+    await new Promise<void>((resolve) => {
+      const onFrame = () => {
+        const frame = new VideoFrame(video)
+        void readBoth(frame).finally(() => frame.close()).then(() => (pairs.length >= count || video.ended ? resolve() : video.requestVideoFrameCallback(onFrame)))
+      }
+      video.requestVideoFrameCallback(onFrame)
+      video.playbackRate = 0.5
+      void video.play()
+    })
+    video.pause()
+  }
+  let bytesDiffering = 0
+  let maxByteDiff = 0
+  const shifts: number[] = []
+  let personMismatches = 0
+  for (const [i, { canvas, copied }] of pairs.entries()) {
+    for (let b = 0; b < copied.length; b++) {
+      if ((b & 3) === 3) continue
+      const d = Math.abs(copied[b] - canvas.data[b])
+      if (d > 0) bytesDiffering++
+      if (d > maxByteDiff) maxByteDiff = d
+    }
+    const before = await oldPath.estimatePoses(canvas, ESTIMATION_CONFIG, i * 33)
+    const input = builder.build({ width: canvas.width, height: canvas.height, data: copied })
+    const after = await newPath.estimatePoses(input, ESTIMATION_CONFIG, i * 33)
+    input.dispose()
+    if ((before.length > 0) !== (after.length > 0)) personMismatches++
+    if (before.length > 0 && after.length > 0) {
+      for (const [k, kp] of before[0].keypoints.entries()) shifts.push(Math.hypot(kp.x - after[0].keypoints[k].x, kp.y - after[0].keypoints[k].y))
+    }
+  }
+  oldPath.dispose()
+  newPath.dispose()
+  return {
+    source, format, frames: pairs.length, bytesDiffering, maxByteDiff, personMismatches,
+    maxKeypointShiftPx: shifts.length ? Math.max(...shifts) : null,
+    meanKeypointShiftPx: shifts.length ? shifts.reduce((a, b) => a + b, 0) / shifts.length : null
+  }
+}
+
 /** The app's own model timing (what automatic model choice sees); with `all`, no model is skipped. */
 async function timeModels(all: boolean): Promise<ModelTimingsReply & { budgetMs: number }> {
   const budgetMs = all ? Number.POSITIVE_INFINITY : frameBudgetMs()
@@ -499,8 +594,8 @@ async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolat
 
 declare global {
   interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants; runPeer: typeof runPeer }
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants; runPeer: typeof runPeer; checkInputParity: typeof checkInputParity }
   }
 }
-window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants, runPeer }
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants, runPeer, checkInputParity }
 document.body.dataset.ready = 'true'
