@@ -151,11 +151,11 @@ async function main() {
 
     if (parity) {
       // The worker's input path (copyTo RGBA, its own tensor) against the canvas read and tfjs fromPixels, same frames.
-      console.log('\n| model | frames | format | colour bytes differing | max byte diff | keypoint shift max / mean px | person found differs |\n|---|---|---|---|---|---|---|')
+      console.log('\n| model | frames | format | colour bytes differing | max byte diff | keypoint shift max / mean px | person found differs | tensors grown |\n|---|---|---|---|---|---|---|---|')
       for (const model of ['blazepose-lite', 'blazepose-full'] as const) {
         for (const source of ['bitmap', 'yuv'] as const) {
           const r = await page.evaluate(([m, s, n]) => window.bench.checkInputParity(m, s, n), [model, source, PARITY_FRAMES] as const)
-          console.log(`| ${model} | ${r.frames} ${source === 'bitmap' ? "(the bench's, RGB)" : '(from <video>)'} | ${r.format} | ${r.bytesDiffering} | ${r.maxByteDiff} | ${fmt(r.maxKeypointShiftPx, 3)} / ${fmt(r.meanKeypointShiftPx, 3)} | ${r.personMismatches} |`)
+          console.log(`| ${model} | ${r.frames} ${source === 'bitmap' ? "(the bench's, RGB)" : '(from <video>)'} | ${r.format} | ${r.bytesDiffering} | ${r.maxByteDiff} | ${fmt(r.maxKeypointShiftPx, 3)} / ${fmt(r.meanKeypointShiftPx, 3)} | ${r.personMismatches} | ${r.tensorGrowth} |`)
         }
       }
     }

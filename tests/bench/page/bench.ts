@@ -499,6 +499,8 @@ export interface ParityResult {
   meanKeypointShiftPx: number | null
   /** Frames where one found a person and the other did not. */
   personMismatches: number
+  /** Live tensors after the last frame less after the first (0: the input tensors are all freed). */
+  tensorGrowth: number
 }
 
 /**
@@ -552,7 +554,9 @@ async function checkInputParity(model: PoseModelId, source: 'bitmap' | 'yuv', co
   let maxByteDiff = 0
   const shifts: number[] = []
   let personMismatches = 0
+  let tensorsAfterFirst = 0
   for (const [i, { canvas, copied }] of pairs.entries()) {
+    if (i === 1) tensorsAfterFirst = tf.memory().numTensors
     for (let b = 0; b < copied.length; b++) {
       if ((b & 3) === 3) continue
       const d = Math.abs(copied[b] - canvas.data[b])
@@ -568,10 +572,11 @@ async function checkInputParity(model: PoseModelId, source: 'bitmap' | 'yuv', co
       for (const [k, kp] of before[0].keypoints.entries()) shifts.push(Math.hypot(kp.x - after[0].keypoints[k].x, kp.y - after[0].keypoints[k].y))
     }
   }
+  const tensorGrowth = tf.memory().numTensors - tensorsAfterFirst
   oldPath.dispose()
   newPath.dispose()
   return {
-    source, format, frames: pairs.length, bytesDiffering, maxByteDiff, personMismatches,
+    source, format, frames: pairs.length, bytesDiffering, maxByteDiff, personMismatches, tensorGrowth,
     maxKeypointShiftPx: shifts.length ? Math.max(...shifts) : null,
     meanKeypointShiftPx: shifts.length ? shifts.reduce((a, b) => a + b, 0) / shifts.length : null
   }
