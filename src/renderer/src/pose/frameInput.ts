@@ -95,6 +95,11 @@ export class FramePixelReader {
     const { data } = context.getImageData(0, 0, width, height)
     return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }
   }
+
+  /**
+   * One reused canvas. willReadFrequently keeps it in CPU memory: tfjs's own path in a worker draws into a
+   * canvas without it, which may live on the GPU (or its software emulation) and pay a read back per frame.
+   */
   private canvasOf(width: number, height: number): OffscreenCanvasRenderingContext2D {
     if (this.context === null) {
       const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true, alpha: false })
