@@ -150,7 +150,7 @@ async function main() {
       : `bench: model timing (app's automatic choice, ${timed.backend}): ${timed.timings.map((t) => `${t.model} ${t.msPerFrame !== undefined ? `${fmt(t.msPerFrame, 1)} ms` : t.error}`).join(', ')}`)
 
     if (parity) {
-      // The worker's input path (copyTo RGBA, its own tensor) against the canvas read and tfjs fromPixels, same frames.
+      // The worker's input path (copyTo RGBA, its own tensor, its Transform) against the canvas read, tfjs fromPixels and the C++ Transform, same frames.
       console.log('\n| model | frames | format | colour bytes differing | max byte diff | keypoint shift max / mean px | person found differs | tensors grown |\n|---|---|---|---|---|---|---|---|')
       for (const model of ['blazepose-lite', 'blazepose-full'] as const) {
         for (const source of ['bitmap', 'yuv'] as const) {

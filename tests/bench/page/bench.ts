@@ -13,6 +13,7 @@ import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../sr
 import { activateBackend } from '../../../src/renderer/src/pose/backends'
 import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
 import { InputTensorBuilder } from '../../../src/renderer/src/pose/inputTensor'
+import { installWasmTransform, restoreWasmTransform } from '../../../src/renderer/src/pose/wasmTransform'
 import type { BackendChoice, FrameStages, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
 import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
 import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
@@ -505,9 +506,10 @@ export interface ParityResult {
 
 /**
  * What the model sees through the worker's new input path against the old one, on the same frames: the
- * canvas read handed to estimatePoses as ImageData (tfjs fromPixels inside), against copyTo RGBA and the
- * worker's own input tensor (InputTensorBuilder). Two detectors of the model, one per path, so each tracks
- * on its own input; the shift is measured in pixels of the analysed frame.
+ * canvas read handed to estimatePoses as ImageData (tfjs fromPixels inside) with the WASM backend's own
+ * Transform kernel cropping it, against copyTo RGBA, the worker's own input tensor (InputTensorBuilder) and
+ * our Transform (wasmTransform.ts). Two detectors of the model, one per path, so each tracks on its own
+ * input; the shift is measured in pixels of the analysed frame.
  */
 async function checkInputParity(model: PoseModelId, source: 'bitmap' | 'yuv', count: number): Promise<ParityResult> {
   const modelsBaseUrl = new URL('/models/', location.href).href
@@ -563,7 +565,9 @@ async function checkInputParity(model: PoseModelId, source: 'bitmap' | 'yuv', co
       if (d > 0) bytesDiffering++
       if (d > maxByteDiff) maxByteDiff = d
     }
+    restoreWasmTransform()
     const before = await oldPath.estimatePoses(canvas, ESTIMATION_CONFIG, i * 33)
+    installWasmTransform()
     const input = builder.build({ width: canvas.width, height: canvas.height, data: copied })
     const after = await newPath.estimatePoses(input, ESTIMATION_CONFIG, i * 33)
     input.dispose()
