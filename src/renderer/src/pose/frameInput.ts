@@ -3,8 +3,14 @@
  * hands over the frame itself (a VideoFrame wraps the decoder's or camera's buffer; an ImageBitmap is
  * moved, not cloned), so the one pixel copy (convert, or scale and read back) happens here, off the UI thread.
  */
-import type { RgbaPixels } from './inputTensor'
 import type { PoseImage } from './protocol'
+
+/** A frame's pixels at the analysis size: 4 bytes a pixel (R G B A), rows tightly packed, width × height pixels. */
+export interface RgbaPixels {
+  width: number
+  height: number
+  data: Uint8Array
+}
 
 /** Frames wider than this are scaled down before inference: the models see 192-256 px crops anyway. */
 export const MAX_ANALYSIS_WIDTH = 640

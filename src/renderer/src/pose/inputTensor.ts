@@ -4,14 +4,8 @@
  * builds from pixels itself (tf.browser.fromPixels, then a cast to float32): RGB 0..255, [height, width, 3].
  */
 import * as tf from '@tensorflow/tfjs-core'
+import type { RgbaPixels } from './frameInput'
 import { rgbaToRgb } from './rgbLayout'
-
-/** RGBA pixels at the analysis size, 4 bytes a pixel, rows tightly packed. */
-export interface RgbaPixels {
-  width: number
-  height: number
-  data: Uint8Array
-}
 
 /** The parts of tfjs-backend-wasm's backend that its own kernels use to make an output in WASM memory. */
 interface WasmOutputs {
