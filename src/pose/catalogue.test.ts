@@ -37,7 +37,7 @@ describe('catalogue module', () => {
 })
 
 /** Modules that run inside the pose worker, where tfjs belongs; everything else runs on the UI thread. */
-const WORKER_SIDE = new Set(['pose/poseRuntime.ts', 'pose/backends.ts', 'pose/modelFiles.ts', 'pose/modelTiming.ts', 'pose/pose.worker.ts'])
+const WORKER_SIDE = new Set(['pose/poseRuntime.ts', 'pose/backends.ts', 'pose/modelFiles.ts', 'pose/modelTiming.ts', 'pose/pose.worker.ts', 'pose/inputTensor.ts', 'pose/wasmTransform.ts'])
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

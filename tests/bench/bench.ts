@@ -48,6 +48,9 @@ const threads = process.argv.includes('--threads')
 const compareOnly = process.argv.includes('--compare-only')
 const fullVariants = process.argv.includes('--full-variants')
 const legacyMediapipe = process.argv.includes('--legacy-mediapipe')
+const parity = process.argv.includes('--parity')
+/** Frames per source for --parity (each read twice and run through two detectors). */
+const PARITY_FRAMES = 60
 /**
  * Worker/page comparison: short alternating rounds, so both sides of a pair see the same load on a
  * shared machine; the ratio reported is the median of the pairs' ratios (a load burst hits one pair).
@@ -146,6 +149,17 @@ async function main() {
       ? `bench: model timing failed — ${timed.error}`
       : `bench: model timing (app's automatic choice, ${timed.backend}): ${timed.timings.map((t) => `${t.model} ${t.msPerFrame !== undefined ? `${fmt(t.msPerFrame, 1)} ms` : t.error}`).join(', ')}`)
 
+    if (parity) {
+      // The worker's input path (copyTo RGBA, its own tensor, its Transform) against the canvas read, tfjs fromPixels and the C++ Transform, same frames.
+      console.log('\n| model | frames | format | colour bytes differing | max byte diff | keypoint shift max / mean px | person found differs | tensors grown |\n|---|---|---|---|---|---|---|---|')
+      for (const model of ['blazepose-lite', 'blazepose-full'] as const) {
+        for (const source of ['bitmap', 'yuv'] as const) {
+          const r = await page.evaluate(([m, s, n]) => window.bench.checkInputParity(m, s, n), [model, source, PARITY_FRAMES] as const)
+          console.log(`| ${model} | ${r.frames} ${source === 'bitmap' ? "(the bench's, RGB)" : '(from <video>)'} | ${r.format} | ${r.bytesDiffering} | ${r.maxByteDiff} | ${fmt(r.maxKeypointShiftPx, 3)} / ${fmt(r.meanKeypointShiftPx, 3)} | ${r.personMismatches} | ${r.tensorGrowth} |`)
+        }
+      }
+    }
+
     const compared: CompareResult[] = []
     for (const model of quick ? [DEFAULT_POSE_MODEL] : (['blazepose-lite', 'blazepose-full'] as const)) {
       const r = await page.evaluate((req) => window.bench.comparePageWorker(req), { model, wasmThreads: threads, rounds: COMPARE_ROUNDS, framesPerRound: COMPARE_FRAMES_PER_ROUND })
@@ -159,6 +173,14 @@ async function main() {
     for (const r of compared) console.log(`| ${r.model} | ${fmt(r.workerFps, 1)} | ${fmt(r.pageFps, 1)} | ${r.ok ? fmt(r.workerFps! / r.pageFps!, 3) : r.error} | ${r.ok ? fmt(pairRatio(r), 3) : ''} |`)
     console.log('\n| model (wasm) | worker: read p50 ms | worker: estimatePoses p50 ms | page: per frame p50 ms (read included) | page: read alone p50 ms |\n|---|---|---|---|---|')
     for (const r of compared) if (r.ok) console.log(`| ${r.model} | ${fmt(r.workerReadP50, 2)} | ${fmt(r.workerInferenceP50, 1)} | ${fmt(r.pageFrameP50, 1)} | ${fmt(r.pageReadP50, 2)} |`)
+    console.log('\n| model (wasm) | worker: wait | read | tensor | estimatePoses | pose | sum | per frame (1000 / frames/s) | rest | page: fromPixels + cast p50 ms |\n|---|---|---|---|---|---|---|---|---|---|')
+    for (const r of compared) {
+      const s = r.ok ? r.workerStagesMean : null
+      if (!s) continue
+      const sum = s.waitMs + s.readMs + s.tensorMs + s.estimateMs + s.poseMs
+      const perFrame = 1000 / r.workerFps!
+      console.log(`| ${r.model} (mean ms) | ${fmt(s.waitMs, 2)} | ${fmt(s.readMs, 2)} | ${fmt(s.tensorMs, 2)} | ${fmt(s.estimateMs, 1)} | ${fmt(s.poseMs, 2)} | ${fmt(sum, 1)} | ${fmt(perFrame, 1)} | ${fmt(perFrame - sum, 2)} | ${fmt(r.pageTensorP50, 2)} |`)
+    }
     for (const r of compared) if (r.ok) console.log(`bench: worker-vs-page model=${r.model} workerFps=${fmt(r.workerFps, 1)} pageFps=${fmt(r.pageFps, 1)} ratio=${fmt(pairRatio(r), 3)}`)
 
     if (fullVariants) {

@@ -7,11 +7,14 @@
  * comparePageWorker runs the same model on this page too, in alternating rounds, for the
  * worker/page ratio. Driven by tests/bench/bench.ts.
  */
+import * as tf from '@tensorflow/tfjs-core'
 import { PoseClient, type PoseClientStatus, type PoseResult } from '../../../src/renderer/src/pose/poseClient'
 import { ESTIMATION_CONFIG, createDetector, type PoseModelId } from '../../../src/pose/models'
 import { activateBackend } from '../../../src/renderer/src/pose/backends'
 import { checkedModelHandler } from '../../../src/renderer/src/pose/modelFiles'
-import type { BackendChoice, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
+import { InputTensorBuilder } from '../../../src/renderer/src/pose/inputTensor'
+import { installWasmTransform, restoreWasmTransform } from '../../../src/renderer/src/pose/wasmTransform'
+import type { BackendChoice, FrameStages, ModelTimingsReply } from '../../../src/renderer/src/pose/protocol'
 import { timeModelsInWorker } from '../../../src/renderer/src/pose/modelTimingClient'
 import { frameBudgetMs, timingOrder } from '../../../src/renderer/src/pose/modelChoice'
 import { agentMemoryBytes, decodeClip, percentile } from './clipFrames'
@@ -51,8 +54,10 @@ export interface ComboResult {
 
 let frames: ImageBitmap[] = []
 let videoFrames: VideoFrame[] = []
+let clipUrl = ''
 
 async function loadFrames(url: string, maxFrames: number): Promise<number> {
+  clipUrl = url
   frames = await decodeClip(url, maxFrames)
   videoFrames = frames.map((bitmap, i) => new VideoFrame(bitmap, { timestamp: Math.round((i * 1e6) / 30) }))
   return frames.length
@@ -172,9 +177,13 @@ export interface CompareResult {
   /** Worker: p50 ms to read a frame's pixels, and p50 ms inside estimatePoses. */
   workerReadP50?: number | null
   workerInferenceP50?: number | null
+  /** Worker: mean ms per stage over the rounds' frames (FrameStages), where the worker says. */
+  workerStagesMean?: FrameStages | null
   /** Page: p50 ms per estimatePoses (its own pixel read included), and p50 ms of that read alone (draw + getImageData). */
   pageFrameP50?: number | null
   pageReadP50?: number | null
+  /** Page: p50 ms of what estimatePoses does first with a bitmap there: fromPixels (the read included) and the cast to float32. */
+  pageTensorP50?: number | null
 }
 
 /**
@@ -194,11 +203,15 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
     let waiter: (() => void) | null = null
     const workerRead: number[] = []
     const workerInference: number[] = []
+    const workerStages: FrameStages[] = []
     const pageFrame: number[] = []
+    let measuring = false
     client.onPose((r) => {
       poses++
-      if (r.readMs !== undefined) workerRead.push(r.readMs)
+      if (r.stages !== undefined) workerRead.push(r.stages.readMs)
       workerInference.push(r.frame.inferenceMs ?? 0)
+      // The first frame of a round waited for the page's round, not for the worker.
+      if (measuring && r.stages !== undefined && poses > 1) workerStages.push(r.stages)
       waiter?.()
     })
     const nextPose = () => new Promise<void>((resolve) => (waiter = resolve))
@@ -220,6 +233,7 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
       const pageFps = (req.framesPerRound / (performance.now() - p0)) * 1000
       await new Promise((r) => setTimeout(r, 200))
       poses = 0
+      measuring = true
       const w0 = performance.now()
       client.submit(await copy(t), t++)
       while (poses < req.framesPerRound) {
@@ -228,6 +242,7 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
         await got
       }
       const workerFps = (poses / (performance.now() - w0)) * 1000
+      measuring = false
       rounds.push({ pageFps, workerFps })
       // Drain the frame still in flight before the page runs again.
       await new Promise((r) => setTimeout(r, 200))
@@ -245,9 +260,21 @@ async function comparePageWorker(req: CompareRequest): Promise<CompareResult> {
       context.getImageData(0, 0, bitmap.width, bitmap.height)
       pageRead.push(performance.now() - r0)
     }
+    // What estimatePoses does first with a bitmap on this page: fromPixels (the read above included), cast to float32.
+    const pageTensor: number[] = []
+    for (let i = 0; i < 30; i++) {
+      const r0 = performance.now()
+      tf.tidy(() => tf.cast(tf.browser.fromPixels(frames[i % frames.length]), 'float32')).dispose()
+      pageTensor.push(performance.now() - r0)
+    }
+    const mean = (pick: (s: FrameStages) => number) => workerStages.reduce((acc, s) => acc + pick(s), 0) / workerStages.length
     const split = {
       workerReadP50: percentile(workerRead, 50), workerInferenceP50: percentile(workerInference, 50),
-      pageFrameP50: percentile(pageFrame, 50), pageReadP50: percentile(pageRead, 50)
+      workerStagesMean: workerStages.length === 0 ? null : {
+        waitMs: mean((s) => s.waitMs), readMs: mean((s) => s.readMs), tensorMs: mean((s) => s.tensorMs),
+        estimateMs: mean((s) => s.estimateMs), poseMs: mean((s) => s.poseMs)
+      },
+      pageFrameP50: percentile(pageFrame, 50), pageReadP50: percentile(pageRead, 50), pageTensorP50: percentile(pageTensor, 50)
     }
     const sum = (pick: (r: { pageFps: number; workerFps: number }) => number) => rounds.reduce((acc, r) => acc + 1000 / pick(r), 0)
     // Frames/s over all rounds = total frames / total time (ms per frame summed per round).
@@ -459,6 +486,106 @@ async function runPeer(req: PeerRunRequest): Promise<PeerRunResult> {
   }
 }
 
+export interface ParityResult {
+  /** Which frames: the bench's own (VideoFrames over decoded RGB bitmaps) or straight from the <video> (the decoder's YUV, as a camera's). */
+  source: 'bitmap' | 'yuv'
+  /** The VideoFrames' pixel format, as the browser reports it. */
+  format: string | null
+  frames: number
+  /** Colour bytes that differ between the canvas read (drawImage + getImageData) and copyTo RGBA, and the largest difference. */
+  bytesDiffering: number
+  maxByteDiff: number
+  /** Keypoints (all 33 a frame) of two detectors fed each read, through each input path: largest and mean distance, px. */
+  maxKeypointShiftPx: number | null
+  meanKeypointShiftPx: number | null
+  /** Frames where one found a person and the other did not. */
+  personMismatches: number
+  /** Live tensors after the last frame less after the first (0: the input tensors are all freed). */
+  tensorGrowth: number
+}
+
+/**
+ * What the model sees through the worker's new input path against the old one, on the same frames: the
+ * canvas read handed to estimatePoses as ImageData (tfjs fromPixels inside) with the WASM backend's own
+ * Transform kernel cropping it, against copyTo RGBA, the worker's own input tensor (InputTensorBuilder) and
+ * our Transform (wasmTransform.ts). Two detectors of the model, one per path, so each tracks on its own
+ * input; the shift is measured in pixels of the analysed frame.
+ */
+async function checkInputParity(model: PoseModelId, source: 'bitmap' | 'yuv', count: number): Promise<ParityResult> {
+  const modelsBaseUrl = new URL('/models/', location.href).href
+  await activateBackend('wasm', modelsBaseUrl, false)
+  const oldPath = await createDetector(model, (file) => checkedModelHandler(modelsBaseUrl, file))
+  const newPath = await createDetector(model, (file) => checkedModelHandler(modelsBaseUrl, file))
+  const builder = new InputTensorBuilder()
+  const context = new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true, alpha: false })!
+  const pairs: { canvas: ImageData; copied: Uint8Array }[] = []
+  let format: string | null = null
+  const readBoth = async (frame: VideoFrame) => {
+    format = frame.format
+    const { displayWidth: w, displayHeight: h } = frame
+    context.canvas.width = w
+    context.canvas.height = h
+    context.drawImage(frame, 0, 0, w, h)
+    const copied = new Uint8Array(w * h * 4)
+    await frame.copyTo(copied, { format: 'RGBA', colorSpace: 'srgb' })
+    pairs.push({ canvas: context.getImageData(0, 0, w, h), copied })
+  }
+  if (source === 'bitmap') {
+    for (let i = 0; i < count; i++) {
+      const frame = videoFrames[i % videoFrames.length].clone()
+      await readBoth(frame)
+      frame.close()
+    }
+  } else {
+    const video = document.createElement('video')
+    video.muted = true
+    video.src = clipUrl
+    await new Promise<void>((resolve) => (video.onloadeddata = () => resolve()))
+    await new Promise<void>((resolve) => {
+      const onFrame = () => {
+        const frame = new VideoFrame(video)
+        void readBoth(frame).finally(() => frame.close()).then(() => (pairs.length >= count || video.ended ? resolve() : video.requestVideoFrameCallback(onFrame)))
+      }
+      video.requestVideoFrameCallback(onFrame)
+      video.playbackRate = 0.5
+      void video.play()
+    })
+    video.pause()
+  }
+  let bytesDiffering = 0
+  let maxByteDiff = 0
+  const shifts: number[] = []
+  let personMismatches = 0
+  let tensorsAfterFirst = 0
+  for (const [i, { canvas, copied }] of pairs.entries()) {
+    if (i === 1) tensorsAfterFirst = tf.memory().numTensors
+    for (let b = 0; b < copied.length; b++) {
+      if ((b & 3) === 3) continue
+      const d = Math.abs(copied[b] - canvas.data[b])
+      if (d > 0) bytesDiffering++
+      if (d > maxByteDiff) maxByteDiff = d
+    }
+    restoreWasmTransform()
+    const before = await oldPath.estimatePoses(canvas, ESTIMATION_CONFIG, i * 33)
+    installWasmTransform()
+    const input = builder.build({ width: canvas.width, height: canvas.height, data: copied })
+    const after = await newPath.estimatePoses(input, ESTIMATION_CONFIG, i * 33)
+    input.dispose()
+    if ((before.length > 0) !== (after.length > 0)) personMismatches++
+    if (before.length > 0 && after.length > 0) {
+      for (const [k, kp] of before[0].keypoints.entries()) shifts.push(Math.hypot(kp.x - after[0].keypoints[k].x, kp.y - after[0].keypoints[k].y))
+    }
+  }
+  const tensorGrowth = tf.memory().numTensors - tensorsAfterFirst
+  oldPath.dispose()
+  newPath.dispose()
+  return {
+    source, format, frames: pairs.length, bytesDiffering, maxByteDiff, personMismatches, tensorGrowth,
+    maxKeypointShiftPx: shifts.length ? Math.max(...shifts) : null,
+    meanKeypointShiftPx: shifts.length ? shifts.reduce((a, b) => a + b, 0) / shifts.length : null
+  }
+}
+
 /** The app's own model timing (what automatic model choice sees); with `all`, no model is skipped. */
 async function timeModels(all: boolean): Promise<ModelTimingsReply & { budgetMs: number }> {
   const budgetMs = all ? Number.POSITIVE_INFINITY : frameBudgetMs()
@@ -476,8 +603,8 @@ async function isolation(): Promise<{ page: boolean; worker: { crossOriginIsolat
 
 declare global {
   interface Window {
-    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants; runPeer: typeof runPeer }
+    bench: { loadFrames: typeof loadFrames; runCombo: typeof runCombo; comparePageWorker: typeof comparePageWorker; isolation: typeof isolation; timeModels: typeof timeModels; compareVariants: typeof compareVariants; runPeer: typeof runPeer; checkInputParity: typeof checkInputParity }
   }
 }
-window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants, runPeer }
+window.bench = { loadFrames, runCombo, comparePageWorker, isolation, timeModels, compareVariants, runPeer, checkInputParity }
 document.body.dataset.ready = 'true'

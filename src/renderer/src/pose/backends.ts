@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-backend-webgl'
 import '@tensorflow/tfjs-backend-webgpu'
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import type { BackendName } from './protocol'
+import { installWasmTransform } from './wasmTransform'
 
 /** Folder of the tfjs WASM binaries under models/ (copied by scripts/copy-models.mjs). */
 export const TFJS_WASM_FOLDER = 'tfjs-wasm/'
@@ -123,6 +124,8 @@ export async function activateBackend(name: BackendName, modelsBaseUrl: string, 
   if (!ok || tf.getBackend() !== name) {
     throw new Error(`The ${name} backend failed to start (see the worker console for the browser's reason).`)
   }
+  // BlazePose's per-frame crop, the same values 3 ms sooner (wasmTransform.ts); once the backend is set up.
+  if (name === 'wasm') installWasmTransform()
 }
 
 /** WASM threads in use (1 = single-threaded: the page is not cross-origin isolated), or null off WASM. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_ANALYSIS_WIDTH, analysisSize, frameSize } from './frameInput'
+import { MAX_ANALYSIS_WIDTH, analysisSize, frameSize, unscaled } from './frameInput'
 
 describe('frame input', () => {
   it('scales wide frames down to the analysis width, keeping the aspect', () => {
@@ -19,5 +19,13 @@ describe('frame input', () => {
     const videoFrame = { displayWidth: 1280, displayHeight: 720, codedWidth: 1280, codedHeight: 736 } as unknown as VideoFrame
     expect(frameSize(videoFrame)).toEqual({ width: 1280, height: 720 })
     expect(frameSize({ width: 640, height: 360 } as ImageBitmap)).toEqual({ width: 640, height: 360 })
+  })
+
+  it('copies a VideoFrame as it is only when its visible pixels are the analysis size', () => {
+    const frame = (width: number, height: number) => ({ visibleRect: { x: 0, y: 0, width, height } }) as unknown as VideoFrame
+    expect(unscaled(frame(640, 360), 640, 360)).toBe(true)
+    expect(unscaled(frame(1280, 720), 640, 360)).toBe(false) // wider than the analysis width: scaled on a canvas
+    expect(unscaled(frame(480, 360), 640, 360)).toBe(false) // non-square pixels: displayed wider than stored
+    expect(unscaled({ visibleRect: null } as unknown as VideoFrame, 640, 360)).toBe(false)
   })
 })

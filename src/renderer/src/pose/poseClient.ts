@@ -7,7 +7,7 @@
 import type { PoseFrame } from '../../../shared/pose/types'
 import type { SubmitOutcome } from './frameSlot'
 import type { PoseModelId } from '../../../pose/catalogue'
-import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type MemoryReply, type PoseImage, type WorkerReply, type WorkerRequest } from './protocol'
+import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe, type FrameStages, type MemoryReply, type PoseImage, type WorkerReply, type WorkerRequest } from './protocol'
 
 /** One analysed frame as subscribers see it. */
 export interface PoseResult {
@@ -18,8 +18,8 @@ export interface PoseResult {
   latencyMs: number
   /** Live tensors in the worker after this frame. */
   numTensors: number
-  /** Milliseconds the worker took to read the frame's pixels, when it says. */
-  readMs?: number
+  /** Where the frame's time went inside the worker, when it says. */
+  stages?: FrameStages
 }
 
 export type PoseClientStatus =
@@ -216,7 +216,7 @@ export class PoseClient {
         const pending = this.inFlight.get(reply.id)
         this.inFlight.delete(reply.id)
         const latencyMs = pending ? performance.now() - pending.capturedAtMs : Number.NaN
-        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors, ...(reply.readMs !== undefined ? { readMs: reply.readMs } : {}) }
+        const result: PoseResult = { frame: reply.frame, model: reply.model, backend: reply.backend, latencyMs, numTensors: reply.numTensors, ...(reply.stages !== undefined ? { stages: reply.stages } : {}) }
         for (const listener of this.poseListeners) listener(result)
         return
       }

@@ -12,7 +12,8 @@ const world = vi.hoisted(() => ({
   brokenAtRun: new Map<string, number>(),
   software: false,
   missingFile: null as string | null,
-  disposed: [] as string[]
+  disposed: [] as string[],
+  inputs: { made: 0, disposed: 0 }
 }))
 
 vi.mock('./backends', () => ({
@@ -51,9 +52,19 @@ vi.mock('../../../pose/models', () => ({
 // for a frame marked unreadable.
 vi.mock('./frameInput', () => ({
   FramePixelReader: class {
-    read(image: { width: number; height: number; unreadable?: boolean }) {
+    async read(image: { width: number; height: number; unreadable?: boolean }) {
       if (image.unreadable) throw new Error('InvalidStateError: the frame is closed')
-      return { width: image.width, height: image.height, data: new Uint8ClampedArray(0) }
+      return { width: image.width, height: image.height, data: new Uint8Array(0) }
+    }
+  }
+}))
+
+// The input tensor needs a tfjs backend: the fake counts the tensors made and disposed.
+vi.mock('./inputTensor', () => ({
+  InputTensorBuilder: class {
+    build() {
+      world.inputs.made++
+      return { dispose: () => void world.inputs.disposed++ }
     }
   }
 }))
@@ -71,7 +82,7 @@ function runtime(backend: InitRequest['backend'], remembered?: BackendName) {
 }
 
 beforeEach(() => {
-  Object.assign(world, { now: 0, current: null, available: ['wasm', 'webgl'], failing: new Set(), brokenAtRun: new Map(), software: false, missingFile: null, disposed: [] })
+  Object.assign(world, { now: 0, current: null, available: ['wasm', 'webgl'], failing: new Set(), brokenAtRun: new Map(), software: false, missingFile: null, disposed: [], inputs: { made: 0, disposed: 0 } })
   vi.spyOn(performance, 'now').mockImplementation(() => world.now)
 })
 
@@ -146,5 +157,25 @@ describe('PoseRuntime', () => {
     const refused = image()
     await rt.estimate({ type: 'frame', id: 9, image: refused, timestampMs: 999 })
     for (const img of [...frames, refused]) expect(img.close).toHaveBeenCalledTimes(1)
+  })
+
+  it("disposes every frame's input tensor, also when estimation fails", async () => {
+    world.brokenAtRun.set('webgl', 2)
+    const { rt } = runtime('webgl')
+    await rt.start()
+    for (let i = 0; i < 3; i++) await rt.estimate({ type: 'frame', id: i, image: image(), timestampMs: i * 33 })
+    expect(world.inputs.made).toBe(3)
+    expect(world.inputs.disposed).toBe(3)
+  })
+
+  it("says where each frame's time went: the wait since the last pose, then inference", async () => {
+    const { rt, replies } = runtime('wasm')
+    await rt.start()
+    await rt.estimate({ type: 'frame', id: 1, image: image(), timestampMs: 0 })
+    world.now += 5
+    await rt.estimate({ type: 'frame', id: 2, image: image(), timestampMs: 33 })
+    const poses = replies.filter((r) => r.type === 'pose')
+    expect(poses[0]).toMatchObject({ stages: { waitMs: 0, estimateMs: 30 } })
+    expect(poses[1]).toMatchObject({ stages: { waitMs: 5, readMs: 0, tensorMs: 0, estimateMs: 30, poseMs: 0 } })
   })
 })

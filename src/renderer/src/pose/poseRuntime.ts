@@ -3,15 +3,16 @@
  * when a backend fails. It measures backends on the first real frame (auto mode), keeps the
  * fastest, and falls back to the next when one fails mid-stream. Owns the detector: dispose().
  */
-import type { PoseDetector } from '@tensorflow-models/pose-detection'
+import type { Pose, PoseDetector } from '@tensorflow-models/pose-detection'
 import { POSE_MODELS } from '../../../pose/catalogue'
 import { liftLowLight } from '../../../pose/lowLight'
 import { ESTIMATION_CONFIG, createDetector, toPoseFrame } from '../../../pose/models'
 import { HOPELESS_SLOWDOWN, TIMED_PROBE_RUNS, median, nextBackend, rankBackends, shouldProbe, startOrder } from './backendRanking'
 import { WasmThreadsError, activateBackend, availableBackends, tensorMemory, wasmThreads, webGlIsSoftware } from './backends'
-import { FramePixelReader } from './frameInput'
+import { FramePixelReader, type RgbaPixels } from './frameInput'
+import { InputTensorBuilder } from './inputTensor'
 import { ModelFileError, checkedModelHandler } from './modelFiles'
-import type { BackendName, BackendProbe, FrameRequest, InitRequest, MemoryReply, WorkerReply } from './protocol'
+import type { BackendName, BackendProbe, FrameRequest, FrameStages, InitRequest, MemoryReply, WorkerReply } from './protocol'
 
 export class PoseRuntime {
   private detector: PoseDetector | null = null
@@ -22,6 +23,9 @@ export class PoseRuntime {
   private fatalMessage: string | null = null
   private readonly startedAt = performance.now()
   private readonly reader = new FramePixelReader()
+  private readonly input = new InputTensorBuilder()
+  /** When the last pose was ready to post (performance.now), for the next frame's wait. */
+  private lastPostedAt: number | null = null
 
   constructor(
     private readonly config: InitRequest,
@@ -40,7 +44,9 @@ export class PoseRuntime {
   /** Runs the model on one frame and emits its pose (or a frame error). Closes the frame exactly once, as soon as its pixels are read. */
   async estimate(request: FrameRequest): Promise<void> {
     const { id, image, timestampMs } = request
-    let pixels: ImageData
+    const t0 = performance.now()
+    const waitMs = this.lastPostedAt === null ? 0 : t0 - this.lastPostedAt
+    let pixels: RgbaPixels
     let readMs: number
     let light: { meanLuminance: number }
     try {
@@ -48,8 +54,7 @@ export class PoseRuntime {
         this.emit({ type: 'frame-error', id, message: this.fatalMessage ?? 'The pose model is not loaded.' })
         return
       }
-      const t0 = performance.now()
-      pixels = this.reader.read(image, this.config.analysisWidth)
+      pixels = await this.reader.read(image, this.config.analysisWidth)
       // Measured as captured ("too dark" is judged on it), then lifted for the model when under-exposed.
       light = liftLowLight({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 })
       readMs = performance.now() - t0
@@ -66,9 +71,14 @@ export class PoseRuntime {
         await this.probeBackends(pixels, timestampMs)
         if (this.detector === null) return
       }
-      const { frame } = await this.runOnce(this.detector, pixels, timestampMs)
+      const { poses, tensorMs, inferenceMs } = await this.runOnce(this.detector, pixels, timestampMs)
+      const t2 = performance.now()
+      const frame = toPoseFrame(poses, timestampMs, pixels.width, pixels.height, inferenceMs)
       frame.meanLuminance = light.meanLuminance
-      this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors: tensorMemory().numTensors, readMs })
+      const { numTensors } = tensorMemory()
+      const stages: FrameStages = { waitMs, readMs, tensorMs, estimateMs: inferenceMs, poseMs: performance.now() - t2 }
+      this.lastPostedAt = performance.now()
+      this.emit({ type: 'pose', id, frame, model: this.config.model, backend: this.backend!, numTensors, stages })
     } catch (err) {
       this.emit({ type: 'frame-error', id, message: `Pose estimation failed on ${this.backend}: ${(err as Error).message}` })
       await this.fallBack((err as Error).message)
@@ -84,11 +94,17 @@ export class PoseRuntime {
     this.detector = null
   }
 
-  private async runOnce(detector: PoseDetector, image: ImageData, timestampMs: number) {
+  /** Builds the input tensor on the active backend and runs the detector on it; times both, ms. */
+  private async runOnce(detector: PoseDetector, pixels: RgbaPixels, timestampMs: number): Promise<{ poses: Pose[]; tensorMs: number; inferenceMs: number }> {
     const t0 = performance.now()
-    const poses = await detector.estimatePoses(image, ESTIMATION_CONFIG, timestampMs)
-    const inferenceMs = performance.now() - t0
-    return { frame: toPoseFrame(poses, timestampMs, image.width, image.height, inferenceMs), inferenceMs }
+    const input = this.input.build(pixels)
+    const t1 = performance.now()
+    try {
+      const poses = await detector.estimatePoses(input, ESTIMATION_CONFIG, timestampMs)
+      return { poses, tensorMs: t1 - t0, inferenceMs: performance.now() - t1 }
+    } finally {
+      input.dispose()
+    }
   }
 
   private async createOn(backend: BackendName): Promise<PoseDetector> {
@@ -123,7 +139,7 @@ export class PoseRuntime {
   }
 
   /** Times every available backend on this real frame and keeps the fastest detector. */
-  private async probeBackends(image: ImageData, timestampMs: number): Promise<void> {
+  private async probeBackends(image: RgbaPixels, timestampMs: number): Promise<void> {
     const probes: BackendProbe[] = []
     let best: { backend: BackendName; detector: PoseDetector; ms: number } | null = null
     for (const backend of this.order) {
@@ -138,9 +154,9 @@ export class PoseRuntime {
         await this.runOnce(detector, image, timestampMs) // untimed: compiles shaders, allocates
         const times: number[] = []
         for (let i = 0; i < TIMED_PROBE_RUNS; i++) {
-          const { inferenceMs } = await this.runOnce(detector, image, timestampMs)
-          times.push(inferenceMs)
-          if (best && inferenceMs > best.ms * HOPELESS_SLOWDOWN) break
+          const { tensorMs, inferenceMs } = await this.runOnce(detector, image, timestampMs)
+          times.push(tensorMs + inferenceMs) // the input upload is part of a backend's cost
+          if (best && tensorMs + inferenceMs > best.ms * HOPELESS_SLOWDOWN) break
         }
         const ms = median(times)
         probes.push({ backend, ok: true, msPerFrame: ms })

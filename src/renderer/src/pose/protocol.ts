@@ -108,8 +108,22 @@ export interface PoseReply {
   backend: BackendName
   /** tf.memory().numTensors after this frame: must stay flat over a session. */
   numTensors: number
-  /** Milliseconds the worker took to scale and read the frame's pixels (before inference). */
-  readMs?: number
+  /** Where this frame's time went inside the worker (the bench's stage table). */
+  stages?: FrameStages
+}
+
+/** Where one frame's time went inside the pose worker, milliseconds each. */
+export interface FrameStages {
+  /** From the previous pose's reply (posting it included) to this frame's start: yielding to queued messages, waiting for a frame. */
+  waitMs: number
+  /** The frame to RGBA pixels at the analysis size (scale and read back), low-light lift included. */
+  readMs: number
+  /** The RGBA pixels to the model's input tensor (0 where estimatePoses is handed the pixels). */
+  tensorMs: number
+  /** estimatePoses (the same as frame.inferenceMs). */
+  estimateMs: number
+  /** The detector's poses to a PoseFrame, and the tensor count, before the reply is posted. */
+  poseMs: number
 }
 
 /** One frame failed (it is dropped); the stream goes on. */
