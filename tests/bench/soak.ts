@@ -1,5 +1,5 @@
 /**
- * `npm run bench:soak -- --minutes N [--model <id>] [--wasm-threads N]`: what the runner gets over a long set (issue 12). The built app
+ * `npm run bench:soak -- --minutes N [--model <id>] [--wasm-threads N] [--heap-snapshots <dir>]`: what the runner gets over a long set (issue 12). The built app
  * (out/renderer, `npm run build` first) runs in headless Debian Chromium, served and bridged as in the
  * e2e tests (real session store, recording on), with the fake camera playing a real squat clip at
  * 30 fps in a loop: a front-view squat with knees caving in its first reps, so the form engine raises
@@ -15,11 +15,11 @@
  * session journal on disk; the probe notes when the cue appeared on screen (next rendered frame,
  * same clock). The engine's deliberate 0.3 s persistence before raising a cue is not in it.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { CDPSession, Page } from '@playwright/test'
 import { JOURNAL_FILE } from '../../src/shared/session/journal'
 import { POSE_MODEL_IDS, type PoseModelId } from '../../src/pose/catalogue'
 import { WASM_THREAD_COUNT_KEY } from '../../src/renderer/src/pose/poseClient'
@@ -60,6 +60,28 @@ function threadsArg(): number | null {
   const n = Number(process.argv[i + 1])
   if (!(Number.isInteger(n) && n >= 1 && n <= 8)) throw new Error(`--wasm-threads takes a whole number from 1 to 8; got "${process.argv[i + 1]}".`)
   return n
+}
+
+/** `--heap-snapshots <dir>`: the page's V8 heap snapshot at the first and the last row, written there (for heapDiff.ts). */
+function heapSnapshotsArg(): string | null {
+  const i = process.argv.indexOf('--heap-snapshots')
+  if (i < 0) return null
+  const dir = process.argv[i + 1]
+  if (!dir || dir.startsWith('--')) throw new Error('--heap-snapshots takes a folder to write the two snapshots to.')
+  return resolve(dir)
+}
+
+/** The page's JS heap as a .heapsnapshot file (CDP HeapProfiler; the snapshot collects garbage first). */
+async function writeHeapSnapshot(cdp: CDPSession, path: string): Promise<void> {
+  const chunks: string[] = []
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk)
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  }
+  await writeFile(path, chunks.join(''))
 }
 
 function minutesArg(): number {
@@ -215,6 +237,11 @@ async function main() {
     }
 
     await take()
+    const snapshots = heapSnapshotsArg()
+    if (snapshots) {
+      await mkdir(snapshots, { recursive: true })
+      await writeHeapSnapshot(cdp, join(snapshots, 'first.heapsnapshot'))
+    }
     const endMs = minutes * 60_000
     for (let next = SAMPLE_EVERY_MS; next <= endMs; next += SAMPLE_EVERY_MS) {
       while (Date.now() - start < next) {
@@ -232,6 +259,10 @@ async function main() {
       console.log(`  ${(b.atMs / 60_000).toFixed(1)} min: ${b.phase}, ${(((b.poses - a.poses) * 1000) / Math.max(1, b.countsAtMs - a.countsAtMs)).toFixed(1)} poses/s, ${shown.length} cues shown so far`)
     }
 
+    if (snapshots) {
+      await writeHeapSnapshot(cdp, join(snapshots, 'last.heapsnapshot'))
+      console.log(`bench:soak heap snapshots of the page at the first and last rows: ${snapshots} (npx tsx tests/bench/heapDiff.ts ${snapshots}/first.heapsnapshot ${snapshots}/last.heapsnapshot)`)
+    }
     const cues = matchCues(raised, shown)
     const summary = summarise(samples, cues)
     console.log(`\n${ROW_HEADER}`)
