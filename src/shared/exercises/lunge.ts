@@ -1,7 +1,8 @@
 /**
  * Multiplanar lunges (exercises.md §6): a rep per descent–ascent of the front knee, counted per leg.
- * Both knees bend in a lunge, so the signal is the less-bent knee; the front leg is the one whose thigh
- * is nearest horizontal at the bottom (the rear thigh stays near vertical).
+ * Both knees bend in a lunge, so the signal is the less-bent knee, unless a knee is deep with both feet
+ * planted (see lungeBend); the front leg is the one whose thigh is nearest horizontal at the bottom (the
+ * rear thigh stays near vertical).
  * Cues: front knee past the toes, torso leaning forward, lurching forward on the way up, depth.
  */
 import { joint, otherSide, type Body } from '../engine/body'
@@ -74,7 +75,8 @@ export function frontLeg(body: Body): LegPoints | null {
 }
 
 /**
- * Less-bent knee of the two, raw degrees. When one leg is hidden (in a front view the rear leg goes behind
+ * Less-bent knee of the two, raw degrees, or the more-bent one when it is past PLANTED_DEEP_KNEE_DEG with both
+ * feet planted (PLANTED_ANKLE_GAP_SHINS). When one leg is hidden (in a front view the rear leg goes behind
  * the body), the seen leg alone: it is the front leg, and it must bend past the threshold by itself.
  */
 export function lungeBend(body: Body): number | null {
@@ -184,6 +186,17 @@ function torsoLean(body: Body): number | null {
 }
 
 /**
+ * The torso lean to hold against MAX_TORSO_LEAN_DEG, degrees: from vertical once the camera's roll is known;
+ * before that, the smaller of that and `turn` (the turn since the rep began), or null when either is unseen.
+ */
+function leanToJudge(body: Body, turn: number | null): number | null {
+  const fromVertical = torsoLean(body)
+  if (fromVertical === null) return null
+  if (body.uprightKnown) return Math.abs(fromVertical)
+  return turn === null ? null : Math.min(Math.abs(fromVertical), turn)
+}
+
+/**
  * The torso's turn away from its direction when the rep began, degrees (0..180): `createTorsoLean()(body,
  * repStartMs)` keeps the first reading of each rep as its reference (null until the torso is seen).
  */
@@ -245,8 +258,7 @@ export const lunge: ExerciseDefinition = {
         const past = deep ? kneePastToes(body, toe) : null
         c.judge('knee-past-toes', past !== null, () => past === true)
         const turn = inRep ? torsoTurn(body, repStartMs) : null
-        const fromVertical = torsoLean(body)
-        const lean = !deep || fromVertical === null ? null : body.uprightKnown ? Math.abs(fromVertical) : turn === null ? null : Math.min(Math.abs(fromVertical), turn)
+        const lean = deep ? leanToJudge(body, turn) : null
         c.judge('torso-leaning', lean !== null, () => lean! > MAX_TORSO_LEAN_DEG)
         return c.result()
       },
