@@ -63,9 +63,9 @@ export const LEG_RAISED_SHIN_FRACTION = 0.6
 export const MAX_HIP_TILT_SHIN_FRACTION = 0.25
 
 /**
- * The runner's own lying hip angle, for the range-of-motion bar: the median of their last three rests
- * (the lowest reading of each), within the span a body lying with knees bent reads (100° to the line a
- * lift starts at). Display only: counting keeps BRIDGE_MACHINE's fixed lines.
+ * The runner's own lying hip angle, for the range-of-motion bar and the hold's sag line: the median of
+ * their last three rests (the lowest reading of each), within the span a body lying with knees bent reads
+ * (100° to the line a lift starts at). Counting keeps BRIDGE_MACHINE's fixed lines.
  */
 export const LYING_REST = { restsKept: 3, bounds: [100, BRIDGE_MACHINE.leaveRestDeg] as [number, number] }
 
@@ -135,6 +135,10 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
   let recent: { tMs: number; deg: number }[] = []
   let cues: CueState = {}
   const lyingRest = createRestReference(BRIDGE_MACHINE.direction, LYING_REST)
+  // The runner's own lying angle (the lowest reading of their last rests), for the range-of-motion bar and the
+  // sag line: not the last frame under the rest line, which is wherever the lift happened to be sampled
+  // (measured: at 15 fps a clean held bridge read 134° "lying" and sagged past a line 12° under its level).
+  const lyingDeg = (): number => lyingRest.restDeg ?? DEFAULT_LYING_HIP_DEG
   let view: CameraView | 'unknown' = 'unknown'
 
   const holdStep = (input: Parameters<typeof holdTransition>[2]): EngineEvent[] => {
@@ -151,7 +155,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
     /** Hip extension (shoulder–hip–knee, degrees) from the runner's own lying angle to bridgeTargetDeg. */
     get rangeOfMotion(): RangeOfMotion | null {
       const rom = reps.rangeOfMotion
-      return rom && { ...rom, rest: lyingRest.restDeg ?? DEFAULT_LYING_HIP_DEG, target: bridgeTargetDeg(view) }
+      return rom && { ...rom, rest: lyingDeg(), target: bridgeTargetDeg(view) }
     },
     update(body) {
       const events = reps.update(body)
@@ -174,11 +178,7 @@ function createBridgeTracker(options: ExerciseOptions = {}): InterruptibleTracke
       const judged: string[] = []
       if (inPosition && hold.phase === 'holding') {
         judged.push('bridge-hips-sagging')
-        // The runner's own lying angle (the lowest reading of their last rests), not the last frame under the
-        // rest line: that one is wherever the lift happened to be sampled (measured: at 15 fps a clean held
-        // bridge read 134° "lying" and sagged past a line 12° under its level).
-        const lyingDeg = lyingRest.restDeg ?? DEFAULT_LYING_HIP_DEG
-        if (level > 0 && signal.deg < level - SAG_FRACTION * (level - lyingDeg)) faults.push('bridge-hips-sagging')
+        if (level > 0 && signal.deg < level - SAG_FRACTION * (level - lyingDeg())) faults.push('bridge-hips-sagging')
         if (singleLeg) {
           const tilt = hipsTilted(body)
           if (tilt !== null) {

@@ -186,27 +186,27 @@ function torsoLean(body: Body): number | null {
 }
 
 /**
- * The torso lean to hold against MAX_TORSO_LEAN_DEG, degrees: from vertical once the camera's roll is known;
- * before that, the smaller of that and `turn` (the turn since the rep began), or null when either is unseen.
+ * The torso lean to hold against MAX_TORSO_LEAN_DEG, degrees: `fromVertical` (torsoLean) once the camera's
+ * roll is known; before that, the smaller of it and `turn` (the turn since the rep began), or null when
+ * either is unseen.
  */
-function leanToJudge(body: Body, turn: number | null): number | null {
-  const fromVertical = torsoLean(body)
+function leanToJudge(uprightKnown: boolean, fromVertical: number | null, turn: number | null): number | null {
   if (fromVertical === null) return null
-  if (body.uprightKnown) return Math.abs(fromVertical)
+  if (uprightKnown) return Math.abs(fromVertical)
   return turn === null ? null : Math.min(Math.abs(fromVertical), turn)
 }
 
 /**
- * The torso's turn away from its direction when the rep began, degrees (0..180): `createTorsoLean()(body,
- * repStartMs)` keeps the first reading of each rep as its reference (null until the torso is seen).
+ * The torso's turn away from its direction when the rep began, degrees (0..180): `createTorsoTurn()(lean,
+ * repStartMs)`, with `lean` the frame's torsoLean, keeps the first reading of each rep as its reference (null
+ * until the torso is seen).
  */
-export function createTorsoLean(): (body: Body, repStartMs: number) => number | null {
+export function createTorsoTurn(): (lean: number | null, repStartMs: number) => number | null {
   let reference: { repStartMs: number; deg: number | null } | null = null
-  return (body, repStartMs) => {
-    const deg = torsoLean(body)
-    if (reference?.repStartMs !== repStartMs || reference.deg === null) reference = { repStartMs, deg }
-    if (deg === null || reference.deg === null) return null
-    const turn = Math.abs(deg - reference.deg) % 360
+  return (lean, repStartMs) => {
+    if (reference?.repStartMs !== repStartMs || reference.deg === null) reference = { repStartMs, deg: lean }
+    if (lean === null || reference.deg === null) return null
+    const turn = Math.abs(lean - reference.deg) % 360
     return turn > 180 ? 360 - turn : turn
   }
 }
@@ -242,7 +242,7 @@ export const lunge: ExerciseDefinition = {
   cueIds: cueIdsFor('lunge'),
   createTracker() {
     const frontToe = createFrontToeTracker()
-    const torsoTurn = createTorsoLean()
+    const torsoTurn = createTorsoTurn()
     // The planted front foot's toes over the rep in progress, kept for the lurch check when it completes.
     let repToe: number | null = null
     return createRepTracker({
@@ -257,8 +257,9 @@ export const lunge: ExerciseDefinition = {
         if (inRep) repToe = toe
         const past = deep ? kneePastToes(body, toe) : null
         c.judge('knee-past-toes', past !== null, () => past === true)
-        const turn = inRep ? torsoTurn(body, repStartMs) : null
-        const lean = deep ? leanToJudge(body, turn) : null
+        const fromVertical = inRep ? torsoLean(body) : null
+        const turn = inRep ? torsoTurn(fromVertical, repStartMs) : null
+        const lean = deep ? leanToJudge(body.uprightKnown, fromVertical, turn) : null
         c.judge('torso-leaning', lean !== null, () => lean! > MAX_TORSO_LEAN_DEG)
         return c.result()
       },
