@@ -7,7 +7,8 @@
  * for about 36 minutes (~2.1 s a rep here); a workout that ends sooner is started again (a new pose worker; the row says).
  *
  * Every 30 s one row: camera frames/s, poses delivered/s, dropped frames, cues shown and their
- * frame-to-cue latency, page and pose-worker memory, renderer RSS, DOM nodes. How each is measured is
+ * frame-to-cue latency, page and pose-worker memory, renderer RSS, DOM nodes; every 2 minutes the page's V8 heap
+ * split into compiled code and JS data (v8Heap.ts), so a warming JIT and a leak can be told apart. How each is measured is
  * in soakProbe.ts (in the page) and below (here); the arithmetic is in soakSummary.ts.
  *
  * Frame-to-cue latency: the engine's 'cue raised' event carries the capture time of the frame that
@@ -30,6 +31,7 @@ import { DEFAULT_ROOTS, startHarnessServer } from '../harness/server'
 import { SPEECH_SPY } from '../harness/speechSpy'
 import type { ProbeReading } from './soakProbe'
 import { SOAK_PROBE } from './soakProbe'
+import { dumpPageHeap } from './v8Heap'
 import { formatRow, matchCues, ROW_HEADER, SAMPLE_EVERY_MS, soakRows, summarise, summaryLine, verdictLine, type CueRaised, type CueShown, type SoakSample } from './soakSummary'
 
 /** Front-view squats: knees caving on the first three reps, then correct ones (labels.json); 14.9 s a loop. */
@@ -41,6 +43,8 @@ const CAMERA_FPS = 30
 const CLIP_WIDTH = 360
 /** The most the plan allows (plan.ts LIMITS): the longest the set screen can run in one workout. */
 const PLAN = { sets: 10, reps: 100, restSeconds: 0 }
+/** The page's heap is split into code and data (v8Heap.ts) every this many readings (2 minutes). */
+const HEAP_SPLIT_EVERY = 4
 /** Model load, backend measurement and placement on a busy 2-core machine. */
 const SET_START_TIMEOUT_MS = 240_000
 
@@ -204,6 +208,7 @@ async function main() {
     const page = await context.newPage()
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`))
     const cdp = await context.newCDPSession(page)
+    const browserCdp = await browser.newBrowserCDPSession()
     await cdp.send('Performance.enable')
     await page.goto(`${server.origin}/index.html`)
     console.log(`bench:soak ${minutes} min, ${CLIP} (${CLIP_WIDTH} px wide, ${CAMERA_FPS} fps y4m, looped by the fake camera); squat planned ${PLAN.sets} × ${PLAN.reps}, rest ${PLAN.restSeconds} s`)
@@ -221,22 +226,25 @@ async function main() {
     let restarts = 0
     const start = Date.now()
     const pageStartMs = await page.evaluate(() => (window as unknown as { __soak: { now(): number } }).__soak.now())
-    const take = async () => {
+    // The heap split forces a full collection in every isolate (the pose worker's too): ~1% of frames dropped
+    // when taken every row, so it is taken every HEAP_SPLIT_EVERY readings, always including the first row's and the last.
+    const take = async (withHeapSplit: boolean) => {
       const atMs = Date.now() - start
       const r = await page.evaluate(() => (window as unknown as { __soak: { sample(): Promise<ProbeReading> } }).__soak.sample())
       const metrics = await cdp.send('Performance.getMetrics')
+      const heap = withHeapSplit ? await dumpPageHeap(browserCdp) : null
       memoryNote ??= r.memoryError
       shown.push(...r.shown)
       raised.push(...journal.read())
       samples.push({
         atMs, poses: r.poses, workerDropped: r.workerDropped, countsAtMs: r.countsAtMs, cameraFrames: r.cameraFrames, cameraAtMs: r.cameraAtMs,
         phase: restarts > 0 ? `${r.phase} (workout ${restarts + 1})` : r.phase,
-        pageBytes: r.pageBytes, workerBytes: r.workerBytes, rendererRssBytes: rendererRss(marker),
+        pageBytes: r.pageBytes, workerBytes: r.workerBytes, pageCodeBytes: heap?.codeBytes ?? null, pageDataBytes: heap?.dataBytes ?? null, rendererRssBytes: rendererRss(marker),
         domNodes: metrics.metrics.find((m) => m.name === 'Nodes')?.value ?? null, load: os.loadavg()[0]
       })
     }
 
-    await take()
+    await take(false)
     const snapshots = heapSnapshotsArg()
     if (snapshots) {
       await mkdir(snapshots, { recursive: true })
@@ -254,7 +262,7 @@ async function main() {
           await planSquat(page)
         }
       }
-      await take()
+      await take(samples.length % HEAP_SPLIT_EVERY === 1 || next + SAMPLE_EVERY_MS > endMs)
       const [a, b] = samples.slice(-2)
       console.log(`  ${(b.atMs / 60_000).toFixed(1)} min: ${b.phase}, ${(((b.poses - a.poses) * 1000) / Math.max(1, b.countsAtMs - a.countsAtMs)).toFixed(1)} poses/s, ${shown.length} cues shown so far`)
     }
@@ -268,7 +276,7 @@ async function main() {
     console.log(`\n${ROW_HEADER}`)
     for (const row of soakRows(samples, cues.latencies, pageStartMs)) console.log(formatRow(row))
     const reps = await page.getByTestId('rep-count').textContent().catch(() => null)
-    console.log(`\nbench:soak memory: page and pose worker = measureUserAgentSpecificMemory() by realm${memoryNote ? ` (${memoryNote})` : ''}; renderer RSS = /proc VmRSS of the renderer process(es); DOM nodes = CDP Performance.getMetrics`)
+    console.log(`\nbench:soak memory: page and pose worker = measureUserAgentSpecificMemory() by realm${memoryNote ? ` (${memoryNote})` : ''}; page code / data = the page isolate's V8 spaces in a memory-infra dump (v8Heap.ts); renderer RSS = /proc VmRSS of the renderer process(es); DOM nodes = CDP Performance.getMetrics`)
     console.log(`bench:soak camera fps = the camera track's stats.totalFrames${samples.some((s) => s.cameraFrames === null) ? ' (not available in this browser: dropped frames not measured)' : ''}; delivered = the live view's pose counter; cue latency = frame capture (journal) → cue on screen (next rendered frame)`)
     const mbAt = (b: number | null | undefined) => (b ? `${(b / 1048576).toFixed(1)} MB` : '–')
     console.log(`bench:soak memory as the set began (before the first row, not counted as growth): page ${mbAt(samples[0]?.pageBytes)}, pose worker ${mbAt(samples[0]?.workerBytes)}`)

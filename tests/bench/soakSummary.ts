@@ -35,6 +35,9 @@ export interface SoakSample {
   /** Bytes of the page's own JS realm and of the pose worker's (measureUserAgentSpecificMemory), or null. */
   pageBytes: number | null
   workerBytes: number | null
+  /** The page isolate's V8 heap split (v8Heap.ts): compiled code and JS data, bytes, or null. */
+  pageCodeBytes: number | null
+  pageDataBytes: number | null
   /** Resident memory of the renderer process(es), bytes (/proc), or null. */
   rendererRssBytes: number | null
   /** DOM nodes alive in the page (CDP Performance.getMetrics), or null. */
@@ -63,6 +66,8 @@ export interface SoakRow {
   cueP95: number | null
   pageBytes: number | null
   workerBytes: number | null
+  pageCodeBytes: number | null
+  pageDataBytes: number | null
   rendererRssBytes: number | null
   domNodes: number | null
   load: number
@@ -114,7 +119,7 @@ export function soakRows(samples: readonly SoakSample[], latencies: readonly Cue
       droppedShare: cameraFps ? Math.max(0, 1 - fps / cameraFps) : null,
       workerDropped: b.workerDropped - a.workerDropped,
       cues: inRow.length, cueP50: percentile(inRow, 50), cueP95: percentile(inRow, 95),
-      pageBytes: b.pageBytes, workerBytes: b.workerBytes, rendererRssBytes: b.rendererRssBytes, domNodes: b.domNodes, load: b.load
+      pageBytes: b.pageBytes, workerBytes: b.workerBytes, pageCodeBytes: b.pageCodeBytes, pageDataBytes: b.pageDataBytes, rendererRssBytes: b.rendererRssBytes, domNodes: b.domNodes, load: b.load
     })
   }
   return rows
@@ -155,6 +160,9 @@ export interface SoakSummary {
   workerMB: [number | null, number | null]
   pageGrowth: number | null
   workerGrowth: number | null
+  /** The page's growth in its two parts (v8Heap.ts): compiled code, and JS data (what a leak grows). */
+  pageCodeGrowth: number | null
+  pageDataGrowth: number | null
   fpsHeld: boolean | null
   memoryFlat: boolean | null
 }
@@ -185,6 +193,8 @@ export function summarise(samples: readonly SoakSample[], cues: { latencies: rea
     pageMB: [mb(steady[0]?.pageBytes), mb(last?.pageBytes)],
     workerMB: [mb(steady[0]?.workerBytes), mb(last?.workerBytes)],
     pageGrowth, workerGrowth,
+    pageCodeGrowth: growth(steady.map((s) => s.pageCodeBytes)),
+    pageDataGrowth: growth(steady.map((s) => s.pageDataBytes)),
     fpsHeld: fpsDrift === null ? null : Math.abs(fpsDrift) <= FPS_DRIFT_LIMIT,
     memoryFlat: memoryChecks.length === 0 ? null : memoryChecks.every((g) => g < MEMORY_GROWTH_LIMIT)
   }
@@ -195,13 +205,13 @@ const pct = (v: number | null, digits = 1) => (v === null ? '–' : `${v >= 0 ? 
 const mmss = (ms: number) => `${Math.floor(ms / MINUTE_MS)}:${String(Math.round((ms % MINUTE_MS) / 1000)).padStart(2, '0')}`
 
 export const ROW_HEADER = [
-  '| time | phase | camera fps | delivered fps | dropped | replaced in worker | cues shown | cue latency p50/p95 ms | page JS MB | pose worker MB | renderer RSS MB | DOM nodes | load |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
+  '| time | phase | camera fps | delivered fps | dropped | replaced in worker | cues shown | cue latency p50/p95 ms | page JS MB | page V8 code / data MB | pose worker MB | renderer RSS MB | DOM nodes | load |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 ].join('\n')
 
 export function formatRow(r: SoakRow): string {
   const bytes = (b: number | null) => fmt(mb(b), 1)
-  return `| ${mmss(r.fromMs)}-${mmss(r.toMs)} | ${r.phase} | ${fmt(r.cameraFps, 1)} | ${fmt(r.fps, 1)} | ${r.droppedShare === null ? '–' : `${(r.droppedShare * 100).toFixed(1)}%`} | ${r.workerDropped} | ${r.cues} | ${fmt(r.cueP50)}/${fmt(r.cueP95)} | ${bytes(r.pageBytes)} | ${bytes(r.workerBytes)} | ${fmt(mb(r.rendererRssBytes))} | ${fmt(r.domNodes)} | ${fmt(r.load, 1)} |`
+  return `| ${mmss(r.fromMs)}-${mmss(r.toMs)} | ${r.phase} | ${fmt(r.cameraFps, 1)} | ${fmt(r.fps, 1)} | ${r.droppedShare === null ? '–' : `${(r.droppedShare * 100).toFixed(1)}%`} | ${r.workerDropped} | ${r.cues} | ${fmt(r.cueP50)}/${fmt(r.cueP95)} | ${bytes(r.pageBytes)} | ${bytes(r.pageCodeBytes)} / ${bytes(r.pageDataBytes)} | ${bytes(r.workerBytes)} | ${fmt(mb(r.rendererRssBytes))} | ${fmt(r.domNodes)} | ${fmt(r.load, 1)} |`
 }
 
 /** The one line a run ends with, as issue 12 asks. */
@@ -214,6 +224,7 @@ export function summaryLine(s: SoakSummary): string {
 export function verdictLine(s: SoakSummary): string {
   const yes = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'yes' : 'NO')
   return `bench:soak fps within ${FPS_DRIFT_LIMIT * 100}% of the first minute's: ${yes(s.fpsHeld)} (${pct(s.fpsDrift)}); ` +
-    `memory growth under ${MEMORY_GROWTH_LIMIT * 100}%: ${yes(s.memoryFlat)} (page ${pct(s.pageGrowth)}, pose worker ${pct(s.workerGrowth)}); ` +
+    `memory growth under ${MEMORY_GROWTH_LIMIT * 100}%: ${yes(s.memoryFlat)} (page ${pct(s.pageGrowth)}, pose worker ${pct(s.workerGrowth)}; ` +
+    `the page's V8 heap: compiled code ${pct(s.pageCodeGrowth)}, JS data ${pct(s.pageDataGrowth)}); ` +
     `${s.cueCount} cue latencies, ${s.cuesNotShown} raises with no new cue on screen`
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { fpsBetween, growth, matchCues, soakRows, summarise, summaryLine, verdictLine, type SoakSample } from '../bench/soakSummary'
+import { formatRow, fpsBetween, growth, matchCues, soakRows, summarise, summaryLine, verdictLine, type SoakSample } from '../bench/soakSummary'
 
 const MB = 1048576
 
 /** A reading at `s` seconds of a soak delivering `fps` poses/s from a 30 fps camera, with memory in MB. */
-function sample(s: number, poses: number, pageMB = 10, workerMB = 30, cameraFrames: number | null = s * 30): SoakSample {
+function sample(s: number, poses: number, pageMB = 10, workerMB = 30, cameraFrames: number | null = s * 30, codeMB = pageMB / 2): SoakSample {
   return {
     atMs: s * 1000, poses, workerDropped: 0, countsAtMs: 5000 + s * 1000, cameraFrames, cameraAtMs: 5000 + s * 1000,
-    phase: 'set', pageBytes: pageMB * MB, workerBytes: workerMB * MB, rendererRssBytes: 400 * MB, domNodes: 900, load: 2
+    phase: 'set', pageBytes: pageMB * MB, workerBytes: workerMB * MB, pageCodeBytes: codeMB * MB, pageDataBytes: (pageMB - codeMB) * MB,
+    rendererRssBytes: 400 * MB, domNodes: 900, load: 2
   }
 }
 
@@ -59,9 +60,20 @@ describe('soak rows and summary', () => {
   it('ends in the line issue 12 asks for, and says what was not measured', () => {
     const s = summarise(samples, matchCues([{ id: 'a', frameMs: 10 }, { id: 'a', frameMs: 20_000 }], [{ id: 'a', shownMs: 60 }, { id: 'a', shownMs: 20_120 }]))
     expect(summaryLine(s)).toBe('bench:soak minutes=2.0 fps=28.0/27.0 droppedPct=8.3 cueLatencyP50Ms=50 p95=120 rendererMemMB=10.0/11.0 workerMemMB=30.0/30.6')
-    expect(verdictLine(s)).toContain('memory growth under 10%: NO (page +10.0%, pose worker +2.0%)')
+    expect(verdictLine(s)).toContain('memory growth under 10%: NO (page +10.0%, pose worker +2.0%; the page\'s V8 heap: compiled code +10.0%, JS data +10.0%)')
     const blind = summarise(samples.map((x) => ({ ...x, cameraFrames: null, pageBytes: null, workerBytes: null })), { latencies: [], notShown: 0 })
     expect(summaryLine(blind)).toContain('droppedPct=– cueLatencyP50Ms=– p95=– rendererMemMB=–/–')
     expect(verdictLine(blind)).toContain('memory growth under 10%: not measured')
+  })
+
+  it('splits the page\'s growth into compiled code and JS data; only the issue\'s figure decides the verdict', () => {
+    // Code warming up from 4 to 5.5 MB while the data stays at 5 MB: the page grows 15%, its data 0%.
+    const warming = [sample(0, 0, 8, 30, 0, 3), sample(30, 840, 9, 30, 900, 4), sample(60, 1680, 10, 30, 1800, 5), sample(90, 2520, 10.5, 30, 2700, 5.5)]
+    const s = summarise(warming, { latencies: [], notShown: 0 })
+    expect(s.pageCodeGrowth).toBeCloseTo(0.375)
+    expect(s.pageDataGrowth).toBeCloseTo(0)
+    expect(s.memoryFlat).toBe(false)
+    expect(verdictLine(s)).toContain('compiled code +37.5%, JS data +0.0%')
+    expect(formatRow(soakRows(warming, [], 5000)[2])).toContain('| 10.5 | 5.5 / 5.0 | 30.0 |')
   })
 })

@@ -1,0 +1,70 @@
+/**
+ * The page's V8 heap split into compiled code and JS data, from a Chromium memory-infra dump (CDP
+ * `Tracing.requestMemoryDump`, the same dump chrome://tracing's memory view shows). The soak prints both
+ * beside `measureUserAgentSpecificMemory()`'s figure, which lumps them: in a 12-minute heap-snapshot diff most
+ * of the page's growth was V8 compiling more of the app (tests/bench/README.md), which levels off, while a leak
+ * grows the data spaces.
+ *
+ * Spaces (allocated object bytes, V8's own names): compiled code = `code_space`, `code_large_object_space`,
+ * `trusted_space`, `trusted_large_object_space` (machine code, bytecode, deoptimisation data); JS data =
+ * `old_space`, `new_space`, `large_object_space`, `new_large_object_space` (objects, arrays, strings, feedback).
+ */
+import type { CDPSession } from '@playwright/test'
+
+export interface PageHeap {
+  /** Bytes of compiled code and its metadata in the page's isolate. */
+  codeBytes: number
+  /** Bytes of JS objects (everything else the page's isolate allocated). */
+  dataBytes: number
+}
+
+export const CODE_SPACES = ['code_space', 'code_large_object_space', 'trusted_space', 'trusted_large_object_space'] as const
+export const DATA_SPACES = ['old_space', 'new_space', 'large_object_space', 'new_large_object_space'] as const
+
+/** One trace event as CDP's Tracing.dataCollected gives it (only what a memory dump needs). */
+export interface TraceEvent {
+  ph: string
+  pid: number
+  args?: { dumps?: { allocators?: Record<string, { attrs?: Record<string, { value?: string | number }> }> } }
+}
+
+/** A memory-infra attribute: hex strings for sizes ("1a2b"), plain numbers in some versions. */
+function bytesOf(value: string | number | undefined): number {
+  if (value === undefined) return 0
+  return typeof value === 'number' ? value : parseInt(value, 16) || 0
+}
+
+/**
+ * The page's heap from a memory dump's process events: the renderer whose dump has worker isolates
+ * (`v8/workers`: the set screen runs the pose worker), its main-thread isolate (`v8/main/heap/<space>`).
+ * Null when no process or more than one process hosts workers (which page is ours would be a guess).
+ */
+export function pageHeapFromDump(events: readonly TraceEvent[]): PageHeap | null {
+  const hosts = events.filter((e) => e.ph === 'v' && e.args?.dumps?.allocators?.['v8/workers'] && e.args.dumps.allocators['v8/main/heap'])
+  if (hosts.length !== 1) return null
+  const allocators = hosts[0].args!.dumps!.allocators!
+  const sum = (spaces: readonly string[]) => spaces.reduce((total, space) => total + bytesOf(allocators[`v8/main/heap/${space}`]?.attrs?.allocated_objects_size?.value), 0)
+  return { codeBytes: sum(CODE_SPACES), dataBytes: sum(DATA_SPACES) }
+}
+
+/** Takes one memory dump through a browser-level CDP session and reads the page's heap from it; null when the dump fails. */
+export async function dumpPageHeap(browserCdp: CDPSession): Promise<PageHeap | null> {
+  const events: TraceEvent[] = []
+  const onData = (e: { value: object[] }) => { events.push(...(e.value as TraceEvent[])) }
+  browserCdp.on('Tracing.dataCollected', onData)
+  const complete = new Promise<void>((resolve) => browserCdp.once('Tracing.tracingComplete', () => resolve()))
+  try {
+    await browserCdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } } as never,
+      transferMode: 'ReportEvents'
+    })
+    const dump = await browserCdp.send('Tracing.requestMemoryDump', { deterministic: true, levelOfDetail: 'light' } as never) as { success: boolean }
+    await browserCdp.send('Tracing.end')
+    await complete
+    return dump.success ? pageHeapFromDump(events) : null
+  } catch {
+    return null
+  } finally {
+    browserCdp.off('Tracing.dataCollected', onData)
+  }
+}
