@@ -2,8 +2,9 @@
  * `npx tsx tests/bench/heapDiff.ts <before.heapsnapshot> <after.heapsnapshot> [top] [--code]`: what grew between
  * two V8 heap snapshots (from `npm run bench:soak -- --heap-snapshots <dir>`, or DevTools), as a table of node
  * type + constructor/name with count and self size before and after, largest growth first. Self sizes only:
- * enough to name what accumulates; retainers are for DevTools' comparison view. `--code` tables the optimised
- * machine code (InstructionStream objects) by the function it was compiled for instead.
+ * enough to name what accumulates; retainers are for DevTools' comparison view. `--code` tables the machine
+ * code (InstructionStream objects: Sparkplug baseline and Maglev/TurboFan optimised alike) by the function it
+ * was compiled for instead.
  */
 import { readFileSync } from 'node:fs'
 
@@ -19,7 +20,7 @@ const CODE_OWNER_HOPS = 4
 const SFI_PREFIX = 'system / SharedFunctionInfo'
 
 /**
- * Count and self size (bytes) of optimised machine code (`system / InstructionStream`) per function: the
+ * Count and self size (bytes) of machine code (`system / InstructionStream`, every tier) per function: the
  * nearest retainer that is a closure or a SharedFunctionInfo names it ("(anonymous)" when it has no name,
  * "(unknown)" when none is within CODE_OWNER_HOPS). Needs the snapshot's edges.
  */
@@ -103,7 +104,7 @@ function main(): void {
     return { k, b, a, grew: a.bytes - b.bytes }
   }).sort((x, y) => y.grew - x.grew)
   const total = (m: Map<string, { bytes: number }>) => [...m.values()].reduce((s, e) => s + e.bytes, 0)
-  console.log(`${byCode ? 'optimised code' : 'heap'}: ${(total(before) / 1048576).toFixed(2)} MB → ${(total(after) / 1048576).toFixed(2)} MB (self sizes)`)
+  console.log(`${byCode ? 'machine code' : 'heap'}: ${(total(before) / 1048576).toFixed(2)} MB → ${(total(after) / 1048576).toFixed(2)} MB (self sizes)`)
   console.log(`| ${byCode ? 'function' : 'type and name'} | count before → after | KB before → after | grew KB |\n|---|---|---|---|`)
   for (const r of rows.slice(0, Number(topArg ?? 25))) {
     console.log(`| ${r.k.slice(0, 60)} | ${r.b.count} → ${r.a.count} | ${(r.b.bytes / 1024).toFixed(0)} → ${(r.a.bytes / 1024).toFixed(0)} | ${(r.grew / 1024).toFixed(0)} |`)

@@ -66,7 +66,7 @@ function threadsArg(): number | null {
   return n
 }
 
-/** `--heap-snapshots <dir>`: the page's V8 heap snapshot at the first and the last row, written there (for heapDiff.ts). */
+/** `--heap-snapshots <dir>`: the page's V8 heap snapshot as the set began (the reading before the first row) and at the last row, written there (for heapDiff.ts). */
 function heapSnapshotsArg(): string | null {
   const i = process.argv.indexOf('--heap-snapshots')
   if (i < 0) return null
@@ -223,6 +223,7 @@ async function main() {
     const raised: CueRaised[] = []
     const samples: SoakSample[] = []
     let memoryNote: string | undefined
+    let heapSplitNote: string | undefined
     let restarts = 0
     const start = Date.now()
     const pageStartMs = await page.evaluate(() => (window as unknown as { __soak: { now(): number } }).__soak.now())
@@ -232,14 +233,17 @@ async function main() {
       const atMs = Date.now() - start
       const r = await page.evaluate(() => (window as unknown as { __soak: { sample(): Promise<ProbeReading> } }).__soak.sample())
       const metrics = await cdp.send('Performance.getMetrics')
-      const heap = withHeapSplit ? await dumpPageHeap(browserCdp) : null
+      const rssBytes = rendererRss(marker) // before the dump's forced collection, like every other row's
+      const split = withHeapSplit ? await dumpPageHeap(browserCdp) : null
+      const heap = split && 'error' in split ? null : split
+      if (split && 'error' in split) heapSplitNote ??= split.error
       memoryNote ??= r.memoryError
       shown.push(...r.shown)
       raised.push(...journal.read())
       samples.push({
         atMs, poses: r.poses, workerDropped: r.workerDropped, countsAtMs: r.countsAtMs, cameraFrames: r.cameraFrames, cameraAtMs: r.cameraAtMs,
         phase: restarts > 0 ? `${r.phase} (workout ${restarts + 1})` : r.phase,
-        pageBytes: r.pageBytes, workerBytes: r.workerBytes, pageCodeBytes: heap?.codeBytes ?? null, pageDataBytes: heap?.dataBytes ?? null, rendererRssBytes: rendererRss(marker),
+        pageBytes: r.pageBytes, workerBytes: r.workerBytes, pageCodeBytes: heap?.codeBytes ?? null, pageDataBytes: heap?.dataBytes ?? null, rendererRssBytes: rssBytes,
         domNodes: metrics.metrics.find((m) => m.name === 'Nodes')?.value ?? null, load: os.loadavg()[0]
       })
     }
@@ -269,14 +273,14 @@ async function main() {
 
     if (snapshots) {
       await writeHeapSnapshot(cdp, join(snapshots, 'last.heapsnapshot'))
-      console.log(`bench:soak heap snapshots of the page at the first and last rows: ${snapshots} (npx tsx tests/bench/heapDiff.ts ${snapshots}/first.heapsnapshot ${snapshots}/last.heapsnapshot)`)
+      console.log(`bench:soak heap snapshots of the page as the set began and at the last row: ${snapshots} (npx tsx tests/bench/heapDiff.ts ${snapshots}/first.heapsnapshot ${snapshots}/last.heapsnapshot [top] [--code])`)
     }
     const cues = matchCues(raised, shown)
     const summary = summarise(samples, cues)
     console.log(`\n${ROW_HEADER}`)
     for (const row of soakRows(samples, cues.latencies, pageStartMs)) console.log(formatRow(row))
     const reps = await page.getByTestId('rep-count').textContent().catch(() => null)
-    console.log(`\nbench:soak memory: page and pose worker = measureUserAgentSpecificMemory() by realm${memoryNote ? ` (${memoryNote})` : ''}; page code / data = the page isolate's V8 spaces in a memory-infra dump (v8Heap.ts); renderer RSS = /proc VmRSS of the renderer process(es); DOM nodes = CDP Performance.getMetrics`)
+    console.log(`\nbench:soak memory: page and pose worker = measureUserAgentSpecificMemory() by realm${memoryNote ? ` (${memoryNote})` : ''}; page code / data = the page isolate's V8 spaces in a memory-infra dump (v8Heap.ts${heapSplitNote ? `; a dump failed: ${heapSplitNote}` : ''}), whose forced collection costs the next row ~1-2% of its frames; renderer RSS = /proc VmRSS of the renderer process(es); DOM nodes = CDP Performance.getMetrics`)
     console.log(`bench:soak camera fps = the camera track's stats.totalFrames${samples.some((s) => s.cameraFrames === null) ? ' (not available in this browser: dropped frames not measured)' : ''}; delivered = the live view's pose counter; cue latency = frame capture (journal) → cue on screen (next rendered frame)`)
     const mbAt = (b: number | null | undefined) => (b ? `${(b / 1048576).toFixed(1)} MB` : '–')
     console.log(`bench:soak memory as the set began (before the first row, not counted as growth): page ${mbAt(samples[0]?.pageBytes)}, pose worker ${mbAt(samples[0]?.workerBytes)}`)

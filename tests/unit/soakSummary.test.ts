@@ -76,4 +76,13 @@ describe('soak rows and summary', () => {
     expect(verdictLine(s)).toContain('compiled code +37.5%, JS data +0.0%')
     expect(formatRow(soakRows(warming, [], 5000)[2])).toContain('| 10.5 | 5.5 / 5.0 | 30.0 |')
   })
+
+  it('reads the split where it was taken (every few rows), from the first row\'s to the last one taken', () => {
+    const none = { pageCodeBytes: null, pageDataBytes: null }
+    const sparse = [sample(0, 0, 8, 30, 0, 3), sample(30, 840, 9, 30, 900, 4), { ...sample(60, 1680, 10, 30, 1800), ...none }, sample(90, 2520, 10.5, 30, 2700, 4.4), { ...sample(120, 3360, 10.6, 30, 3600), ...none }]
+    const s = summarise(sparse, { latencies: [], notShown: 0 })
+    expect(s.pageCodeGrowth).toBeCloseTo(0.1) // 4 → 4.4 MB
+    expect(s.pageDataGrowth).toBeCloseTo(6.1 / 5 - 1) // 5 → 6.1 MB
+    expect(formatRow(soakRows(sparse, [], 5000)[1])).toContain('| 10.0 | – / – |')
+  })
 })
