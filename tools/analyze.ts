@@ -170,7 +170,9 @@ export function formatJudging(report: AnalyzeReport): string[] {
     const notLevel = report.camera.spans.filter((c) => c.state !== 'level')
     const detail = notLevel.map((c) => `${c.state} ${c.rollDeg.toFixed(0)}° ${range(c.start, c.end)} s`).join('; ')
     // The runner's sentence for any time the camera was not level (the app says the same): what to do about it.
-    const advice = notLevel.length > 0 ? cameraMessage(notLevel.some((c) => c.state === 'sideways') ? 'sideways' : 'tilted') : null
+    // The worst state seen decides the advice: a picture turned over outranks one on its side, which outranks a tilt.
+    const worst = (['upside-down', 'sideways', 'tilted'] as const).find((s) => notLevel.some((c) => c.state === s))
+    const advice = worst ? cameraMessage(worst) : null
     lines.push(`camera: ${report.camera.state} (roll ${report.camera.rollDeg?.toFixed(0)}°, largest ${report.camera.maxAbsRollDeg?.toFixed(0)}°)${detail ? `; ${detail}` : ''}${advice ? ` - ${advice}` : ''}`)
   }
   const ex = report.exerciseRecognised

@@ -111,6 +111,8 @@ describe('why nothing was counted', () => {
   it('puts a picture on its side first, then reasons, then another exercise, then depth', () => {
     expect(why([{ type: 'camera', t: 0, rollDeg: 88, state: 'sideways' }, { type: 'visibility', t: 0, ok: false, missing: [], reason: 'joints-hidden' }]))
       .toMatch(/^The picture is on its side/)
+    expect(why([{ type: 'camera', t: 0, rollDeg: 88, state: 'sideways' }, { type: 'camera', t: 3000, rollDeg: 178, state: 'upside-down' }]))
+      .toMatch(/^The picture is upside down: turn the camera the right way up\. \(nothing counted\)$/)
     expect(why([{ type: 'exercise', t: 0, recognised: 'plank', planned: 'squat', posture: 'prone' }]))
       .toBe('This looks like a plank: switch to plank? (nothing counted as squat)')
     expect(why([], { cues: [{ t: 1, id: 'squat-sit-back' }, { t: 2, id: 'push-up-depth' }] }))

@@ -198,13 +198,14 @@ const DEPTH_CUES = ['squat-depth', 'push-up-depth', 'lunge-depth', 'heel-taps-sh
 
 /**
  * Why an analysis counted nothing, in one sentence, or null when it counted a rep or a hold. In order:
- * a picture on its side; the longest not-judged reason; a different exercise recognised; a depth cue
+ * a picture on its side or upside down; the longest not-judged reason; a different exercise recognised; a depth cue
  * (reps too shallow to count); nobody in any frame; otherwise that nothing reached the counting depth.
  */
 export function zeroReason(result: AnalysisResult, judging: JudgingReport, personFrames?: { withPerson: number; total: number }): string | null {
   if (result.repCount > 0 || result.holds.length > 0) return null
   const pct = (x: number): string => `${x.toFixed(1)} of ${judging.durationSeconds.toFixed(1)} s`
-  if (judging.camera.spans.some((c) => c.state === 'sideways')) return `${cameraMessage('sideways')} (nothing counted)`
+  const turned = (['upside-down', 'sideways'] as const).find((s) => judging.camera.spans.some((c) => c.state === s))
+  if (turned) return `${cameraMessage(turned)} (nothing counted)`
   const longest = judging.notJudgedByReason[0]
   if (longest) return `${longest.message} (not judged ${pct(judging.notJudgedSeconds)}; nothing counted)`
   if (judging.exercise.message) return `${judging.exercise.message} (nothing counted as ${judging.exercise.planned})`

@@ -30,8 +30,10 @@ export const LEVEL_MAX_DEG = 5
  * stays as it was (hysteresis), so an estimate near one limit does not flicker.
  */
 export const TILTED_MIN_DEG = 8
-/** Beyond this the picture is on its side (or upside down): a roll near ±90° (or 180°). */
+/** Beyond this the picture is on its side: nearer a quarter turn (±90°) than level. */
 export const SIDEWAYS_MIN_DEG = 45
+/** Beyond this the picture is upside down: nearer a half turn (180°) than a quarter turn. */
+export const UPSIDE_DOWN_MIN_DEG = 135
 /**
  * Below this no correction is applied: the estimate is within the runner's own sway and the sources' bias,
  * so turning the frame by it would add error as often as it removes it.
@@ -63,10 +65,20 @@ export function postureFamily(exercise: ExerciseId | null): PostureFamily {
 /** The state a settled roll puts the camera in, given the state it was in (hysteresis between LEVEL_MAX_DEG and TILTED_MIN_DEG). */
 export function rollState(rollDeg: number, previous: CameraRollState | null = null): CameraRollState {
   const size = Math.abs(rollDeg)
+  if (size >= UPSIDE_DOWN_MIN_DEG) return 'upside-down'
   if (size >= SIDEWAYS_MIN_DEG) return 'sideways'
   if (size > TILTED_MIN_DEG) return 'tilted'
   if (size <= LEVEL_MAX_DEG) return 'level'
   return previous === 'tilted' ? 'tilted' : 'level'
+}
+
+/**
+ * The picture's turn when it is on its side or upside down (nothing is judged then: every rule reads the
+ * picture's axes, and the runner is asked to turn the camera), else null (level or tilted: judged, tilted
+ * ones corrected or held back by levelling.ts).
+ */
+export function pictureTurned(state: CameraRollState | null | undefined): 'sideways' | 'upside-down' | null {
+  return state === 'sideways' || state === 'upside-down' ? state : null
 }
 
 function median(values: number[]): number {

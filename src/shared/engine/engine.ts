@@ -9,7 +9,7 @@ import type { ExerciseOptions } from '../exercises/types'
 import { KeypointSmoother } from '../pose/smoothing'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, minScoreForFrame } from './body'
-import { RollTracker, postureFamily } from './cameraRoll'
+import { RollTracker, pictureTurned, postureFamily } from './cameraRoll'
 import { DEFAULT_CUE_DEBOUNCE, activeCues, clearAllCues, cueTransition, type CueState } from './cueDebouncer'
 import { CueScopeTracker } from './cueScope'
 import type { EngineEvent, ExerciseId } from './events'
@@ -92,7 +92,7 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
       const cameraAbove = above?.update(raw, smoothed.worldLandmarks) ?? false
       events.push(...gate.update(raw, {
         meanLuminance: frame.meanLuminance,
-        sideways: roll.reading?.state === 'sideways',
+        turned: pictureTurned(roll.reading?.state),
         cameraAbove,
         wrongView: kind !== null && !COUNTING_VIEWS[exercise].includes(kind)
       }))

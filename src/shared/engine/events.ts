@@ -11,7 +11,7 @@ export type Side = 'left' | 'right'
 export type CameraView = 'side' | 'front'
 
 /** How the camera sits about its viewing axis (see the 'camera' event). */
-export type CameraRollState = 'level' | 'tilted' | 'sideways'
+export type CameraRollState = 'level' | 'tilted' | 'sideways' | 'upside-down'
 
 /** The body's position, from the torso and legs: what the routine's exercises start from. */
 export type BodyPosture = 'standing' | 'prone' | 'supine' | 'side-lying' | 'kneeling' | 'unknown'
@@ -21,13 +21,14 @@ export type BodyPosture = 'standing' | 'prone' | 'supine' | 'side-lying' | 'knee
  * - 'no-person': nobody found in the picture
  * - 'too-dark': the picture is too dark for the model (mean luminance measured on the frame)
  * - 'sideways': the picture is on its side (camera rolled ~90°)
+ * - 'upside-down': the picture is upside down (camera rolled ~180°)
  * - 'camera-above': the camera looks down on a floor exercise from above (overhead.ts): nothing can be counted
  * - 'out-of-frame': required joints lie outside the picture (`missing` names them)
  * - 'joints-hidden': required joints are in the picture but not seen (covered, or turned away)
  * - 'too-far': the runner is too small in the picture to judge
  * - 'wrong-view': this camera view cannot show the exercise
  */
-export const NOT_JUDGED_REASONS = ['no-person', 'too-dark', 'sideways', 'camera-above', 'out-of-frame', 'joints-hidden', 'too-far', 'wrong-view'] as const
+export const NOT_JUDGED_REASONS = ['no-person', 'too-dark', 'sideways', 'upside-down', 'camera-above', 'out-of-frame', 'joints-hidden', 'too-far', 'wrong-view'] as const
 export type NotJudgedReason = (typeof NOT_JUDGED_REASONS)[number]
 
 export interface RepTempo {
@@ -63,7 +64,7 @@ export type EngineEvent =
   /**
    * The camera's roll (tilt about its viewing axis), degrees, positive = image turned clockwise, estimated from
    * the body's own vertical. 'level' is corrected for in image-axis rules; 'tilted' asks to level the laptop;
-   * 'sideways' = the picture is on its side (roll near ±90°).
+   * 'sideways' = the picture is on its side (roll near ±90°); 'upside-down' = turned over (roll near 180°).
    */
   | { type: 'camera'; t: number; rollDeg: number; state: CameraRollState }
   /**

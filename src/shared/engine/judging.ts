@@ -31,7 +31,8 @@ export function notJudgedMessage(reason: NotJudgedReason, missing: readonly Keyp
     case 'too-dark':
       return "It's too dark for me to see you: turn on a light."
     case 'sideways':
-      return 'The picture is on its side: stand the laptop upright.'
+    case 'upside-down':
+      return cameraMessage(reason)!
     case 'camera-above':
       return "The camera is looking down on you, so I can't count: put the laptop on the floor, side-on to you."
     case 'out-of-frame':
@@ -58,6 +59,7 @@ export function cueNotJudgedMessage(cueId: string, view: 'side' | 'front' | 'unk
 /** The sentence for the camera's roll state; null when level (nothing to say). */
 export function cameraMessage(state: CameraRollState): string | null {
   if (state === 'sideways') return 'The picture is on its side: stand the laptop upright.'
+  if (state === 'upside-down') return 'The picture is upside down: turn the camera the right way up.'
   if (state === 'tilted') return 'The camera is tilted: level the laptop.'
   return null
 }

@@ -5,9 +5,10 @@ import { analyzeFrames } from './analyze'
 import { rollFrame } from './levelFrame'
 import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
 import { RECOGNITION_GRACE_MS, RecognitionAnnouncer } from './recognitionAnnouncer'
-import type { EngineEvent } from './events'
+import type { CameraRollState, EngineEvent } from './events'
+import { notJudgedMessage } from './judging'
 
-const reading = (rollDeg: number, state: 'level' | 'tilted' | 'sideways') => ({ rollDeg, state })
+const reading = (rollDeg: number, state: CameraRollState) => ({ rollDeg, state })
 
 describe('how much camera roll is undone', () => {
   it('undoes the estimate between the dead band and the largest roll it corrects, before the state settles', () => {
@@ -18,6 +19,7 @@ describe('how much camera roll is undone', () => {
     expect(rollCorrectionDeg({ estimateDeg: CORRECTION_DEADBAND_DEG / 2, reading: null })).toBe(0)
     expect(rollCorrectionDeg({ estimateDeg: MAX_CORRECTED_ROLL_DEG + 2, reading: reading(22, 'tilted') })).toBe(0)
     expect(rollCorrectionDeg({ estimateDeg: 88, reading: reading(88, 'sideways') })).toBe(0)
+    expect(rollCorrectionDeg({ estimateDeg: 177, reading: reading(177, 'upside-down') })).toBe(0)
     expect(rollCorrectionDeg({ estimateDeg: null, reading: null })).toBe(0)
   })
 })
@@ -60,5 +62,27 @@ describe('a camera tilted past what is undone', () => {
       const caving = result.cues.filter((c) => c.id === 'squat-knees-caving').map((c) => Math.round(c.t))
       expect(caving.every((t) => t <= 6), `${deg}°: ${caving.join(', ')}`).toBe(true)
     }
+  })
+})
+
+describe('a picture turned past a tilt', () => {
+  // Before, a picture turned 40–60° or upside down gave the roll tracker no evidence: the engine judged the
+  // turned picture's axes (a side squat turned 180° on video read as "head out of the picture").
+  it.each([[180, 'upside-down'], [-165, 'upside-down'], [90, 'sideways'], [55, 'sideways']] as const)(
+    'the real side squat turned %i° is named %s, judges nothing and counts nothing', (deg, state) => {
+      const result = analyzeFrames('squat', loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha').map((f) => rollFrame(f, deg)))
+      const camera = result.events.filter((e) => e.type === 'camera')
+      expect(camera.map((e) => e.state), `${deg}°`).toContain(state)
+      const reasons = result.events.flatMap((e) => (e.type === 'visibility' && e.reason ? [e.reason] : []))
+      expect(reasons, `${deg}°`).toContain(state)
+      // Once named, nothing is judged: every cue raised came before the picture was named.
+      const namedAt = camera.find((e) => e.state === state)!.t
+      expect(result.cues.filter((c) => c.t * 1000 > namedAt), `${deg}°`).toEqual([])
+      expect(result.reps.filter((r) => r.start * 1000 > namedAt), `${deg}°`).toEqual([])
+    })
+
+  it('tells the runner what to do about it', () => {
+    expect(notJudgedMessage('upside-down')).toBe('The picture is upside down: turn the camera the right way up.')
+    expect(notJudgedMessage('sideways')).toBe('The picture is on its side: stand the laptop upright.')
   })
 })

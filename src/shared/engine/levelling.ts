@@ -4,7 +4,7 @@
  */
 import type { PoseFrame } from '../pose/types'
 import { createBody, maskOutOfFrame, type Body, type BodyOptions } from './body'
-import { CORRECTION_DEADBAND_DEG, type RollTracker } from './cameraRoll'
+import { CORRECTION_DEADBAND_DEG, pictureTurned, type RollTracker } from './cameraRoll'
 import { derollFrame } from './levelFrame'
 
 /**
@@ -16,23 +16,23 @@ export const MAX_CORRECTED_ROLL_DEG = 20
 
 /**
  * The roll to undo, degrees: the tracker's latest windowed estimate (a rep in the first seconds needs it
- * too, before the state settles), 0 inside the dead band, past MAX_CORRECTED_ROLL_DEG, or on its side.
+ * too, before the state settles), 0 inside the dead band, past MAX_CORRECTED_ROLL_DEG, or on its side or upside down.
  */
 export function rollCorrectionDeg(roll: Pick<RollTracker, 'estimateDeg' | 'reading'>): number {
   const estimate = roll.estimateDeg
-  if (estimate === null || roll.reading?.state === 'sideways') return 0
+  if (estimate === null || pictureTurned(roll.reading?.state)) return 0
   const size = Math.abs(estimate)
   return size >= CORRECTION_DEADBAND_DEG && size <= MAX_CORRECTED_ROLL_DEG ? estimate : 0
 }
 
 /**
- * A roll estimate past MAX_CORRECTED_ROLL_DEG (short of 'sideways', which the gate handles): the frame is
+ * A roll estimate past MAX_CORRECTED_ROLL_DEG (short of a picture on its side or upside down, which the gate handles): the frame is
  * judged as seen, uncorrected, so rules along image axes cannot be trusted on it. Measured: rolled 20°, a
  * clean front squat read "knees caving" on four reps and a side lunge "torso leaning".
  */
 export function tooTiltedToJudge(roll: Pick<RollTracker, 'estimateDeg' | 'reading'>): boolean {
   const estimate = roll.estimateDeg
-  return estimate !== null && roll.reading?.state !== 'sideways' && Math.abs(estimate) > MAX_CORRECTED_ROLL_DEG
+  return estimate !== null && !pictureTurned(roll.reading?.state) && Math.abs(estimate) > MAX_CORRECTED_ROLL_DEG
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { PoseFrame } from '../pose/types'
 import { createBody, type Body } from './body'
+import { pictureTurned } from './cameraRoll'
 import type { BodyPosture, CameraRollState, EngineEvent, ExerciseId } from './events'
 import { frameFeatures, type FrameFeatures } from './recogniseFeatures'
 import { classifyWindow, type Verdict } from './recogniseRules'
@@ -54,11 +55,11 @@ export class ExerciseRecogniser {
 
   /**
    * `camera`: the roll tracker's settled state, when known. A picture on its side turns a standing runner into
-   * one lying down (and a lunge's back leg into a bridge), so nothing is judged while it is 'sideways'.
+   * one lying down (and a lunge's back leg into a bridge), so nothing is judged while it is on its side or upside down.
    */
   update(body: Body, camera: CameraRollState | null = null): EngineEvent[] {
     const t = body.tMs
-    if (camera === 'sideways') {
+    if (pictureTurned(camera)) {
       this.frames = []
       this.candidate = null
       return []

@@ -4,7 +4,7 @@
  * exercises that give no roll evidence, and never while the picture is on its side. A guess made before then
  * is held, and said when it may be, if nothing newer replaced it.
  */
-import type { RollReading } from './cameraRoll'
+import { pictureTurned, type RollReading } from './cameraRoll'
 import type { EngineEvent } from './events'
 
 /** The roll tracker settles in ~1.7–3.4 s; past this, recognition is said even where no roll evidence comes. */
@@ -20,7 +20,7 @@ export class RecognitionAnnouncer {
     const latest = recognised.filter((e) => e.type === 'exercise').at(-1)
     if (latest) this.held = latest
     if (!this.held || (roll === null && tMs - this.firstMs < RECOGNITION_GRACE_MS)) return []
-    const said = roll?.state === 'sideways' ? [] : [this.held]
+    const said = pictureTurned(roll?.state) ? [] : [this.held]
     this.held = null
     return said
   }

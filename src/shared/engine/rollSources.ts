@@ -23,7 +23,7 @@ export const STRAIGHT_JOINT_MIN_DEG = 155
  * lengths. Below 2 the body is foreshortened (turned towards the camera) and its image axis says little.
  */
 export const MIN_AXIS_TORSOS = 2
-/** A body axis within this of image vertical is upright enough to read the roll from (a larger roll is 'sideways' evidence). */
+/** A body axis within this of image vertical is upright enough to read the roll from (a larger roll is read as the picture turned: sideways.ts). */
 export const UPRIGHT_AXIS_MAX_DEG = 40
 /**
  * A laptop on the floor looks up at a standing runner; pitched up by θ, it sees a vertical line x pixels off

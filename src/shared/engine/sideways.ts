@@ -1,5 +1,5 @@
 /**
- * A picture on its side (camera rolled near ±90°), and the one-frame roll evidence that combines it with the
+ * A picture on its side (camera rolled near ±90°) or turned further (upside down), and the one-frame roll evidence that combines it with the
  * level-picture sources of rollSources.ts.
  *
  * In 2D a straight body lying across the image is either a runner lying on the floor in a level picture or
@@ -16,7 +16,9 @@ import { distance, type Point2 } from '../pose/geometry'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, type Body } from './body'
 import { derollFrame } from './levelFrame'
-import { bodyAxisDeg, centre, floorLineRoll, handsLineRoll, singleLegStanceRoll, standingAxisRoll, type PostureFamily } from './rollSources'
+import {
+  bodyAxisDeg, centre, floorLineRoll, handsLineRoll, singleLegStanceRoll, standingAxisRoll, UPRIGHT_AXIS_MAX_DEG, type PostureFamily
+} from './rollSources'
 
 /** A body axis within this of image horizontal (or vertical) counts as lying across (or up) the image. */
 export const AXIS_TOLERANCE_DEG = 30
@@ -96,13 +98,32 @@ function bearing(v: Point2): number {
   return (Math.atan2(v.x, -v.y) * 180) / Math.PI
 }
 
-/** Roll near ±90° from a standing runner in a picture on its side (see the header), or null. */
-export function standingSidewaysRoll(body: Body, expect: PostureFamily): number | null {
+/**
+ * Roll from a standing runner in a picture turned past the upright range (UPRIGHT_AXIS_MAX_DEG of
+ * rollSources.ts), or null. The straight body's axis is the world's vertical, whichever way it points:
+ * - on its side (the axis within AXIS_TOLERANCE_DEG of ±90°): see the header; no arm props the body up
+ *   from the image-down side, and a standing exercise is planned or the picture is portrait;
+ * - anywhere else past the upright range (40–60°, towards upside down past 120°): a standing exercise
+ *   planned and both arms seen along the body (hanging, or overhead), as a standing runner's are. A body
+ *   propped on its arms (a plank or push-up in a turned or level picture, an incline push-up, a runner getting
+ *   down to the floor) has them reaching out from it, and in a picture turned other than a quarter "below the
+ *   shoulders" no longer tells the two apart. A push-up's bottom keeps its arms close to the body, though: a
+ *   floor exercise done under a standing plan in a picture turned 40° or more still reads as a standing
+ *   runner turned (measured: a side push-up turned −45°), as on its side; only the plan tells them apart.
+ * Without this a picture turned 40–60° or upside down gave no evidence at all: nothing was said while every
+ * rule read the turned picture's axes (measured: a side squat turned 45° counted nothing and raised
+ * "knees past toes"; turned 180° it was read as "head out of the picture").
+ */
+export function standingTurnedRoll(body: Body, expect: PostureFamily): number | null {
   if (expect === 'floor') return null
   const axis = bodyAxisDeg(body)
-  if (axis === null || Math.abs(Math.abs(axis) - 90) > AXIS_TOLERANCE_DEG) return null
-  if (proppedFromBelow(body)) return null
-  return expect === 'standing' || body.imageWidth < body.imageHeight ? axis : null
+  if (axis === null || Math.abs(axis) <= UPRIGHT_AXIS_MAX_DEG) return null
+  const size = Math.abs(axis)
+  if (Math.abs(size - 90) <= AXIS_TOLERANCE_DEG) {
+    if (proppedFromBelow(body)) return null
+    return expect === 'standing' || body.imageWidth < body.imageHeight ? axis : null
+  }
+  return expect === 'standing' && armsAlongBody(body) ? axis : null
 }
 
 /**
@@ -132,7 +153,7 @@ export function rollEvidence(body: Body, expect: PostureFamily, still = true): n
     const standing = still && armsAlongBody(body) ? standingAxisRoll(body) : null
     return floorSidewaysRoll(body, expect) ?? floorLineRoll(body) ?? handsLineRoll(body) ?? standing
   }
-  const standing = still ? (standingAxisRoll(body) ?? singleLegStanceRoll(body) ?? standingSidewaysRoll(body, expect)) : null
+  const standing = still ? (standingAxisRoll(body) ?? singleLegStanceRoll(body) ?? standingTurnedRoll(body, expect)) : null
   // A standing exercise planned, a body lying across the image is more likely a runner on their side than on the floor.
   if (expect === 'standing') return standing
   return standing ?? floorLineRoll(body) ?? handsLineRoll(body)

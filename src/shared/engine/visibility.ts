@@ -98,8 +98,8 @@ export function skeletonInverted(body: Body): boolean {
 export interface JudgingConditions {
   /** Mean luminance of the frame 0..1, when measured. */
   meanLuminance?: number
-  /** The camera's roll tracker reads the picture as lying on its side. */
-  sideways?: boolean
+  /** The camera's roll tracker reads the picture as turned on its side or upside down (cameraRoll.ts pictureTurned). */
+  turned?: 'sideways' | 'upside-down' | null
   /** The camera is settled as looking down on a floor exercise from above (overhead.ts). */
   cameraAbove?: boolean
   /** The settled view cannot count this exercise (viewScope.ts). */
@@ -130,7 +130,7 @@ export function notJudgedReason(
     if (!dark && conditions.lostAtEdge && conditions.lostAtEdge.length > 0) return { reason: 'out-of-frame', missing: [...conditions.lostAtEdge] }
     return { reason: dark ? 'too-dark' : 'no-person', missing: [...required] }
   }
-  if (conditions.sideways) return { reason: 'sideways', missing: [] }
+  if (conditions.turned) return { reason: conditions.turned, missing: [] }
   // Before any joint: from above the hands hide under the body, and moving the camera is what helps.
   if (conditions.cameraAbove) return { reason: 'camera-above', missing: [] }
   if (skeletonInverted(body)) return { reason: 'out-of-frame', missing: [...UPPER_BODY] }

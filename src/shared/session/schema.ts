@@ -48,7 +48,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     reason: z.enum(NOT_JUDGED_REASONS).optional()
   }),
   z.object({ type: z.literal('cue-scope'), t: finite, id: cueId, judged: z.boolean(), view: z.enum(['side', 'front', 'unknown']) }),
-  z.object({ type: z.literal('camera'), t: finite, rollDeg: finite, state: z.enum(['level', 'tilted', 'sideways']) }),
+  z.object({ type: z.literal('camera'), t: finite, rollDeg: finite, state: z.enum(['level', 'tilted', 'sideways', 'upside-down']) }),
   z.object({
     type: z.literal('exercise'),
     t: finite,
