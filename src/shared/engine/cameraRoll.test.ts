@@ -142,6 +142,18 @@ describe('camera roll on the same clips rotated by a known angle', () => {
     }
   })
 
+  // A plank or push-up filmed upside down: the arms reach up to a floor above the body. Before, only an upright
+  // or head-down body was read for a floor plan, so nothing was said and the flipped line was judged.
+  it.each([
+    ['plank', 'plank_forearm_side_studio_wahoo_tomnotch', 'plank'],
+    ['plank', 'plank_high_straightarm_side_outdoor_amateur_myoxyn', 'plank'],
+    ['pushup', 'pushup_side_rooftop_movingcam_posemvp', 'push-up']
+  ] as const)('%s/%s upside down (180°) reads upside down', (folder, clip, exercise) => {
+    const r = track(loadPoseFixture(folder, clip), exercise, 180)
+    expect(r.reading?.state).toBe('upside-down')
+    expect(Math.abs(Math.abs(r.reading!.rollDeg) - 180), `read ${r.reading!.rollDeg}`).toBeLessThanOrEqual(10)
+  })
+
   it('a standing runner on their side is named sideways even with no plan, the picture being portrait', () => {
     const r = track(loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha'), null, 90)
     expect(r.reading?.state).toBe('sideways')

@@ -127,14 +127,17 @@ export function standingTurnedRoll(body: Body, expect: PostureFamily): number | 
 }
 
 /**
- * Roll near ±90° from a plank or push-up in a picture on its side (see the header), or null: up is opposite
- * where the arms reach; levelled by that quarter turn, the floor line (or the hands' line) gives the rest.
+ * Roll from a plank or push-up in a turned picture (on its side, see the header, or upside down), or null:
+ * the arms reach to the floor, so up is opposite where they reach, to the nearest quarter turn; levelled by
+ * that turn, the floor line (or the hands' line) gives the rest. Arms reaching image-down is a level picture
+ * (null: the floor line reads it). Arms reaching image-up from a straight body lying across the picture is
+ * the floor above it: upside down (no routine floor position holds straight legs with both arms raised to
+ * one side; the dead bug's are raised with its knees bent). Before, only an upright or head-down body was
+ * read, so a plank or push-up filmed upside down gave no evidence and nothing was said.
  */
 export function floorSidewaysRoll(body: Body, expect: PostureFamily): number | null {
   if (expect !== 'floor') return null
-  const axis = bodyAxisDeg(body)
-  const upOrDown = axis !== null && (Math.abs(axis) <= AXIS_TOLERANCE_DEG || Math.abs(axis) >= 180 - AXIS_TOLERANCE_DEG)
-  const arms = upOrDown ? armsReach(body) : null
+  const arms = bodyAxisDeg(body) !== null ? armsReach(body) : null
   if (!arms) return null
   const quarter = Math.round(bearing({ x: -arms.x, y: -arms.y }) / 90) * 90
   if (quarter === 0) return null
