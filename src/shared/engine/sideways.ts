@@ -132,15 +132,19 @@ export function standingTurnedRoll(body: Body, expect: PostureFamily): number | 
  * that turn, the floor line (or the hands' line) gives the rest. Arms reaching image-down is a level picture
  * (null: the floor line reads it). Arms reaching image-up from a straight body lying across the picture is
  * the floor above it: upside down (no routine floor position holds straight legs with both arms raised to
- * one side; the dead bug's are raised with its knees bent). Before, only an upright or head-down body was
+ * one side; the dead bug's are raised with its knees bent). The arms must reach within AXIS_TOLERANCE_DEG of
+ * that quarter: between quarters the picture may be only tilted. Before, only an upright or head-down body was
  * read, so a plank or push-up filmed upside down gave no evidence and nothing was said.
  */
 export function floorSidewaysRoll(body: Body, expect: PostureFamily): number | null {
   if (expect !== 'floor') return null
   const arms = bodyAxisDeg(body) !== null ? armsReach(body) : null
   if (!arms) return null
-  const quarter = Math.round(bearing({ x: -arms.x, y: -arms.y }) / 90) * 90
-  if (quarter === 0) return null
+  const up = bearing({ x: -arms.x, y: -arms.y })
+  const quarter = Math.round(up / 90) * 90
+  // Only a clear quarter: a push-up's line rises ~20–30° to the shoulders, so on a laptop rolled 20° its arms
+  // reach ~45° off image-down, half-way to a quarter turn (measured: rounded, it read as on its side).
+  if (quarter === 0 || Math.abs(up - quarter) > AXIS_TOLERANCE_DEG) return null
   const levelled = turned(body, quarter)
   return quarter + (floorLineRoll(levelled) ?? handsLineRoll(levelled) ?? 0)
 }
