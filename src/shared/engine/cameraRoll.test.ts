@@ -4,7 +4,7 @@ import { sequence, withJitter } from '../../../tests/fixtures/synthetic/skeleton
 import { prone } from '../exercises/plank-poses'
 import type { PoseFrame } from '../pose/types'
 import { createBody } from './body'
-import { RollTracker, rollState, type RollReading } from './cameraRoll'
+import { circularMedianDeg, RollTracker, rollState, type RollReading } from './cameraRoll'
 import type { EngineEvent, ExerciseId } from './events'
 import { derollFrame, levelPoint, rollFrame, rotateClockwise } from './levelFrame'
 import { ViewTracker } from './view'
@@ -79,6 +79,34 @@ describe('rollState', () => {
     expect(rollState(134)).toBe('sideways')
     expect(rollState(179)).toBe('upside-down')
     expect(rollState(-140)).toBe('upside-down')
+  })
+})
+
+describe('circularMedianDeg', () => {
+  it('takes the median on the circle: readings either side of ±180° are one turn, not level', () => {
+    // A plain median of [178, -179, 179, -178] is ~0 ("level"); they are all within 2° of upside down.
+    expect(Math.abs(circularMedianDeg([178, -179, 179, -178, 180]))).toBeGreaterThanOrEqual(178)
+    expect(circularMedianDeg([3, 5, 4, 40, -2])).toBe(4)
+    expect(circularMedianDeg([-188 + 360, -196 + 360, 172])).toBeCloseTo(172)
+    expect(circularMedianDeg([-90, -88, -92])).toBe(-90)
+  })
+
+  it('a tracker fed an upside-down picture whose readings straddle ±180° reads upside down', () => {
+    // The real side squat turned 177° and 183° in turn, a few frames each (a reading swaying across the half
+    // turn); the plain median of such a window fell between the two sides.
+    const frames = loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha').map((f, i) => rollFrame(f, Math.floor(i / 6) % 2 ? 183 : 173))
+    const tracker = new RollTracker({ exercise: 'squat' })
+    const view = new ViewTracker()
+    const estimates: number[] = []
+    for (const f of frames) {
+      view.update(createBody(f))
+      tracker.update(createBody(f, { view: view.reading }))
+      if (tracker.estimateDeg !== null) estimates.push(tracker.estimateDeg)
+    }
+    expect(estimates.length).toBeGreaterThan(100)
+    // Every windowed estimate stays near the half turn (this clip's own lean puts it at ~176–186°).
+    expect(estimates.filter((e) => Math.abs(e) < 165)).toEqual([])
+    expect(tracker.reading?.state).toBe('upside-down')
   })
 })
 

@@ -9,7 +9,7 @@
  *
  * Feed it bodies built from the camera's own frame (not a levelled one): the estimate is of that frame.
  */
-import { distance, type Point2 } from '../pose/geometry'
+import { distance, wrapDeg, type Point2 } from '../pose/geometry'
 import type { Body } from './body'
 import type { CameraRollState, EngineEvent, ExerciseId } from './events'
 import type { PostureFamily } from './rollSources'
@@ -87,8 +87,19 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
+/**
+ * The median of angles (degrees) on the circle: each is taken as its nearest turn from the samples' circular
+ * mean, so a picture upside down, read as +178° on one frame and −179° on the next (the same turn), gives
+ * ~180°, not the ~0° ("level") a plain median of the two sides would. Result in (-180, 180].
+ */
+export function circularMedianDeg(values: number[]): number {
+  const rad = Math.PI / 180
+  const mean = Math.atan2(values.reduce((s, v) => s + Math.sin(v * rad), 0), values.reduce((s, v) => s + Math.cos(v * rad), 0)) / rad
+  return wrapDeg(mean + median(values.map((v) => wrapDeg(v - mean))))
+}
+
 export interface RollReading {
-  /** Median roll over the window, degrees, clockwise positive. */
+  /** Median roll over the window (on the circle), degrees in (-180, 180], clockwise positive. */
   rollDeg: number
   state: CameraRollState
 }
@@ -134,7 +145,7 @@ export class RollTracker {
     if (deg !== null && Number.isFinite(deg)) this.samples.push({ t, deg })
     this.samples = this.samples.filter((s) => t - s.t <= ROLL_WINDOW_MS && s.t <= t)
     if (this.samples.length < ROLL_MIN_SAMPLES || t - this.samples[0].t < ROLL_MIN_SPAN_MS) return []
-    const rollDeg = median(this.samples.map((s) => s.deg))
+    const rollDeg = circularMedianDeg(this.samples.map((s) => s.deg))
     this.latest = rollDeg
     const state = rollState(rollDeg, this.settled?.state ?? null)
     if (this.settled && state === this.settled.state) {

@@ -12,7 +12,7 @@
  *   to one side of it is a plank or push-up on its side: the floor lies where the arms reach. Upright with
  *   the arms along the body it is the runner standing up between sets, and reads as a standing body.
  */
-import { distance, type Point2 } from '../pose/geometry'
+import { distance, wrapDeg, type Point2 } from '../pose/geometry'
 import { BLAZEPOSE_KEYPOINTS, type PoseFrame } from '../pose/types'
 import { createBody, type Body } from './body'
 import { derollFrame } from './levelFrame'
@@ -146,7 +146,7 @@ export function floorSidewaysRoll(body: Body, expect: PostureFamily): number | n
   // reach ~45° off image-down, half-way to a quarter turn (measured: rounded, it read as on its side).
   if (quarter === 0 || Math.abs(up - quarter) > AXIS_TOLERANCE_DEG) return null
   const levelled = turned(body, quarter)
-  return quarter + (floorLineRoll(levelled) ?? handsLineRoll(levelled) ?? 0)
+  return wrapDeg(quarter + (floorLineRoll(levelled) ?? handsLineRoll(levelled) ?? 0))
 }
 
 /**

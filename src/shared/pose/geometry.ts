@@ -82,3 +82,9 @@ export function elevationDeg(a: Point2, b: Point2): number {
   if (dx === 0 && up === 0) return Number.NaN
   return (Math.atan2(up, dx) * 180) / Math.PI
 }
+
+/** An angle in degrees brought into (-180, 180]. */
+export function wrapDeg(deg: number): number {
+  const w = ((((deg + 180) % 360) + 360) % 360) - 180
+  return w === -180 ? 180 : w
+}
