@@ -196,6 +196,16 @@ describe('camera roll on the same clips rotated by a known angle', () => {
     }
   })
 
+  it('a knee-drive lunge (never two straight legs) turned ±90° or 180° is named from its single-leg stance', () => {
+    const frames = loadPoseFixture('lunge', 'reverse_lunge_kneedrive_side_darebee_be2018')
+    for (const [deg, state] of [[180, 'upside-down'], [90, 'sideways'], [-90, 'sideways']] as const) {
+      const r = track(frames, 'lunge', deg)
+      expect(r.reading?.state, `${deg}°`).toBe(state)
+      const off = ((r.reading!.rollDeg - deg + 540) % 360) - 180
+      expect(Math.abs(off), `${deg}°: read ${r.reading!.rollDeg}`).toBeLessThanOrEqual(8)
+    }
+  })
+
   it('a standing runner on their side is named sideways even with no plan, the picture being portrait', () => {
     const r = track(loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha'), null, 90)
     expect(r.reading?.state).toBe('sideways')

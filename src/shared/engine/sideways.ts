@@ -79,7 +79,7 @@ function proppedFromBelow(body: Body): boolean {
 }
 
 /** The body as a camera turned by `deg` (clockwise positive) would have seen it: levels a quarter-turned picture. */
-function turned(body: Body, deg: number): Body {
+function turned(body: Body, deg: number, keepView = false): Body {
   const frame: PoseFrame = {
     timestampMs: body.tMs,
     imageWidth: body.imageWidth,
@@ -90,7 +90,8 @@ function turned(body: Body, deg: number): Body {
     })
   }
   // Its points were already judged in the camera's picture; turned, they may leave it without being unseen.
-  return createBody(derollFrame(frame, deg), { inFrameCheck: false })
+  // A side view stays a side view whichever way the picture is turned (the view is read off the camera's frame).
+  return createBody(derollFrame(frame, deg), { inFrameCheck: false, ...(keepView ? { view: body.view } : {}) })
 }
 
 /** Degrees clockwise from image-up of a direction. */
@@ -150,6 +151,26 @@ export function floorSidewaysRoll(body: Body, expect: PostureFamily): number | n
 }
 
 /**
+ * Roll from a runner balanced on one straight leg (the top of a knee-drive lunge: never two straight legs to
+ * read an axis from) in a picture on its side or upside down, or null. A standing exercise's torso (hips to
+ * shoulders) points within ~45° of up, so its bearing, to the nearest quarter turn, is the picture's coarse
+ * turn; levelled by that turn, the single-leg stance of rollSources.ts must then read an upright balance,
+ * which gives the rest. Without that second reading a runner bending over in a level picture would read as
+ * a turned one. A standing exercise planned only. Before, an upside-down knee-drive lunge gave no evidence
+ * and was told its head was out of the picture for the whole clip.
+ */
+export function turnedSingleLegStanceRoll(body: Body, expect: PostureFamily): number | null {
+  if (expect !== 'standing') return null
+  const hip = centre(body, 'hip')
+  const shoulder = centre(body, 'shoulder')
+  if (!hip || !shoulder) return null
+  const quarter = Math.round(bearing({ x: shoulder.x - hip.x, y: shoulder.y - hip.y }) / 90) * 90
+  if (quarter === 0) return null
+  const stance = singleLegStanceRoll(turned(body, quarter, true))
+  return stance === null ? null : wrapDeg(quarter + stance)
+}
+
+/**
  * This frame's roll evidence, degrees (clockwise positive), or null when the frame says nothing about it.
  * `still`: the runner is not moving (the standing axis is read only then).
  */
@@ -160,7 +181,9 @@ export function rollEvidence(body: Body, expect: PostureFamily, still = true): n
     const standing = still && armsAlongBody(body) ? standingAxisRoll(body) : null
     return floorSidewaysRoll(body, expect) ?? floorLineRoll(body) ?? handsLineRoll(body) ?? standing
   }
-  const standing = still ? (standingAxisRoll(body) ?? singleLegStanceRoll(body) ?? standingTurnedRoll(body, expect)) : null
+  const standing = still
+    ? (standingAxisRoll(body) ?? singleLegStanceRoll(body) ?? standingTurnedRoll(body, expect) ?? turnedSingleLegStanceRoll(body, expect))
+    : null
   // A standing exercise planned, a body lying across the image is more likely a runner on their side than on the floor.
   if (expect === 'standing') return standing
   return standing ?? floorLineRoll(body) ?? handsLineRoll(body)
