@@ -223,6 +223,25 @@ describe('WorkoutRunner: a coach you never walk back to (issue 11)', () => {
     h.runner.dispose()
   })
 
+  it('names an upside-down picture on screen and aloud, and nothing judged under it', () => {
+    const h = setup()
+    startSet(h, { exercise: 'squat', sets: 1, reps: 5 })
+    const turn = 'The picture is upside down: turn the camera the right way up.'
+    h.script.push(
+      [{ type: 'camera', t: 1, rollDeg: 178, state: 'upside-down' }, { type: 'visibility', t: 1, ok: false, missing: [], reason: 'upside-down' }],
+      [{ type: 'camera', t: 2, rollDeg: 2, state: 'level' }, { type: 'visibility', t: 2, ok: true, missing: [] }]
+    )
+    const notices: (string | null)[] = []
+    for (let i = 0; i < 2; i++) {
+      h.advance(100)
+      h.runner.onPose(sideOn(h.now()))
+      notices.push(h.store.getState().coach.notice)
+    }
+    expect(notices).toEqual([turn, null])
+    expect(h.said.filter((s) => s === turn)).toHaveLength(1)
+    h.runner.dispose()
+  })
+
   it('shows what the view cannot check for a few seconds, once per set, then gives the line back', () => {
     const h = setup()
     startSet(h, { exercise: 'squat', sets: 1, reps: 5 })
