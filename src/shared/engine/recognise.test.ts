@@ -8,7 +8,7 @@ import { createBody, maskOutOfFrame } from './body'
 import { RollTracker } from './cameraRoll'
 import type { BodyPosture, ExerciseId } from './events'
 import { derollFrame, rollFrame } from './levelFrame'
-import { ExerciseRecogniser, recogniseFrames } from './recognise'
+import { CONFIRMED_PLAN_SETTLE_MS, ExerciseRecogniser, recogniseFrames } from './recognise'
 import { swings } from './windowStats'
 
 /**
@@ -181,6 +181,31 @@ describe('ExerciseRecogniser', () => {
     expect(recogniser.recognised).toEqual({ exercise: 'plank', posture: 'prone' })
     recogniser.reset()
     expect(recogniser.recognised).toBeNull()
+  })
+
+  /** Lunges (the plan, seen), then squats from 1 s after the lunges' last frame for `squatMs` (whole clip when omitted). */
+  function lungesThenSquats(squatMs = Infinity): { frames: PoseFrame[]; squatsFromMs: number } {
+    const lunges = loadPoseFixture('lunge', 'reverse_lunge_kneedrive_side_darebee_be2018')
+    const squats = loadPoseFixture('squat', 'squat_side_studio_istock_hanshitha').filter((f) => f.timestampMs <= squatMs)
+    const squatsFromMs = lunges[lunges.length - 1].timestampMs + 1000
+    return { frames: [...lunges, ...squats.map((f) => ({ ...f, timestampMs: f.timestampMs + squatsFromMs }))], squatsFromMs }
+  }
+  const said = (recogniser: ExerciseRecogniser, frames: PoseFrame[]): { recognised: ExerciseId | null; t: number }[] =>
+    frames.flatMap((f) => recogniser.update(createBody(f))).flatMap((e) => (e.type === 'exercise' ? [{ recognised: e.recognised, t: e.t }] : []))
+
+  it('once the plan is seen, a same-posture neighbour shorter than a window is not said (one rep seen badly is not a switch)', () => {
+    // Under a window of squats after lunges were seen: at the usual settle time this says "squats".
+    const { frames } = lungesThenSquats(CONFIRMED_PLAN_SETTLE_MS - 1000)
+    expect(said(new ExerciseRecogniser('lunge'), frames).map((e) => e.recognised)).toEqual(['lunge'])
+    // Planned squats, the same frames: the lunges were never the plan, so the squats are said as soon as usual.
+    expect(said(new ExerciseRecogniser('squat'), frames).map((e) => e.recognised)).toEqual(['lunge', 'squat'])
+  })
+
+  it('a neighbour that holds a whole window after the plan was seen is still said', () => {
+    const { frames, squatsFromMs } = lungesThenSquats()
+    const events = said(new ExerciseRecogniser('lunge'), frames)
+    expect(events.map((e) => e.recognised)).toEqual(['lunge', 'squat'])
+    expect(events[1].t - squatsFromMs).toBeGreaterThanOrEqual(CONFIRMED_PLAN_SETTLE_MS)
   })
 
   it('holds its guess through frames with nobody in them', () => {

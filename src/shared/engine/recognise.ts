@@ -17,6 +17,16 @@ import { classifyWindow, type Verdict } from './recogniseRules'
 export const RECOGNITION_WINDOW_MS = 5000
 /** A new verdict must hold this long before it is said (a rep's bottom lasts ~0.5 s; a flicker does not). */
 export const RECOGNITION_SETTLE_MS = 600
+/**
+ * Once the movement has been recognised as the planned exercise, a neighbour in the same posture (a squat for a
+ * lunge, both standing) must hold for a whole window before it is said. Neighbours are told apart by leg details
+ * that one badly seen rep can hide (a lunge whose bottom the dumbbells hide, read from its rising half alone), and
+ * that fills well under a window; a runner changing exercise does it between sets, and a change of posture (down
+ * to the floor) is read from the whole body and said as soon as usual. Measured: a front-view reverse lunge,
+ * recognised as lunges from its first rep, read as squats for 3.6 s after its second rep's bottom went unseen
+ * (lunge_front_dumbbells_istock_sumukh).
+ */
+export const CONFIRMED_PLAN_SETTLE_MS = RECOGNITION_WINDOW_MS
 
 /**
  * Between consecutive frames the hips cannot move half a body scale (torso, shoulder width or shin, ~0.5 m:
@@ -83,7 +93,9 @@ export class ExerciseRecogniser {
       this.candidate = verdict
       this.candidateSinceMs = t
     }
-    if (t - this.candidateSinceMs < RECOGNITION_SETTLE_MS) return []
+    const neighbourOfPlan = this.settled?.exercise === this.planned && verdict.posture === this.settled.posture
+    const settleMs = neighbourOfPlan ? CONFIRMED_PLAN_SETTLE_MS : RECOGNITION_SETTLE_MS
+    if (t - this.candidateSinceMs < settleMs) return []
     this.settled = { exercise: verdict.exercise, posture: verdict.posture }
     this.candidate = null
     return [{ type: 'exercise', t, recognised: verdict.exercise, planned: this.planned, posture: verdict.posture }]
