@@ -18,13 +18,13 @@ export const RECOGNITION_WINDOW_MS = 5000
 /** A new verdict must hold this long before it is said (a rep's bottom lasts ~0.5 s; a flicker does not). */
 export const RECOGNITION_SETTLE_MS = 600
 /**
- * Once the movement has been recognised as the planned exercise, a neighbour in the same posture (a squat for a
- * lunge, both standing) must hold for a whole window before it is said. Neighbours are told apart by leg details
- * that one badly seen rep can hide (a lunge whose bottom the dumbbells hide, read from its rising half alone), and
- * that fills well under a window; a runner changing exercise does it between sets, and a change of posture (down
- * to the floor) is read from the whole body and said as soon as usual. Measured: a front-view reverse lunge,
- * recognised as lunges from its first rep, read as squats for 3.6 s after its second rep's bottom went unseen
- * (lunge_front_dumbbells_istock_sumukh).
+ * Once the movement has been recognised as the planned exercise, a neighbour in the same posture must hold for
+ * a whole window before it is said: a squat in a lunge set, a plank in a push-up set (a pause at the top), a
+ * bridge among heel taps. Neighbours are told apart by details one badly seen rep can hide or one pause can
+ * mimic, and such a misread lasts well under a window; a runner changing exercise does it between sets. A change
+ * of posture (down to the floor) is read from the whole body and said as soon as usual. Measured (Lite): a
+ * front-view reverse lunge, recognised as lunges from its first rep, read as squats for 3.6 s after its second
+ * rep's bottom went unseen behind the dumbbells (lunge_front_dumbbells_istock_sumukh), 1.4 s short of the window.
  */
 export const CONFIRMED_PLAN_SETTLE_MS = RECOGNITION_WINDOW_MS
 
