@@ -80,6 +80,51 @@ export class OneEuroFilter {
   }
 }
 
+/**
+ * Time constant of the keypoint-score low-pass, ms. BlazePose's own pipeline smooths each landmark's
+ * visibility with a low-pass of alpha 0.1 per frame before anything reads it (MediaPipe's
+ * VisibilitySmoothingCalculator in pose_landmark_filtering.pbtxt; tfjs pose-detection's
+ * BLAZEPOSE_VISIBILITY_SMOOTHING_CONFIG), and the 0.5 seen/unseen line the engine uses is the one
+ * MediaPipe's drawing utilities apply to those smoothed values. At the camera's 30 frames/s, alpha 0.1 is
+ * a time constant of dt·(1/alpha − 1) = 33.3 ms × 9 = 300 ms; kept in time here so that 15 frames/s, or a
+ * worker that drops frames, smooths alike.
+ */
+export const VISIBILITY_TIME_CONSTANT_MS = 300
+
+/**
+ * Low-pass of a keypoint score (0..1) over real frame intervals, as BlazePose's own visibility smoothing
+ * (see VISIBILITY_TIME_CONSTANT_MS): a score hovering at the seen/unseen line does not flicker across it
+ * frame by frame, so which frames a worker happens to drop does not decide whether a joint is seen.
+ * KeypointSmoother keeps the larger of this and the frame's own score, so it never delays a joint coming
+ * into view (right after the body is found again, the first frames' scores are often low and then rise).
+ * Restarts after a gap longer than MAX_GAP_MS, as the One Euro filter does.
+ */
+export class VisibilityFilter {
+  private readonly low = new LowPassFilter()
+  private lastMs: number | null = null
+
+  constructor(private readonly timeConstantMs: number = VISIBILITY_TIME_CONSTANT_MS) {
+    if (!(timeConstantMs >= 0)) throw new Error(`VisibilityFilter: got timeConstantMs=${timeConstantMs}; expected >= 0`)
+  }
+
+  /** Smooths `score` observed at `timestampMs` (monotonic). */
+  apply(score: number, timestampMs: number): number {
+    const prevMs = this.lastMs
+    this.lastMs = timestampMs
+    if (prevMs === null || timestampMs <= prevMs || timestampMs - prevMs > MAX_GAP_MS) {
+      this.low.reset()
+      return this.low.apply(score, 1)
+    }
+    const dtMs = timestampMs - prevMs
+    return this.low.apply(score, dtMs / (dtMs + this.timeConstantMs))
+  }
+
+  reset(): void {
+    this.low.reset()
+    this.lastMs = null
+  }
+}
+
 /** Smoothing factor of a first-order low-pass with cut-off `cutOffHz` sampled every `dtS` seconds. */
 function alphaFor(cutOffHz: number, dtS: number): number {
   const tau = 1 / (2 * Math.PI * cutOffHz)
