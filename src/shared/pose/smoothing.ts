@@ -4,9 +4,9 @@
  * low-pass (VisibilityFilter, as BlazePose's own pipeline smooths visibility): a joint the model is sure
  * of on this frame is seen at once, and one whose score dips below the seen line for a few frames stays
  * seen unless the dip lasts (about a quarter second from a score near 1). Measured on the dead-bug
- * stand-in (Lite): with frame scores alone, 16 of 200 random patterns of dropped frames and ±0.08 score
- * noise lost a rep (1 instead of 2; the parity test's flake); with this, none. Output keeps the PoseFrame
- * shape with normalised coordinates.
+ * stand-in (Lite): with frame scores alone, 8 of 100 seeded runs of dropped frames and ±0.08 score noise
+ * lost a rep (1 instead of 2; the parity test's flake); with this, none (heel-taps.test.ts). Output keeps
+ * the PoseFrame shape with normalised coordinates.
  */
 import { DEFAULT_ONE_EURO, OneEuroFilter, VisibilityFilter, type OneEuroParams } from './filters'
 import type { Keypoint, KeypointName, PoseFrame } from './types'
