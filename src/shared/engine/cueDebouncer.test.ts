@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
+import { activeCues, cueTransition, DEFAULT_CUE_DEBOUNCE, REP_CUE_DEBOUNCE, type CueInput, type CueState } from './cueDebouncer'
 import type { EngineEvent } from './events'
 
 function run(frames: { tMs: number; faults: string[] }[]): { events: EngineEvent[]; state: CueState } {
@@ -43,5 +43,55 @@ describe('cue reminders', () => {
       for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') raised.push(e.t)
     }
     expect(raised).toEqual([300, 4300, 8300])
+  })
+})
+
+describe('a fault seen through a whole brief stretch (REP_CUE_DEBOUNCE)', () => {
+  /** 30 fps frames from `from` to `to` ms (end excluded), the cue judged or not, at fault or not. */
+  const at30 = (from: number, to: number, judged: boolean, fault: boolean): CueInput[] =>
+    Array.from({ length: Math.round(((to - from) * 30) / 1000) }, (_, i) => ({
+      tMs: Math.round(from + (i * 1000) / 30),
+      judged: judged ? ['x'] : [],
+      faults: judged && fault ? ['x'] : []
+    }))
+  const raisedAt = (inputs: CueInput[], cfg = REP_CUE_DEBOUNCE): number[] => {
+    let state: CueState = {}
+    const out: number[] = []
+    for (const input of inputs) {
+      const step = cueTransition(cfg, state, input)
+      state = step.state
+      for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') out.push(e.t)
+    }
+    return out
+  }
+
+  it('raises a fault seen on every frame of a 200 ms stretch once the stretch has ended', () => {
+    const raised = raisedAt([...at30(0, 200, true, true), ...at30(200, 600, false, false)])
+    expect(raised).toHaveLength(1)
+    // Last judged frame at 167 ms; the stretch is over once unjudged for 100 ms.
+    expect(raised[0]).toBeGreaterThanOrEqual(267)
+    expect(raised[0]).toBeLessThan(300)
+  })
+
+  it('says nothing for a stretch shorter than half the raise time (a keypoint jump)', () => {
+    expect(raisedAt([...at30(0, 100, true, true), ...at30(100, 600, false, false)])).toEqual([])
+  })
+
+  it('says nothing when the fault began inside the stretch: the usual persistence applies', () => {
+    expect(raisedAt([...at30(0, 300, true, false), ...at30(300, 500, true, true), ...at30(500, 900, false, false)])).toEqual([])
+  })
+
+  it('treats a judging gate that flickers for a frame as the same stretch', () => {
+    const inputs = [...at30(0, 200, true, true), ...at30(200, 234, false, false), ...at30(234, 800, true, false), ...at30(800, 1200, false, false)]
+    expect(raisedAt(inputs)).toEqual([])
+  })
+
+  it('is off in the default debounce (holds): a brief stretch there says nothing', () => {
+    expect(raisedAt([...at30(0, 200, true, true), ...at30(200, 600, false, false)], DEFAULT_CUE_DEBOUNCE)).toEqual([])
+  })
+
+  it('keeps the repeat window', () => {
+    const rep = [...at30(0, 200, true, true), ...at30(200, 1000, false, false)]
+    expect(raisedAt([...rep, ...rep.map((f) => ({ ...f, tMs: f.tMs + 1000 }))])).toHaveLength(1)
   })
 })

@@ -14,6 +14,13 @@ export interface CueDebounceConfig {
   repeatAfterMs: number
   /** A fault that persists this long after its cue was raised is said again (a coach repeats himself), ms. */
   remindAfterMs: number
+  /**
+   * Optional. A fault seen on every frame of a judged stretch at least this long is raised when the stretch
+   * ends, even if that was before `raiseAfterMs` (a bottom too brief for the usual persistence), ms.
+   */
+  wholeStretchMs?: number
+  /** A stretch has ended once its cue has gone unjudged this long; a shorter gap (a gate flickering) continues it, ms. */
+  stretchEndMs?: number
 }
 
 /**
@@ -22,11 +29,25 @@ export interface CueDebounceConfig {
  */
 export const DEFAULT_CUE_DEBOUNCE: CueDebounceConfig = { raiseAfterMs: 300, clearAfterMs: 500, repeatAfterMs: 4000, remindAfterMs: 4000 }
 
+/**
+ * For faults judged only while a rep is loaded (at depth, at the bottom): the loaded stretch of a fast,
+ * bounced rep, or of one cut short by an edit or a stumble, can end before the usual ~1/3 s persistence.
+ * A fault seen on every frame of such a stretch is what the runner did on that rep, not a keypoint jump:
+ * it is raised when the stretch ends, provided the stretch lasted half the raise time (150 ms: 5 frames at
+ * 30 fps, 3 at 15 fps; the single-frame jumps the persistence rejects last 1–2 frames). The stretch ends
+ * when its cue has gone unjudged for 100 ms (3 frames at 30 fps): a judging gate that flickers for a frame
+ * or two (a joint lost, a leg foreshortened) continues the same stretch.
+ */
+export const REP_CUE_DEBOUNCE: CueDebounceConfig = { ...DEFAULT_CUE_DEBOUNCE, wholeStretchMs: DEFAULT_CUE_DEBOUNCE.raiseAfterMs / 2, stretchEndMs: 100 }
+
 interface OneCue {
   active: boolean
   /** Since when the fault (if inactive) or the recovery (if active) has been seen, or null. */
   changeSinceMs: number | null
   lastRaisedMs: number
+  /** First and latest frame of the current judged stretch (gaps under `stretchEndMs` continue it), or null. */
+  judgedSinceMs?: number | null
+  lastJudgedMs?: number | null
 }
 
 export type CueState = Readonly<Record<string, OneCue>>
@@ -42,8 +63,11 @@ export interface CueInput {
 export function cueTransition(cfg: CueDebounceConfig, state: CueState, input: CueInput): { state: CueState; events: EngineEvent[] } {
   const next: Record<string, OneCue> = { ...state }
   const events: EngineEvent[] = []
+  if (cfg.wholeStretchMs !== undefined) raiseWholeStretches(cfg, next, input, events)
   for (const id of input.judged) {
-    const c = next[id] ?? { active: false, changeSinceMs: null, lastRaisedMs: -Infinity }
+    const prev = next[id] ?? { active: false, changeSinceMs: null, lastRaisedMs: -Infinity }
+    const stretchGoesOn = prev.judgedSinceMs != null && prev.lastJudgedMs != null && input.tMs - prev.lastJudgedMs < (cfg.stretchEndMs ?? Infinity)
+    const c: OneCue = { ...prev, judgedSinceMs: stretchGoesOn ? prev.judgedSinceMs : input.tMs, lastJudgedMs: input.tMs }
     const fault = input.faults.includes(id)
     if (fault && c.active && input.tMs - c.lastRaisedMs >= cfg.remindAfterMs) {
       // Still at fault: say it again (a reminder is a fresh raise; the cue stays active).
@@ -58,7 +82,7 @@ export function cueTransition(cfg: CueDebounceConfig, state: CueState, input: Cu
     const since = c.changeSinceMs ?? input.tMs
     const waited = input.tMs - since
     if (!c.active && waited >= cfg.raiseAfterMs && input.tMs - c.lastRaisedMs >= cfg.repeatAfterMs) {
-      next[id] = { active: true, changeSinceMs: null, lastRaisedMs: input.tMs }
+      next[id] = { ...c, active: true, changeSinceMs: null, lastRaisedMs: input.tMs }
       events.push({ type: 'cue', t: input.tMs, phase: 'raised', id })
     } else if (c.active && waited >= cfg.clearAfterMs) {
       next[id] = { ...c, active: false, changeSinceMs: null }
@@ -68,6 +92,21 @@ export function cueTransition(cfg: CueDebounceConfig, state: CueState, input: Cu
     }
   }
   return { state: next, events }
+}
+
+/** Raises, once its stretch has ended, a pending fault seen on every frame of a judged stretch (REP_CUE_DEBOUNCE). */
+function raiseWholeStretches(cfg: CueDebounceConfig, next: Record<string, OneCue>, input: CueInput, events: EngineEvent[]): void {
+  for (const [id, c] of Object.entries(next)) {
+    if (input.judged.includes(id) || c.active || c.changeSinceMs === null || c.judgedSinceMs == null || c.lastJudgedMs == null) continue
+    if (input.tMs - c.lastJudgedMs < (cfg.stretchEndMs ?? 0)) continue
+    const wholeStretch = c.changeSinceMs <= c.judgedSinceMs && c.lastJudgedMs - c.changeSinceMs >= cfg.wholeStretchMs!
+    if (wholeStretch && input.tMs - c.lastRaisedMs >= cfg.repeatAfterMs) {
+      next[id] = { active: true, changeSinceMs: null, lastRaisedMs: input.tMs, judgedSinceMs: null, lastJudgedMs: null }
+      events.push({ type: 'cue', t: input.tMs, phase: 'raised', id })
+    } else {
+      next[id] = { ...c, changeSinceMs: null, judgedSinceMs: null, lastJudgedMs: null }
+    }
+  }
 }
 
 /**

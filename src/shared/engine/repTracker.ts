@@ -4,7 +4,7 @@
  * rep completes. Exercise modules supply the signal and the checks; this file owns the bookkeeping.
  */
 import type { Body } from './body'
-import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
+import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, REP_CUE_DEBOUNCE, type CueState } from './cueDebouncer'
 import { repTiming, type EngineEvent, type ExerciseId, type Side } from './events'
 import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
 import { createRestReference, referencedMachine, type RestReferenceConfig } from './restReference'
@@ -205,7 +205,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       if (spec.checkFrame && (moving || step.rep)) {
         const check = spec.checkFrame({ body, phase: rep.phase, signal, repStartMs: step.rep?.startMs ?? rep.startMs })
-        const t = cueTransition(DEFAULT_CUE_DEBOUNCE, cues, { tMs: body.tMs, ...check })
+        const t = cueTransition(REP_CUE_DEBOUNCE, cues, { tMs: body.tMs, ...check })
         cues = t.state
         events.push(...t.events)
         for (const id of activeCues(cues)) repCues.add(id)

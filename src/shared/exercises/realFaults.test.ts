@@ -37,8 +37,9 @@ const FAULTS: FaultCase[] = [
   },
   {
     fixture: ['squat', 'squat_front_kneevalgus_wrong_then_right_randy'],
-    // The 4th knees-in rep (6.2–6.6 s) is cut by an edit before its cue can settle: not required here.
-    exercise: 'squat', cue: 'squat-knees-caving', spans: [[0.6, 1.85], [2.5, 3.7], [4.35, 5.6]]
+    // The 4th knees-in rep (6.2–6.6 s) is cut by an edit 0.17 s after it is loaded, before the usual ~1/3 s
+    // persistence: caving on every loaded frame of it, it is called when the loading ends (REP_CUE_DEBOUNCE).
+    exercise: 'squat', cue: 'squat-knees-caving', spans: [[0.6, 1.85], [2.5, 3.7], [4.35, 5.6], [6.2, 6.6]]
   },
   {
     fixture: ['squat', 'squat_goblet_wrong_then_right_side_front_cuts_vivek'],
