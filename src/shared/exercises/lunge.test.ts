@@ -163,8 +163,12 @@ describe('lunge on synthetic sequences', () => {
     expect(r.reps.map((x) => x.side)).toEqual(['left', 'right', 'left', 'right'])
   })
 
-  it('does not count a shallow dip, and gives no depth cue to a lunge that reaches ~90°', () => {
-    expect(analyzeFrames('lunge', reverseLunges(['left'], 0.25)).repCount).toBe(0)
+  it('does not count a shallow dip but says why, and gives no depth cue to a lunge that reaches ~90°', () => {
+    const dip = analyzeFrames('lunge', reverseLunges(['left'], 0.25))
+    expect(dip.repCount).toBe(0)
+    // The dip is over at ~3 s; the runner hears why it did not count once back at rest.
+    expect(dip.cues.map((c) => c.id)).toEqual(['lunge-depth'])
+    expect(dip.cues[0].t).toBeGreaterThan(2)
     const full = analyzeFrames('lunge', reverseLunges(['left']))
     expect(full.repCount).toBe(1)
     expect(full.reps[0].cues).not.toContain('lunge-depth')

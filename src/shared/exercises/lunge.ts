@@ -249,6 +249,7 @@ export const lunge: ExerciseDefinition = {
       exercise: 'lunge',
       machine: LUNGE_MACHINE,
       signal: createLungeSignal(),
+      shallowCue: 'lunge-depth',
       checkFrame({ body, phase, signal, repStartMs }) {
         const c = frameChecks()
         const deep = phase === 'deep' && signal.side !== null

@@ -33,6 +33,16 @@ describe('push-up (synthetic side view)', () => {
     expect(variants).toEqual([true, true, true])
   })
 
+  it('does not count dips that stop short of the depth line (elbows ~130°), and says why after each', () => {
+    const r = analyzeFrames('push-up', sidePushUps(2, 130))
+    expect(r.repCount).toBe(0)
+    expect(r.cues.map((c) => c.id)).toEqual(['push-up-depth', 'push-up-depth'])
+    // Said once back at the top: the first dip runs 1–3 s, the second 3.5–5.5 s.
+    expect(r.cues[0].t).toBeGreaterThan(2.5)
+    expect(r.cues[0].t).toBeLessThan(3.5)
+    expect(r.cues[1].t).toBeGreaterThan(5)
+  })
+
   it('flags shallow reps (elbows stopping near 120°) with push-up-depth', () => {
     const r = analyzeFrames('push-up', sidePushUps(3, 118))
     expect(r.repCount).toBe(3)

@@ -131,6 +131,7 @@ export const pushUp: ExerciseDefinition = {
       exercise: 'push-up',
       machine: PUSH_UP_MACHINE,
       signal: pushUpSignal,
+      shallowCue: 'push-up-depth',
       checkFrame({ body, signal }) {
         const c = frameChecks()
         const position = pushUpPosition(body)
