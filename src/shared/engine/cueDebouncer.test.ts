@@ -95,3 +95,28 @@ describe('a fault seen through a whole brief stretch (REP_CUE_DEBOUNCE)', () => 
     expect(raisedAt([...rep, ...rep.map((f) => ({ ...f, tMs: f.tMs + 1000 }))])).toHaveLength(1)
   })
 })
+
+describe('a judging gap inside a rep (REP_CUE_DEBOUNCE)', () => {
+  it('keeps a fault that began mid-stretch pending across the gap, as the plain debounce does', () => {
+    // Measured on a side squat with added noise (25 fps): judged clean for one frame, at fault 0.24 s, a
+    // 0.24 s gap in judging (the toe not trusted), at fault again: the cue is raised when judging resumes.
+    const inputs: CueInput[] = []
+    const add = (from: number, to: number, judged: boolean, fault: boolean): void => {
+      for (let t = from; t < to; t += 40) inputs.push({ tMs: t, judged: judged ? ['x'] : [], faults: judged && fault ? ['x'] : [] })
+    }
+    add(520, 560, true, false)
+    add(560, 840, true, true)
+    add(840, 1080, false, false)
+    add(1080, 1400, true, true)
+    for (const cfg of [DEFAULT_CUE_DEBOUNCE, REP_CUE_DEBOUNCE]) {
+      let state: CueState = {}
+      const raised: number[] = []
+      for (const input of inputs) {
+        const step = cueTransition(cfg, state, input)
+        state = step.state
+        for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') raised.push(e.t)
+      }
+      expect(raised).toEqual([1080])
+    }
+  })
+})

@@ -94,17 +94,22 @@ export function cueTransition(cfg: CueDebounceConfig, state: CueState, input: Cu
   return { state: next, events }
 }
 
-/** Raises, once its stretch has ended, a pending fault seen on every frame of a judged stretch (REP_CUE_DEBOUNCE). */
+/**
+ * Raises, once its stretch has ended, a pending fault seen on every frame of that judged stretch (REP_CUE_DEBOUNCE).
+ * A stretch that does not qualify is only closed: its pending fault carries on as any unjudged cue's does.
+ */
 function raiseWholeStretches(cfg: CueDebounceConfig, next: Record<string, OneCue>, input: CueInput, events: EngineEvent[]): void {
   for (const [id, c] of Object.entries(next)) {
-    if (input.judged.includes(id) || c.active || c.changeSinceMs === null || c.judgedSinceMs == null || c.lastJudgedMs == null) continue
+    if (input.judged.includes(id) || c.judgedSinceMs == null || c.lastJudgedMs == null) continue
     if (input.tMs - c.lastJudgedMs < (cfg.stretchEndMs ?? 0)) continue
-    const wholeStretch = c.changeSinceMs <= c.judgedSinceMs && c.lastJudgedMs - c.changeSinceMs >= cfg.wholeStretchMs!
-    if (wholeStretch && input.tMs - c.lastRaisedMs >= cfg.repeatAfterMs) {
+    // Seen at fault on every judged frame of the stretch: a clean frame would have cleared changeSinceMs.
+    const wholeStretch = !c.active && c.changeSinceMs !== null && c.changeSinceMs <= c.judgedSinceMs
+    const longEnough = c.lastJudgedMs - c.judgedSinceMs >= cfg.wholeStretchMs!
+    if (wholeStretch && longEnough && input.tMs - c.lastRaisedMs >= cfg.repeatAfterMs) {
       next[id] = { active: true, changeSinceMs: null, lastRaisedMs: input.tMs, judgedSinceMs: null, lastJudgedMs: null }
       events.push({ type: 'cue', t: input.tMs, phase: 'raised', id })
     } else {
-      next[id] = { ...c, changeSinceMs: null, judgedSinceMs: null, lastJudgedMs: null }
+      next[id] = { ...c, judgedSinceMs: null, lastJudgedMs: null }
     }
   }
 }
