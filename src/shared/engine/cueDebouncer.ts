@@ -33,10 +33,12 @@ export const DEFAULT_CUE_DEBOUNCE: CueDebounceConfig = { raiseAfterMs: 300, clea
  * For faults judged only while a rep is loaded (at depth, at the bottom): the loaded stretch of a fast,
  * bounced rep, or of one cut short by an edit or a stumble, can end before the usual ~1/3 s persistence.
  * A fault seen on every frame of such a stretch is what the runner did on that rep, not a keypoint jump:
- * it is raised when the stretch ends, provided the stretch lasted half the raise time (150 ms: 5 frames at
- * 30 fps, 3 at 15 fps; the single-frame jumps the persistence rejects last 1–2 frames). The stretch ends
- * when its cue has gone unjudged for 100 ms (3 frames at 30 fps): a judging gate that flickers for a frame
- * or two (a joint lost, a leg foreshortened) continues the same stretch.
+ * it is raised when the stretch ends, provided the stretch lasted half the raise time (150 ms from its first
+ * frame to its last: 6 frames at 30 fps, 4 at 15 fps; the single-frame jumps the persistence rejects last
+ * 1–2 frames). The stretch ends when its cue has gone unjudged for 100 ms (3 frames at 30 fps): a judging
+ * gate that flickers for a frame or two (a joint lost, a leg foreshortened) continues the same stretch.
+ * Measured: randy's cut 4th knees-in rep is loaded for 6 frames at 30 fps and called; its 15 fps copy
+ * (`eval --robust`, kind 15fps) keeps 3 of them, 133 ms, and is not.
  */
 export const REP_CUE_DEBOUNCE: CueDebounceConfig = { ...DEFAULT_CUE_DEBOUNCE, wholeStretchMs: DEFAULT_CUE_DEBOUNCE.raiseAfterMs / 2, stretchEndMs: 100 }
 
