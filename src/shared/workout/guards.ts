@@ -16,6 +16,17 @@ export const AWAY_PAUSE_MS = 2000
 export const BACK_RESUME_MS = 1000
 /** Rest between the two sides / legs / directions of one set: time to turn over or step across. */
 export const SIDE_SWITCH_REST_SECONDS = 10
+/**
+ * A form cue stays on screen at least this long after it is raised, though the engine clears it sooner (a
+ * fault called as a brief bottom ends, or at the end of its rep): a cue sentence is 6–10 words, about 2.5 s
+ * read at ~4 words a second or said at ~170 words a minute, and a glance from the floor needs that long.
+ */
+export const CUE_MIN_SHOWN_MS = 2500
+
+/** The cue shown now may leave the screen at t (the engine cleared it and CUE_MIN_SHOWN_MS has passed). */
+export function cueShownLongEnough(live: LiveSet, t: number): boolean {
+  return live.activeCueSinceMs === null || t - live.activeCueSinceMs >= CUE_MIN_SHOWN_MS
+}
 
 /** Exercises done lying, kneeling or propped on the floor: standing up from them means the set is over. */
 const FLOOR_EXERCISES: ReadonlySet<ExerciseId> = new Set(['heel-taps', 'plank', 'side-plank', 'push-up', 'glute-bridge'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AWAY_PAUSE_MS, BACK_RESUME_MS, COUNTDOWN_ABORT_MS, COUNTDOWN_MS, PLACEMENT_STEADY_MS, SIDE_SWITCH_REST_SECONDS } from './guards'
+import { AWAY_PAUSE_MS, BACK_RESUME_MS, COUNTDOWN_ABORT_MS, COUNTDOWN_MS, CUE_MIN_SHOWN_MS, PLACEMENT_STEADY_MS, SIDE_SWITCH_REST_SECONDS } from './guards'
 import { initialWorkout, workoutTransition } from './machine'
 import { buildPlan, planStep, type StepChoice } from './plan'
 import { FAKE_DEFS } from './test-definitions'
@@ -119,6 +119,26 @@ describe('set', () => {
       { type: 'CUE', t: SET_START + 5, id: 'knees-in', phase: 'cleared' }
     )
     expect(phase(s, 'set').live).toMatchObject({ activeCue: 'too-fast', cues: ['knees-in', 'too-fast'] })
+  })
+
+  it('keeps a cue the engine clears at once on screen for CUE_MIN_SHOWN_MS, then drops it at the next tick', () => {
+    const raisedAt = SET_START + 1000
+    // A brief bottom's fault: raised, then cleared 130 ms later when its rep is dropped.
+    let s = run(inSet(workout({ exercise: 'squat' })), { type: 'CUE', t: raisedAt, id: 'knees-in', phase: 'raised' }, { type: 'CUE', t: raisedAt + 130, id: 'knees-in', phase: 'cleared' })
+    expect(phase(s, 'set').live.activeCue).toBe('knees-in')
+    s = run(s, { type: 'TICK', t: raisedAt + CUE_MIN_SHOWN_MS - 250 })
+    expect(phase(s, 'set').live.activeCue).toBe('knees-in')
+    s = run(s, { type: 'TICK', t: raisedAt + CUE_MIN_SHOWN_MS })
+    expect(phase(s, 'set').live).toMatchObject({ activeCue: null, cues: ['knees-in'] })
+  })
+
+  it('drops a cue cleared after CUE_MIN_SHOWN_MS at once, and lets a newer cue replace one still held on screen', () => {
+    const t0 = SET_START + 1000
+    const late = run(inSet(workout({ exercise: 'squat' })), { type: 'CUE', t: t0, id: 'knees-in', phase: 'raised' }, { type: 'CUE', t: t0 + CUE_MIN_SHOWN_MS + 500, id: 'knees-in', phase: 'cleared' })
+    expect(phase(late, 'set').live.activeCue).toBeNull()
+    let s = run(inSet(workout({ exercise: 'squat' })), { type: 'CUE', t: t0, id: 'knees-in', phase: 'raised' }, { type: 'CUE', t: t0 + 100, id: 'knees-in', phase: 'cleared' })
+    s = run(s, { type: 'CUE', t: t0 + 600, id: 'too-fast', phase: 'raised' }, { type: 'TICK', t: t0 + CUE_MIN_SHOWN_MS + 100 })
+    expect(phase(s, 'set').live.activeCue).toBe('too-fast')
   })
 
   it('pauses (never ends) the set when the runner steps out of frame, and goes on when they are back in position', () => {

@@ -3,6 +3,7 @@ import { liveFor, nextPartAfter, owed, partForSide, partResultIndex, replacePart
 import {
   COUNTDOWN_MS,
   SIDE_SWITCH_REST_SECONDS,
+  cueShownLongEnough,
   outOfPosition,
   holdMs,
   looksAway,
@@ -14,6 +15,9 @@ import {
 } from './guards'
 import type { Side } from '../engine/events'
 import type { Cursor, LiveSet, PlanStep, SetEnd, SetResult, WorkoutEvent, WorkoutPlan, WorkoutState } from './types'
+
+/** No cue on screen. */
+const NO_CUE = { activeCue: null, activeCueSinceMs: null, activeCueCleared: false } as const
 
 /**
  * The guided workout as one pure transition: plan → placement → countdown → set → rest → … → summary.
@@ -158,9 +162,10 @@ function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
       const l = s.live
       if (e.phase === 'raised') {
         const cues = l.cues.includes(e.id) ? l.cues : [...l.cues, e.id]
-        return { ...s, live: { ...l, activeCue: e.id, cues } }
+        return { ...s, live: { ...l, activeCue: e.id, activeCueSinceMs: e.t, activeCueCleared: false, cues } }
       }
-      return l.activeCue === e.id ? { ...s, live: { ...l, activeCue: null } } : s
+      if (l.activeCue !== e.id) return s
+      return { ...s, live: cueShownLongEnough(l, e.t) ? { ...l, ...NO_CUE } : { ...l, activeCueCleared: true } }
     }
     case 'PRESENCE': {
       const away = looksAway(step.exercise, e.presence)
@@ -168,11 +173,14 @@ function onSet(s: In<'set'>, e: WorkoutEvent): WorkoutState {
       if (awaySinceMs === s.live.awaySinceMs) return pauseIfLeft(s, e.t)
       return pauseIfLeft({ ...s, live: { ...s.live, awaySinceMs } }, e.t)
     }
-    case 'TICK':
-      return pauseIfLeft(completeIfDone(s, e.t), e.t)
+    case 'TICK': {
+      const l = s.live
+      const shown = l.activeCueCleared && cueShownLongEnough(l, e.t) ? { ...s, live: { ...l, ...NO_CUE } } : s
+      return pauseIfLeft(completeIfDone(shown, e.t), e.t)
+    }
     case 'PAUSE': {
       const l = s.live
-      return { ...s, pausedAtMs: e.t, live: { ...l, holdBankedMs: holdMs(l, e.t), holdRunningSinceMs: null, activeCue: null } }
+      return { ...s, pausedAtMs: e.t, live: { ...l, holdBankedMs: holdMs(l, e.t), holdRunningSinceMs: null, ...NO_CUE } }
     }
     case 'SKIP':
       return finishPart(s, e.t, 'skipped', e.scope)
@@ -207,7 +215,7 @@ function completeIfDone(s: WorkoutState, t: number): WorkoutState {
 function pauseIfLeft(s: WorkoutState, t: number): WorkoutState {
   if (s.phase !== 'set' || !runnerLeft(s.live, t)) return s
   const l = s.live
-  return { ...s, pausedAtMs: t, live: { ...l, holdBankedMs: holdMs(l, t), holdRunningSinceMs: null, activeCue: null, steppedOut: true, backSinceMs: null } }
+  return { ...s, pausedAtMs: t, live: { ...l, holdBankedMs: holdMs(l, t), holdRunningSinceMs: null, ...NO_CUE, steppedOut: true, backSinceMs: null } }
 }
 
 /** The result of the part being done at time t. */

@@ -70,6 +70,8 @@ export function liveFor(previous: SetResult | undefined, t: number): LiveSet {
     holdRunningSinceMs: null,
     holdPausedReason: null,
     activeCue: null,
+    activeCueSinceMs: null,
+    activeCueCleared: false,
     cues: previous ? [...previous.cues] : [],
     awaySinceMs: null,
     switchedAtMs: null,

@@ -67,6 +67,10 @@ export interface LiveSet {
   holdPausedReason: string | null
   /** The cue being shown now, if any. */
   activeCue: string | null
+  /** When the cue shown now was raised (it stays on screen at least CUE_MIN_SHOWN_MS from then), or null. */
+  activeCueSinceMs: number | null
+  /** The engine has cleared the cue shown now before CUE_MIN_SHOWN_MS was up: it goes at the first tick after. */
+  activeCueCleared: boolean
   cues: string[]
   /** Since when the runner has looked gone (stood up from the floor, or left the frame); null while present. */
   awaySinceMs: number | null
