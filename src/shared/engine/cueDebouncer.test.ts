@@ -46,6 +46,18 @@ describe('cue reminders', () => {
   })
 })
 
+/** The times (ms) at which the debounce raises the cue over these frames. */
+function raisedAt(inputs: CueInput[], cfg = REP_CUE_DEBOUNCE): number[] {
+  let state: CueState = {}
+  const out: number[] = []
+  for (const input of inputs) {
+    const step = cueTransition(cfg, state, input)
+    state = step.state
+    for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') out.push(e.t)
+  }
+  return out
+}
+
 describe('a fault seen through a whole brief stretch (REP_CUE_DEBOUNCE)', () => {
   /** 30 fps frames from `from` to `to` ms (end excluded), the cue judged or not, at fault or not. */
   const at30 = (from: number, to: number, judged: boolean, fault: boolean): CueInput[] =>
@@ -54,16 +66,6 @@ describe('a fault seen through a whole brief stretch (REP_CUE_DEBOUNCE)', () => 
       judged: judged ? ['x'] : [],
       faults: judged && fault ? ['x'] : []
     }))
-  const raisedAt = (inputs: CueInput[], cfg = REP_CUE_DEBOUNCE): number[] => {
-    let state: CueState = {}
-    const out: number[] = []
-    for (const input of inputs) {
-      const step = cueTransition(cfg, state, input)
-      state = step.state
-      for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') out.push(e.t)
-    }
-    return out
-  }
 
   it('raises a fault seen on every frame of a 200 ms stretch once the stretch has ended', () => {
     const raised = raisedAt([...at30(0, 200, true, true), ...at30(200, 600, false, false)])
@@ -108,15 +110,6 @@ describe('a judging gap inside a rep (REP_CUE_DEBOUNCE)', () => {
     add(560, 840, true, true)
     add(840, 1080, false, false)
     add(1080, 1400, true, true)
-    for (const cfg of [DEFAULT_CUE_DEBOUNCE, REP_CUE_DEBOUNCE]) {
-      let state: CueState = {}
-      const raised: number[] = []
-      for (const input of inputs) {
-        const step = cueTransition(cfg, state, input)
-        state = step.state
-        for (const e of step.events) if (e.type === 'cue' && e.phase === 'raised') raised.push(e.t)
-      }
-      expect(raised).toEqual([1080])
-    }
+    for (const cfg of [DEFAULT_CUE_DEBOUNCE, REP_CUE_DEBOUNCE]) expect(raisedAt(inputs, cfg)).toEqual([1080])
   })
 })
