@@ -4,7 +4,7 @@ import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
 import type { PoseFrame } from '../pose/types'
 import { createBody } from './body'
 import { bodyPartsNamed } from './judging'
-import { VisibilityGate, notJudgedReason, skeletonInverted } from './visibility'
+import { VisibilityGate, notJudgedReason, partsAtEdge, skeletonInverted } from './visibility'
 
 const standing = sideStanding(0, { kneeDeg: 175, shinLeanDeg: 2, torsoLeanDeg: 5, armDeg: 10, ankle: { x: 600, y: 650 } }, 'right', 'left')
 /** The same body stood on its head in the picture (y mirrored about the middle of the frame). */
@@ -54,6 +54,30 @@ describe('a runner lost at the edge of the picture', () => {
     const reasons = reasonsAfter(headAtTop)
     expect(reasons[0]).toMatch(/^out-of-frame:.*nose/)
     expect(reasons.at(-1)).toMatch(/^no-person/)
+  })
+
+  /**
+   * The picture cut at the chest: the standing runner moved up until the shoulders touch the top edge, the
+   * head squeezed in below them as BlazePose draws it (the side squat with its top 200 rows cut: shoulders
+   * 0.01–0.10 from the top, nose 0.05–0.18).
+   */
+  const shoulder = standing.keypoints.find((k) => k.name === 'left_shoulder')!
+  const cutAtChest: PoseFrame = {
+    ...standing,
+    keypoints: standing.keypoints.map((k) => (k.name === 'nose' ? { ...k, y: 0.12 } : { ...k, y: k.y - shoulder.y + 0.02 }))
+  }
+
+  it('a runner whose shoulders touched the top edge left the picture there too: head and shoulders, not "nobody"', () => {
+    expect(partsAtEdge(createBody(cutAtChest))).toEqual(expect.arrayContaining(['nose', 'left_shoulder']))
+    const reasons = reasonsAfter(cutAtChest)
+    expect(reasons[0]).toMatch(/^out-of-frame:.*nose.*shoulder/)
+    expect(bodyPartsNamed(['nose', 'left_shoulder'])).toBe('head and shoulders')
+  })
+
+  it('a shoulder at the side edge of an upright runner is not a head out of the picture', () => {
+    // Moved left until the shoulders touch the left edge: the torso points up, ~90° from that edge.
+    const atSide: PoseFrame = { ...standing, keypoints: standing.keypoints.map((k) => ({ ...k, x: k.x - shoulder.x + 0.02 })) }
+    expect(partsAtEdge(createBody(atSide))).not.toContain('left_shoulder')
   })
 
   it('a runner lost from the middle of the picture is nobody at once', () => {

@@ -169,15 +169,47 @@ export const LOST_AT_EDGE_MS = 1500
  */
 const EDGE_PARTS: readonly KeypointName[] = ['nose', 'left_eye', 'right_eye', 'left_ankle', 'right_ankle', 'left_foot_index', 'right_foot_index']
 
-/** The ends of the body (head, feet) that touch or cross an edge of the picture (EDGE_TOUCH). */
+const SHOULDERS: readonly KeypointName[] = ['left_shoulder', 'right_shoulder']
+/**
+ * The torso points at an edge when it is within 45° of that edge's outward normal (cos 45°): the head then
+ * lies beyond the shoulders on that side. An upright runner at the side of the picture, the torso ~90° from
+ * that edge, has the head above the shoulders, not past the side edge.
+ */
+export const TORSO_AT_EDGE_COS = Math.SQRT1_2
+
+/**
+ * The ends of the body (head, feet) that touch or cross an edge of the picture (EDGE_TOUCH). A shoulder at
+ * the edge the torso points to (hips → shoulders) also puts the head past that edge, wherever the model drew
+ * the head: the top of the head is ~0.18 of standing height beyond the shoulders (segment tables: shoulder
+ * height 0.818 of stature), far more than EDGE_TOUCH. BlazePose, given a picture cut at the chest, squeezes
+ * the head in below the shoulders (measured on the side squat with its top 200 of 432 rows cut: shoulders
+ * 0.01–0.10 of the height from the top, nose 0.05–0.18), so the nose alone would not show the cut.
+ */
 export function partsAtEdge(body: Body): KeypointName[] {
   const w = body.imageWidth
   const h = body.imageHeight
-  return EDGE_PARTS.filter((n) => {
+  /** The picture's edges a point touches, as unit directions out of the picture. */
+  const edgesAt = (p: { x: number; y: number }): { x: number; y: number }[] => [
+    ...(p.x < EDGE_TOUCH * w ? [{ x: -1, y: 0 }] : []),
+    ...(p.x > (1 - EDGE_TOUCH) * w ? [{ x: 1, y: 0 }] : []),
+    ...(p.y < EDGE_TOUCH * h ? [{ x: 0, y: -1 }] : []),
+    ...(p.y > (1 - EDGE_TOUCH) * h ? [{ x: 0, y: 1 }] : [])
+  ]
+  const ends = EDGE_PARTS.filter((n) => {
     if (body.outOfFrame(n)) return true
     const p = body.point(n)
-    return p !== null && (p.x < EDGE_TOUCH * w || p.x > (1 - EDGE_TOUCH) * w || p.y < EDGE_TOUCH * h || p.y > (1 - EDGE_TOUCH) * h)
+    return p !== null && edgesAt(p).length > 0
   })
+  const hips = body.mid('hip')
+  const shoulders = hips
+    ? SHOULDERS.filter((n) => {
+        const p = body.point(n)
+        const torso = p && Math.hypot(p.x - hips.x, p.y - hips.y)
+        return !!p && !!torso && edgesAt(p).some((out) => ((p.x - hips.x) * out.x + (p.y - hips.y) * out.y) / torso > TORSO_AT_EDGE_COS)
+      })
+    : []
+  if (shoulders.length === 0) return ends
+  return [...new Set<KeypointName>(['nose', ...shoulders, ...ends])]
 }
 
 /** A change in visibility must last this long before it is reported (one bad frame is not a dropout). */
