@@ -93,6 +93,58 @@ export const ROBUST_CASES: readonly RobustCase[] = [
   }
 ]
 
+const RANDY = 'squat/squat_front_kneevalgus_wrong_then_right_randy.mp4'
+const SIDE_SQUAT = 'squat/squat_side_studio_istock_hanshitha.mp4'
+/** The side squat's six bottoms (frames at 25 fps, derive.sh's list), each frozen for `frames` more frames. */
+const frozenBottoms = (frames: number): string =>
+  `${[314, 260, 200, 138, 79, 22].map((f) => `loop=loop=${frames}:size=1:start=${f}`).join(',')},setpts=N/25/TB`
+
+/**
+ * One of the robustness cases at another strength (the README: "the same kinds are checked on ... other
+ * strengths of each change that are not listed here"): the case's own source and ffmpeg change with a
+ * different amount, derived by tools/robust.ts (never committed) and held to the same "must give".
+ */
+export interface StrengthCase extends RobustCase {
+  /** The case of ROBUST_CASES this is a strength of. */
+  of: string
+  /** Source clip under ../shared/footage. */
+  source: string
+  /** ffmpeg options before `-i` (a trim). */
+  input: string[]
+  /** ffmpeg -vf graph. */
+  filter: string
+}
+
+function strengthOf(of: string, rest: Omit<StrengthCase, 'of' | 'exercise' | 'mustGive' | 'check'> & Partial<Pick<RobustCase, 'mustGive' | 'check'>>): StrengthCase {
+  const base = ROBUST_CASES.find((c) => c.name === of)
+  if (!base) throw new Error(`No robustness case "${of}"; expected one of ${ROBUST_CASES.map((c) => c.name).join(', ')}`)
+  return { exercise: base.exercise, mustGive: base.mustGive, check: base.check, of, ...rest }
+}
+
+/**
+ * Other strengths of five of the nine cases, each measured on both models (tests/model/robustnessCases.test.ts).
+ * Picture sizes: the side squat is 768×432 at 25 frames/s, randy 608×1080 at 30.
+ */
+export const STRENGTH_CASES: readonly StrengthCase[] = [
+  // legs-only cuts 250 rows; at 200 the shoulders stay in the picture at the bottom of each rep.
+  strengthOf('legs-only', { name: 'legs-only-200', file: 'legs-only-200.mp4', source: SIDE_SQUAT, input: ['-t', '4'], filter: 'crop=768:232:0:200' }),
+  strengthOf('legs-only', { name: 'legs-only-300', file: 'legs-only-300.mp4', source: SIDE_SQUAT, input: ['-t', '4'], filter: 'crop=768:132:0:300' }),
+  // feet-cut cuts 280 rows; at 220 the ankles stay in, at 340 the shins go too.
+  strengthOf('feet-cut', { name: 'feet-cut-220', file: 'feet-cut-220.mp4', source: RANDY, input: ['-t', '6.6'], filter: 'crop=608:860:0:0' }),
+  strengthOf('feet-cut', { name: 'feet-cut-340', file: 'feet-cut-340.mp4', source: RANDY, input: ['-t', '6.6'], filter: 'crop=608:740:0:0' }),
+  // sideways turns 90° clockwise; the other way round.
+  strengthOf('sideways', { name: 'sideways-ccw', file: 'sideways-ccw.mp4', source: SIDE_SQUAT, input: ['-t', '4'], filter: 'transpose=2' }),
+  // bottom-pause freezes each bottom 2 s (the routine's pause); 4 s is a runner resting at the bottom.
+  strengthOf('bottom-pause', { name: 'bottom-pause-4s', file: 'bottom-pause-4s.mp4', source: SIDE_SQUAT, input: [], filter: frozenBottoms(100) }),
+  // 1 s is shorter than the routine asks: the pause cue is right there, the count must hold all the same.
+  strengthOf('bottom-pause', {
+    name: 'bottom-pause-1s', file: 'bottom-pause-1s.mp4', source: SIDE_SQUAT, input: [], filter: frozenBottoms(25),
+    mustGive: '6 reps (a pause cue is right: 1 s is under the routine\'s 2 s)', check: (r) => r.repCount === 6
+  }),
+  // no-one-visible at brightness −0.35, gamma 0.5, noise 12; darker still.
+  strengthOf('no-one-visible', { name: 'no-one-visible-darker', file: 'no-one-visible-darker.mp4', source: RANDY, input: [], filter: 'eq=brightness=-0.42:gamma=0.45,noise=alls=16:allf=t' })
+]
+
 /** What the analyzer gave, in one line: reps and their sides, cues, what was not judged, the camera. */
 export function gaveLine(r: AnalyzeReport): string {
   const sides = r.reps.map((rep) => (rep.side ? rep.side[0].toUpperCase() : '-')).join('')

@@ -8,7 +8,9 @@
  *   analysis, a table per kind, and ends with `robust: clips=<n> countKept=<0..1> cuesAdded=<n> silentZeros=<n>`
  *   (tools/robustScore.ts says what each means).
  * --cases: ../shared/robustness/derive.sh into tests/.cache/cases/ (re-derived when derive.sh changes), then
- *   PASS/FAIL per case of its README against the "must give" column, ending `cases: passed=<n>/9`.
+ *   PASS/FAIL per case of its README against the "must give" column; then the same checks on other strengths
+ *   of the changes (STRENGTH_CASES, derived into tests/.cache/case-strengths/), ending
+ *   `cases: passed=<n>/9 strengths=<n>/<m>`.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -17,7 +19,7 @@ import { join, resolve } from 'node:path'
 import { analyzeFrames } from '../src/shared/engine/analyze'
 import type { PoseModelId } from '../src/pose/catalogue'
 import { buildReport, frameFacts, type AnalyzeReport } from './analyze'
-import { ROBUST_CASES, caseLine, type RobustCase } from './cases'
+import { ROBUST_CASES, STRENGTH_CASES, caseLine, type RobustCase, type StrengthCase } from './cases'
 import { exerciseIdFor, restrictToUsable, type ClipLabel } from './evalScore'
 import { judgingReport } from './judgedReport'
 import { REPO_ROOT, estimateVideoPoses, sha1OfFile } from './poses'
@@ -27,6 +29,10 @@ import { probeVideo } from './video'
 
 export const ROBUST_CACHE_DIR = join(REPO_ROOT, 'tests', '.cache', 'robust')
 export const CASES_CACHE_DIR = join(REPO_ROOT, 'tests', '.cache', 'cases')
+/** Where the other strengths of the cases are derived (STRENGTH_CASES), one file per recipe. */
+export const STRENGTHS_CACHE_DIR = join(REPO_ROOT, 'tests', '.cache', 'case-strengths')
+/** derive.sh's encoder settings, so a strength differs from its case only in the amount of the change. */
+const CASE_ENCODING = ['-an', '-c:v', 'libx264', '-crf', '18', '-pix_fmt', 'yuv420p']
 export const DERIVE_SCRIPT = resolve(REPO_ROOT, '../shared/robustness/derive.sh')
 /** Bump when the derivation changes in a way the recipe text does not show (encoder settings). */
 const ROBUST_VERSION = 1
@@ -145,6 +151,30 @@ export async function analyseCase(c: RobustCase, model: PoseModelId): Promise<An
   return buildReport(run.result, model, run.duration, run.poses.frames.length, frameFacts(run.poses.frames))
 }
 
+/**
+ * Derives one strength case (from its source in ../shared/footage, with ffmpeg) unless this very recipe's
+ * output exists; returns its path. The file name carries a hash of the recipe and the source's sha1.
+ */
+export async function deriveStrength(c: StrengthCase): Promise<string> {
+  const source = resolve(REPO_ROOT, '../shared/footage', c.source)
+  if (!existsSync(source)) throw new Error(`${c.source} not found in ../shared/footage; expected the shared footage beside the repository`)
+  const key = createHash('sha1').update(JSON.stringify({ input: c.input, filter: c.filter, CASE_ENCODING, source: await sha1OfFile(source) })).digest('hex').slice(0, 12)
+  const derived = join(STRENGTHS_CACHE_DIR, `${c.name}-${key}.mp4`)
+  if (existsSync(derived)) return derived
+  mkdirSync(STRENGTHS_CACHE_DIR, { recursive: true })
+  log(`cases: deriving ${c.name} (${c.filter})`)
+  const tmp = `${derived}.${process.pid}.tmp.mp4`
+  await runFfmpeg(['-hide_banner', '-loglevel', 'error', '-y', ...c.input, '-i', source, '-vf', c.filter, ...CASE_ENCODING, tmp])
+  renameSync(tmp, derived)
+  return derived
+}
+
+/** Analyses one strength case (derived first when needed) as the analyzer's --json report. */
+export async function analyseStrength(c: StrengthCase, model: PoseModelId): Promise<AnalyzeReport> {
+  const run = await analyseFile(await deriveStrength(c), c.exercise, model, `strength:${c.name}`)
+  return buildReport(run.result, model, run.duration, run.poses.frames.length, frameFacts(run.poses.frames))
+}
+
 export async function runCases(model: PoseModelId): Promise<void> {
   await deriveCases()
   let passed = 0
@@ -154,6 +184,13 @@ export async function runCases(model: PoseModelId): Promise<void> {
     if (c.check(report)) passed++
     console.log(caseLine(c, report))
   }
-  console.log(`cases: passed=${passed}/${ROBUST_CASES.length} with ${model}`)
+  let strengths = 0
+  for (const c of STRENGTH_CASES) {
+    log(`cases: ${c.name}`)
+    const report = await analyseStrength(c, model)
+    if (c.check(report)) strengths++
+    console.log(caseLine(c, report))
+  }
+  console.log(`cases: passed=${passed}/${ROBUST_CASES.length} strengths=${strengths}/${STRENGTH_CASES.length} with ${model}`)
 }
 

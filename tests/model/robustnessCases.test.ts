@@ -5,11 +5,12 @@
  *
  * Cases we do not meet yet are listed in KNOWN_SHORT with what they give today, as expected failures:
  * they stay visible in every run, and the test errors as soon as one passes, so the list is kept honest.
+ * The same checks run on other strengths of five of the changes (STRENGTH_CASES).
  */
 import { describe, expect, it } from 'vitest'
 import type { PoseModelId } from '../../src/pose/catalogue'
-import { ROBUST_CASES, gaveLine } from '../../tools/cases'
-import { analyseCase, deriveCases } from '../../tools/robust'
+import { ROBUST_CASES, STRENGTH_CASES, gaveLine } from '../../tools/cases'
+import { analyseCase, analyseStrength, deriveCases } from '../../tools/robust'
 import { HAS_FOOTAGE, requireFootage } from './footage'
 
 /** Estimating one case clip on 2 CPU cores takes up to ~40 s with Full. */
@@ -34,6 +35,21 @@ describe('robustness cases (../shared/robustness, derived at test time)', () => 
       test(title, async () => {
         await deriveCases()
         const report = await analyseCase(c, model)
+        expect(c.check(report), gaveLine(report)).toBe(true)
+      }, CASE_TIMEOUT_MS)
+    }
+  }
+})
+
+describe('other strengths of the same changes (tools/cases.ts STRENGTH_CASES, derived at test time)', () => {
+  requireFootage()
+  for (const model of MODELS) {
+    for (const c of STRENGTH_CASES) {
+      const known = KNOWN_SHORT[`${model}:${c.name}`]
+      const title = `${model} ${c.name} (${c.of}: ${c.filter}): ${c.mustGive}${known ? ` (known short: ${known})` : ''}`
+      const test = HAS_FOOTAGE ? (known ? it.fails : it) : it.skip
+      test(title, async () => {
+        const report = await analyseStrength(c, model)
         expect(c.check(report), gaveLine(report)).toBe(true)
       }, CASE_TIMEOUT_MS)
     }
