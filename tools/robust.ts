@@ -175,22 +175,22 @@ export async function analyseStrength(c: StrengthCase, model: PoseModelId): Prom
   return buildReport(run.result, model, run.duration, run.poses.frames.length, frameFacts(run.poses.frames))
 }
 
-export async function runCases(model: PoseModelId): Promise<void> {
-  await deriveCases()
+/** Analyses each case in turn, printing its PASS/FAIL line; returns how many passed. */
+async function runEach<C extends RobustCase>(cases: readonly C[], analyse: (c: C) => Promise<AnalyzeReport>): Promise<number> {
   let passed = 0
-  for (const c of ROBUST_CASES) {
+  for (const c of cases) {
     log(`cases: ${c.name}`)
-    const report = await analyseCase(c, model)
+    const report = await analyse(c)
     if (c.check(report)) passed++
     console.log(caseLine(c, report))
   }
-  let strengths = 0
-  for (const c of STRENGTH_CASES) {
-    log(`cases: ${c.name}`)
-    const report = await analyseStrength(c, model)
-    if (c.check(report)) strengths++
-    console.log(caseLine(c, report))
-  }
+  return passed
+}
+
+export async function runCases(model: PoseModelId): Promise<void> {
+  await deriveCases()
+  const passed = await runEach(ROBUST_CASES, (c) => analyseCase(c, model))
+  const strengths = await runEach(STRENGTH_CASES, (c) => analyseStrength(c, model))
   console.log(`cases: passed=${passed}/${ROBUST_CASES.length} strengths=${strengths}/${STRENGTH_CASES.length} with ${model}`)
 }
 

@@ -188,7 +188,7 @@ export const TORSO_AT_EDGE_COS = Math.SQRT1_2
 export function partsAtEdge(body: Body): KeypointName[] {
   const w = body.imageWidth
   const h = body.imageHeight
-  /** The picture's edges a point touches, as unit directions out of the picture. */
+  /** The picture's edges a point touches, as unit directions out of the picture (only shoulders need the direction). */
   const edgesAt = (p: { x: number; y: number }): { x: number; y: number }[] => [
     ...(p.x < EDGE_TOUCH * w ? [{ x: -1, y: 0 }] : []),
     ...(p.x > (1 - EDGE_TOUCH) * w ? [{ x: 1, y: 0 }] : []),
@@ -198,7 +198,7 @@ export function partsAtEdge(body: Body): KeypointName[] {
   const ends = EDGE_PARTS.filter((n) => {
     if (body.outOfFrame(n)) return true
     const p = body.point(n)
-    return p !== null && edgesAt(p).length > 0
+    return p !== null && (p.x < EDGE_TOUCH * w || p.x > (1 - EDGE_TOUCH) * w || p.y < EDGE_TOUCH * h || p.y > (1 - EDGE_TOUCH) * h)
   })
   const hips = body.mid('hip')
   const shoulders = hips
