@@ -47,6 +47,21 @@ export interface RepState {
   returned: { atMs: number; restMs: number; restDeg: number } | null
   /** Set when the rep was resumed across such a glitch: it must reach depth again before it can count. */
   resumed: boolean
+  /** The last sample was at working depth (or read deep). */
+  wasDeep: boolean
+  /**
+   * A rep whose return to rest came straight from a sample at working depth, held for one sample; null
+   * otherwise. No runner rises from the bottom to the top in one frame interval and sinks straight back to
+   * the bottom in the next (a rise or a descent takes 0.3 s or more), so depth, rest, depth on three samples
+   * in a row is a keypoint spike inside the rep, not its top: the rep goes on. Measured: an elbow read
+   * straight for one frame at the bottom of a dim push-up, just before the model lost the runner for 0.2 s,
+   * split one push-up into two. Any other next sample confirms the return, and the rep counts then with the
+   * first one's time as its end (one frame later than otherwise); so does tracking lost or the set ended
+   * right after it. A return reached through samples short of depth (every ordinary top) counts at once,
+   * whatever comes next: the knee-drive lunge's one-sample top, followed by the driven knee read at depth,
+   * is a real top.
+   */
+  ending: CompletedRep | null
 }
 
 export type RepInput =
@@ -76,7 +91,7 @@ export interface RepStep {
   dropped?: 'too-fast' | 'too-slow' | 'too-shallow' | 'interrupted'
 }
 
-export const initialRepState: RepState = { phase: 'unready', restMs: 0, startMs: 0, bottomMs: 0, extremeDeg: 0, startDeg: 0, returned: null, resumed: false }
+export const initialRepState: RepState = { phase: 'unready', restMs: 0, startMs: 0, bottomMs: 0, extremeDeg: 0, startDeg: 0, returned: null, resumed: false, wasDeep: false, ending: null }
 
 /**
  * A rep that reached depth and came back to rest sooner than `minRepMs` is held open this long, ms: if the
@@ -90,6 +105,7 @@ export const initialRepState: RepState = { phase: 'unready', restMs: 0, startMs:
  */
 export const BRIEF_RETURN_MS = 150
 
+
 /** How far `angle` is past `threshold` in the working direction (positive = deeper). */
 function past(cfg: RepMachineConfig, angle: number, threshold: number): number {
   return cfg.direction === 'flex' ? threshold - angle : angle - threshold
@@ -102,6 +118,7 @@ export const reachedDepth = (cfg: RepMachineConfig, angle: number): boolean => p
 
 export function repTransition(cfg: RepMachineConfig, state: RepState, input: RepInput): RepStep {
   if (input.type === 'interrupt') {
+    if (state.ending) return { state: { ...initialRepState }, rep: state.ending }
     const wasMoving = state.phase === 'descending' || state.phase === 'deep'
     return { state: { ...initialRepState }, dropped: wasMoving ? 'interrupted' : undefined }
   }
@@ -114,19 +131,23 @@ export function repTransition(cfg: RepMachineConfig, state: RepState, input: Rep
     case 'rest':
       if (leftRest(cfg, angleDeg)) {
         const phase = atDepth ? 'deep' : 'descending'
-        return { state: { ...state, phase, startMs: state.restMs, bottomMs: tMs, extremeDeg: angleDeg } }
+        return { state: { ...state, phase, startMs: state.restMs, bottomMs: tMs, extremeDeg: angleDeg, wasDeep: atDepth } }
       }
       return { state: { ...state, restMs: tMs, startDeg: angleDeg } }
     case 'descending':
     case 'deep': {
       const deeper = past(cfg, angleDeg, state.extremeDeg) > 0
-      const next: RepState = deeper ? { ...state, extremeDeg: angleDeg, bottomMs: tMs } : { ...state }
+      const next: RepState = deeper ? { ...state, extremeDeg: angleDeg, bottomMs: tMs, wasDeep: atDepth } : { ...state, wasDeep: atDepth }
       if (state.phase === 'descending' && atDepth) next.phase = 'deep'
       if (tMs - state.startMs > cfg.maxRepMs) {
         // Stayed down too long (sat down, rested): wait to be seen at rest again before counting.
         return { state: { ...initialRepState }, dropped: 'too-slow' }
       }
       const rest: RepState = { ...initialRepState, phase: 'rest', restMs: tMs, startDeg: angleDeg }
+      if (state.ending) {
+        // Confirmed unless this sample is back at working depth: then the return was a spike (`ending`).
+        return atDepth ? { state: { ...next, ending: null } } : { state: rest, rep: state.ending }
+      }
       const { returned } = state
       if (returned !== null) {
         // Back too soon: the same rep if the angle leaves rest again within BRIEF_RETURN_MS, else dropped.
@@ -149,7 +170,8 @@ export function repTransition(cfg: RepMachineConfig, state: RepState, input: Rep
         depthDeg: next.extremeDeg,
         rangeDeg: Math.abs(next.extremeDeg - state.startDeg)
       }
-      return { state: rest, rep }
+      // Straight from depth to rest: held for the next sample (`ending`).
+      return state.wasDeep ? { state: { ...next, ending: rep } } : { state: rest, rep }
     }
   }
 }

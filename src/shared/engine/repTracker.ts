@@ -131,6 +131,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     return repSides.length >= 2 && a === b ? a : null
   }
   let lastSignalMs: number | null = null
+  /** The last frame with a readable signal. */
+  let lastBody: Body | null = null
   let rangeOfMotion: RangeOfMotion | null = null
   const gapMs = spec.signalGapMs ?? DEFAULT_SIGNAL_GAP_MS
   let restView: string | null = null
@@ -142,9 +144,40 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
   const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null) : spec.machine)
 
+  /** The rep event (and its rep-level cues) for a completed rep, counted at `tMs`; `end` is the last frame of it seen. */
+  const repEvents = (done: CompletedRep, end: Body, tMs = end.tMs): EngineEvent[] => {
+    if (!bottom) return []
+    const events: EngineEvent[] = []
+    const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : bottom.side
+    repSides.push(side)
+    const ctx: RepCheckContext = { rep: done, side, samples, bottom: bottom.body, end }
+    for (const id of spec.checkRep?.(ctx) ?? []) {
+      if (!repCues.has(id)) events.push({ type: 'cue', t: tMs, phase: 'raised', id })
+      repCues.add(id)
+    }
+    const variant = spec.variant?.(ctx)
+    events.push({
+      type: 'rep',
+      t: tMs,
+      exercise: spec.exercise,
+      side,
+      startMs: done.startMs,
+      bottomMs: done.bottomMs,
+      endMs: done.endMs,
+      depthDeg: Math.round(done.depthDeg),
+      rangeDeg: Math.round(done.rangeDeg),
+      ...repTiming(done.startMs, done.bottomMs, done.endMs),
+      cues: [...repCues],
+      ...(variant ? { variant } : {})
+    })
+    return events
+  }
+
   const dropRep = (tMs: number): EngineEvent[] => {
     const step = repTransition(machine(), rep, { type: 'interrupt', tMs })
     rep = step.state
+    // A rep seen back at rest just before tracking ended still counts (RepState.ending), on the last frame seen.
+    const counted = step.rep && lastBody ? repEvents(step.rep, lastBody, tMs) : []
     // After tracking was lost the runner is measured afresh: what the model reads as their rest may have
     // moved (a crop, a step, a turn), and an old reference could keep the tracker waiting for a rest it never sees.
     restRef?.reset()
@@ -153,7 +186,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     repCues = new Set()
     const cleared = clearAllCues(cues, tMs)
     cues = cleared.state
-    return cleared.events
+    return [...counted, ...cleared.events]
   }
 
   const tracker: RepTracker = {
@@ -173,6 +206,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       if (rep.phase === 'rest' && lastSignalMs !== null && body.tMs - lastSignalMs > REST_SEEN_GAP_MS) rep = { ...rep, restMs: body.tMs }
       lastSignalMs = body.tMs
+      lastBody = body
       const before = rep.phase
       // The rest reading depends on the view (a thigh seen front-on is foreshortened): a new view is re-measured.
       // A rep in progress keeps the reference it started with; the new view's rest is measured after it.
@@ -210,30 +244,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         events.push(...t.events)
         for (const id of activeCues(cues)) repCues.add(id)
       }
-      if (step.rep && bottom) {
-        const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : bottom.side
-        repSides.push(side)
-        const ctx: RepCheckContext = { rep: step.rep, side, samples, bottom: bottom.body, end: body }
-        for (const id of spec.checkRep?.(ctx) ?? []) {
-          if (!repCues.has(id)) events.push({ type: 'cue', t: body.tMs, phase: 'raised', id })
-          repCues.add(id)
-        }
-        const variant = spec.variant?.(ctx)
-        events.push({
-          type: 'rep',
-          t: body.tMs,
-          exercise: spec.exercise,
-          side,
-          startMs: step.rep.startMs,
-          bottomMs: step.rep.bottomMs,
-          endMs: step.rep.endMs,
-          depthDeg: Math.round(step.rep.depthDeg),
-          rangeDeg: Math.round(step.rep.rangeDeg),
-          ...repTiming(step.rep.startMs, step.rep.bottomMs, step.rep.endMs),
-          cues: [...repCues],
-          ...(variant ? { variant } : {})
-        })
-      }
+      if (step.rep) events.push(...repEvents(step.rep, body))
       if (rep.phase === 'rest' && before !== 'rest') restSinceMs = body.tMs
       if (before === 'rest' && rep.phase !== 'rest') dipFromSettledRest = restSinceMs !== null && body.tMs - restSinceMs >= SHALLOW_SETTLE_MS
       if (step.dropped === 'too-shallow' && spec.shallowCue && dipFromSettledRest && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
@@ -270,6 +281,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       samples = []
       bottom = null
       lastSignalMs = null
+      lastBody = null
       sideVotes = []
       repSides = []
       shallowSinceMs = null
