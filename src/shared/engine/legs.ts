@@ -60,6 +60,34 @@ export function facingSign(body: Body): 1 | -1 | null {
   return null
 }
 
+/**
+ * A foot planted through a rep (the lunge's front foot, both feet of a squat) does not move, so its toes are
+ * the foremost seen since the rep began: a frame where the model pulls a toe keypoint back towards the ankle
+ * (a foot hidden behind the shin at the bottom, a dim or noisy picture) or draws the front leg on the rear
+ * one cannot move them. Tracks that position in facing-direction pixels (x times the facing sign), both
+ * feet's toes clear of the picture's edge. `repStartMs` is the rep in progress (null outside a rep): feet may
+ * step between reps, so a new rep, or a change of facing direction, starts afresh. Returns null until a toe
+ * is seen in the rep, and without a side view.
+ */
+export function createPlantedToeTracker(): (body: Body, repStartMs: number | null) => number | null {
+  let foremost: number | null = null
+  let lastSign: 1 | -1 | null = null
+  let lastRep: number | null = null
+  return (body, repStartMs) => {
+    const sign = facingSign(body)
+    if (repStartMs === null || repStartMs !== lastRep || sign !== lastSign) foremost = null
+    lastSign = sign
+    lastRep = repStartMs
+    if (sign === null || repStartMs === null) return null
+    const { left, right } = bothLegs(body)
+    // Only toes clear of the picture's edge: a toe on the border may be piled up there from outside.
+    for (const leg of [left, right]) {
+      if (leg?.toe && body.clearOfEdge(joint(leg.side, 'foot_index'))) foremost = Math.max(foremost ?? -Infinity, leg.toe.x * sign)
+    }
+    return foremost
+  }
+}
+
 /** Upright enough for a standing exercise: a deep squat leans the torso ~45° forward; lying or a plank is ~90°. */
 export const MAX_STANDING_TORSO_LEAN_DEG = 60
 

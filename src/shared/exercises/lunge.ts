@@ -7,7 +7,7 @@
  */
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
-import { bothLegs, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
+import { bothLegs, createPlantedToeTracker, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
 import { signedLeanFromVertical } from '../pose/geometry'
@@ -141,29 +141,7 @@ function legsMerged(body: Body): boolean {
 }
 
 /**
- * The front foot stays planted through the descent and the bottom, so its toes are the foremost seen
- * since the rep began: a frame where the model pulls a toe keypoint back (or draws the front leg on the
- * rear one) cannot move them. Tracks that position in facing-direction pixels (x times the facing sign).
- */
-export function createFrontToeTracker(): (body: Body, inRep: boolean) => number | null {
-  let foremost: number | null = null
-  let lastSign: 1 | -1 | null = null
-  return (body, inRep) => {
-    const sign = facingSign(body)
-    if (!inRep || sign !== lastSign) foremost = null
-    lastSign = sign
-    if (sign === null) return null
-    const { left, right } = bothLegs(body)
-    // Only toes clear of the picture's edge: a toe on the border may be piled up there from outside.
-    for (const leg of [left, right]) {
-      if (leg?.toe && body.clearOfEdge(joint(leg.side, 'foot_index'))) foremost = Math.max(foremost ?? -Infinity, leg.toe.x * sign)
-    }
-    return foremost
-  }
-}
-
-/**
- * Front knee ahead of the front toes (`frontToe` in facing-direction pixels, from createFrontToeTracker).
+ * Front knee ahead of the front toes (`frontToe` in facing-direction pixels, from createPlantedToeTracker).
  * The front knee is the foremost knee (the rear one sits under or behind the hips), so this needs no leg
  * identity, which side-view models swap from frame to frame.
  */
@@ -241,7 +219,7 @@ export const lunge: ExerciseDefinition = {
   requiredJoints: ['left_hip', 'left_knee', 'left_ankle', 'right_hip', 'right_knee', 'right_ankle'],
   cueIds: cueIdsFor('lunge'),
   createTracker() {
-    const frontToe = createFrontToeTracker()
+    const frontToe = createPlantedToeTracker()
     const torsoTurn = createTorsoTurn()
     // The planted front foot's toes over the rep in progress, kept for the lurch check when it completes.
     let repToe: number | null = null
@@ -254,7 +232,7 @@ export const lunge: ExerciseDefinition = {
         const c = frameChecks()
         const deep = phase === 'deep' && signal.side !== null
         const inRep = phase === 'descending' || phase === 'deep'
-        const toe = frontToe(body, inRep)
+        const toe = frontToe(body, inRep ? repStartMs : null)
         if (inRep) repToe = toe
         const past = deep ? kneePastToes(body, toe) : null
         c.judge('knee-past-toes', past !== null, () => past === true)

@@ -50,7 +50,19 @@ export const CHEST_FOLD_TRUNK_PAST_SHIN_DEG = 35
  */
 export const MIN_SIDE_FOOT_SHIN = 0.15
 
-export function kneePastToes(body: Body): boolean | null {
+/**
+ * Side view: the near knee ahead of the toes by more than KNEE_PAST_TOES_SHIN_FRACTION of its shin. The toes
+ * are the foremost of this frame's and `plantedToe` (facing-direction pixels, createPlantedToeTracker over
+ * the rep: the feet stay planted through a squat, and a planted foot keeps its length). At the bottom the
+ * model draws the foot short, the toe pulled back under the shin that hides it: measured from ankle to toe,
+ * 0.34–0.38 shin standing and 0.17–0.22 at the bottoms of a deep side squat (hanshitha), 0.27–0.38 and
+ * 0.15–0.18 on a clean air squat (ikram) and its noisy and mirrored copies, where the knees then read
+ * 0.3–0.44 shin past the drawn toes (four cues on clean reps). Against the planted toes those clean reps read
+ * at most 0.02 (original), 0.10 (mirrored) and 0.26 shin (noisy, on one frame: under the cue's persistence),
+ * and hanshitha's bottoms, labelled 2–3 cm past the toes (debatable), 0.21–0.36 shin.
+ * Null when not judged (no side view, near leg or toe unseen, toe on the edge, foot not side-on).
+ */
+export function kneePastToes(body: Body, plantedToe: number | null = null): boolean | null {
   const sign = facingSign(body)
   const side = body.nearSide()
   if (sign === null || !side) return null
@@ -60,8 +72,9 @@ export function kneePastToes(body: Body): boolean | null {
   // A toe on the picture's edge may be piled up there from outside: it cannot anchor "past the toes".
   if (!knee || !toe || !ankle || !body.clearOfEdge(joint(side, 'foot_index'))) return null
   const shin = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
-  if ((toe.x - ankle.x) * sign < MIN_SIDE_FOOT_SHIN * shin) return null
-  return (knee.x - toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * shin
+  const toes = Math.max(toe.x * sign, plantedToe ?? -Infinity)
+  if (toes - ankle.x * sign < MIN_SIDE_FOOT_SHIN * shin) return null
+  return knee.x * sign - toes > KNEE_PAST_TOES_SHIN_FRACTION * shin
 }
 
 export function kneesCaving(body: Body): boolean | null {

@@ -5,7 +5,7 @@
  */
 import { joint, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
-import { bothLegs, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
+import { bothLegs, createPlantedToeTracker, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import type { InterruptibleTracker, RangeOfMotionTracker } from '../engine/tracker'
 import { createRepTracker, frameChecks, type RepCheckContext, type RepSignal } from '../engine/repTracker'
 import type { RepMachineConfig } from '../engine/repMachine'
@@ -186,17 +186,19 @@ export const squat: ExerciseDefinition = {
     let standingHipAhead: number | null = null
     let restStartMs: number | null = null
     let lastStoodHipAhead: number | null = null
+    const plantedToe = createPlantedToeTracker()
     const reps = createRepTracker({
       exercise: 'squat',
       machine: SQUAT_MACHINE,
       restReference: SQUAT_REST_REFERENCE,
       shallowCue: 'squat-depth',
       signal: createSquatSignal(),
-      checkFrame({ body, signal }) {
+      checkFrame({ body, phase, signal, repStartMs }) {
         const c = frameChecks()
+        const toe = plantedToe(body, phase === 'descending' || phase === 'deep' ? repStartMs : null)
         // Loaded by the thighs' angle, or by the shoulders' drop (a half squat's worth: thighs past 45°).
         const loaded = signal.deg <= LOADED_THIGH_DEG || signal.pastDepthLine === true
-        const past = kneePastToes(body)
+        const past = kneePastToes(body, toe)
         c.judge('knee-past-toes', loaded && past !== null, () => past === true)
         const fold = trunkPastShinDeg(body)
         c.judge('squat-chest-folding', loaded && fold !== null, () => fold! > CHEST_FOLD_TRUNK_PAST_SHIN_DEG)
