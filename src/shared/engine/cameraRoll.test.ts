@@ -8,6 +8,7 @@ import { circularMedianDeg, RollTracker, rollState, type RollReading } from './c
 import type { EngineEvent, ExerciseId } from './events'
 import { derollFrame, levelPoint, rollFrame, rotateClockwise } from './levelFrame'
 import { ViewTracker } from './view'
+import { floorLine, sideLyingDownSide } from './rollSources'
 
 interface Run {
   reading: RollReading | null
@@ -35,6 +36,8 @@ const LEVEL_CLIPS: [folder: string, clip: string, exercise: ExerciseId][] = [
   ['plank', 'plank_forearm_side_studio_wahoo_tomnotch', 'plank'],
   ['plank', 'plank_forearm_side_outdoor_amateur_myoxyn', 'plank'],
   ['pushup', 'pushup_front_gym_turf_omartarek5', 'push-up'],
+  // Level by the video's own vertical guide line from the shoulder and the elbow-to-foot line (within 2°).
+  ['side_plank', 'side_plank_forearm_front_studio_fixform_3faults_prakhar', 'side-plank'],
   // Never stands on two straight legs (a knee drive between reps): read from the single-leg stance.
   ['lunge', 'reverse_lunge_kneedrive_side_darebee_be2018', 'lunge']
 ]
@@ -116,6 +119,29 @@ describe('camera roll on real clips filmed level', () => {
     expect(r.reading?.state).toBe('level')
     expect(Math.abs(r.reading!.rollDeg)).toBeLessThanOrEqual(5)
     expect(r.events.map((e) => e.state)).toEqual(['level'])
+  })
+})
+
+describe('the floor under a side plank', () => {
+  // Labelled down sides (labels.json): the studio forearm side plank rests on the left, the outdoor one on the right.
+  it.each([
+    ['side_plank_forearm_front_studio_fixform_3faults_prakhar', 'left'],
+    ['side_plank_armup_outdoor_pole_occlusion_myoxyn', 'right']
+  ] as const)('%s: lying on the %s side, the floor line rests on that side\'s hand and foot only', (clip, down) => {
+    const frames = loadPoseFixture('side_plank', clip)
+    const lines = frames.map((f) => floorLine(createBody(f))).filter((l) => l !== null)
+    expect(lines.length).toBeGreaterThan(frames.length / 4)
+    // Before, the upper foot's toe (on the lower foot, or in front of it nearer the camera) ended the line on
+    // most frames of both clips, which read the level studio camera +3.8° (Full) and +5.3° (Lite) off.
+    for (const l of lines) expect(l!.contacts.every((c) => c.startsWith(`${down}_`))).toBe(true)
+    expect(frames.filter((f) => sideLyingDownSide(createBody(f)) === down).length).toBeGreaterThan(frames.length / 2)
+  })
+
+  it.each([
+    'plank_forearm_side_studio_wahoo_tomnotch', 'plank_forearm_side_outdoor_amateur_myoxyn',
+    'plank_high_straightarm_side_outdoor_amateur_myoxyn', 'plank_forearm_side_lowcam_home_kneel_setup_shutterstock_priya'
+  ])('%s: a prone body seen from its side is not lying on its side', (clip) => {
+    for (const f of loadPoseFixture('plank', clip)) expect(sideLyingDownSide(createBody(f))).toBeNull()
   })
 })
 

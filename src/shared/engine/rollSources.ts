@@ -199,6 +199,35 @@ export interface FloorLine {
  * Bent-leg floor exercises (bridge, heel taps) are left out: their arms and near-side joints rest closer to a
  * low camera than the body's mid-line, so perspective tilts any line through them by 10° or more.
  */
+/**
+ * Lying on the side, the shoulders stack across the torso's line ~0.67 torso apart seen square-on (proneYaw.ts,
+ * SHOULDER_WIDTH_TO_TORSO), still 0.4 with the body turned ~35° from the camera. A prone body seen from its
+ * side shows its far shoulder only up to ~0.2 torso off the near one (a raised camera looks down across the
+ * back): measured 0.05–0.21 on four side-view planks, 0.51–0.70 on four side planks.
+ */
+export const SIDE_LYING_MIN_SHOULDER_STACK_TORSO = 0.4
+
+/**
+ * The side a body lying on its side rests on (a side plank, seen from the front or the back), or null: its
+ * shoulders stack across the torso's line (SIDE_LYING_MIN_SHOULDER_STACK_TORSO) rather than along it, and the
+ * one lower in the picture is on the floor.
+ */
+export function sideLyingDownSide(body: Body): Side | null {
+  const ls = body.point('left_shoulder')
+  const rs = body.point('right_shoulder')
+  const hip = centre(body, 'hip')
+  if (!ls || !rs || !hip) return null
+  const shoulder = { x: (ls.x + rs.x) / 2, y: (ls.y + rs.y) / 2 }
+  const torso = distance(hip, shoulder)
+  if (torso === 0) return null
+  const ux = (shoulder.x - hip.x) / torso
+  const uy = (shoulder.y - hip.y) / torso
+  const along = Math.abs((ls.x - rs.x) * ux + (ls.y - rs.y) * uy)
+  const across = Math.abs((ls.x - rs.x) * uy - (ls.y - rs.y) * ux)
+  if (across <= along || across < SIDE_LYING_MIN_SHOULDER_STACK_TORSO * torso) return null
+  return ls.y > rs.y ? 'left' : 'right'
+}
+
 export function floorLine(body: Body): FloorLine | null {
   const shoulder = centre(body, 'shoulder')
   const hip = centre(body, 'hip')
@@ -208,8 +237,14 @@ export function floorLine(body: Body): FloorLine | null {
   if (torso === 0 || !(tilt <= LYING_TORSO_MAX_TILT_DEG)) return null
   const yaw = proneYawDeg(body)
   if (yaw !== null && yaw > FLOOR_MAX_YAW_DEG) return null
+  // Lying on its side, the body rests on its lower forearm or hand and its lower foot. The upper foot sits on
+  // the lower one or stands in front of it, nearer the camera, where a line to it recedes: on a level studio
+  // side plank that line read +5° (the lower foot's, 2–3°).
+  const down = sideLyingDownSide(body)
+  const upper = down && (down === 'left' ? 'right_' : 'left_')
   const seen: Named[] = []
   for (const name of BLAZEPOSE_KEYPOINTS) {
+    if (upper && name.startsWith(upper) && (HEAD_END_CONTACT.test(name) || FOOT_END_CONTACT.test(name))) continue
     const p = body.point(name)
     if (p) seen.push({ name, x: p.x, y: p.y })
   }
