@@ -12,7 +12,7 @@ import { DEFAULT_MAX_SIDE, scaledSize } from './video'
 
 export const ROBUST_KINDS = [
   'dark', 'noise', 'compression', '320x180', '15fps',
-  'roll+5', 'roll-5', 'roll+10', 'roll-10', 'roll+15', 'roll-15',
+  'roll+5', 'roll-5', 'roll+10', 'roll-10', 'roll+15', 'roll-15', 'roll+20', 'roll-20',
   'mirrored', 'feet-cropped', 'head-cropped', 'bottoms-paused'
 ] as const
 export type RobustKind = (typeof ROBUST_KINDS)[number]
@@ -31,7 +31,9 @@ export const EXPLAINED_BY: Partial<Record<RobustKind, { notJudged?: string[]; ca
   // and its sentence ("step into the picture") still makes the runner fix the framing.
   'head-cropped': { notJudged: ['out-of-frame', 'joints-hidden', 'no-person'] },
   'roll+15': { camera: ['tilted', 'sideways'] },
-  'roll-15': { camera: ['tilted', 'sideways'] }
+  'roll-15': { camera: ['tilted', 'sideways'] },
+  'roll+20': { camera: ['tilted', 'sideways'] },
+  'roll-20': { camera: ['tilted', 'sideways'] }
 }
 
 export function parseKinds(list: string): RobustKind[] {

@@ -107,8 +107,10 @@ export function createEngine(exercise: ExerciseId, options: EngineOptions = {}):
         lastOkMs = frame.timestampMs
         interrupted = false
         const counted = tracker.update(body)
-        // Tilted past what is undone: the count goes on (the camera event says to level the laptop), form is not judged.
-        events.push(...(tooTiltedToJudge(roll) ? withoutFormCues(counted) : counted))
+        // Tilted past what is undone: the count goes on (the camera event says to level the laptop), and form is
+        // not judged unless the exercise's rules never read the image's axes.
+        const formHeldBack = tooTiltedToJudge(roll) && !definition.rollInvariantForm
+        events.push(...(formHeldBack ? withoutFormCues(counted) : counted))
         if (readsRangeOfMotion(tracker)) rangeOfMotion = tracker.rangeOfMotion
       } else if (!interrupted && lastOkMs !== null && frame.timestampMs - lastOkMs >= TRACKING_LOSS_MS) {
         interrupted = true

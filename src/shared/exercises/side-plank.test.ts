@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decodePoses } from '../pose/compact'
+import { derollFrame } from '../engine/levelFrame'
 
 
 const LEFT_FOREARM: SideLyingPose = { down: 'left', support: 'forearm' }
@@ -135,6 +136,25 @@ describe('side plank elbow: judged against the runner\'s own floor contacts, not
       expect(elbow.every((t) => t > 7.71 - 0.5 && t < 9.99 + 0.5)).toBe(true)
       expect(at('side-plank-hips-piking').some((t) => t > 2.24 && t < 4.93)).toBe(true)
       expect(at('side-plank-hips-dropping').some((t) => t > 4.93 && t < 7.71)).toBe(true)
+    })
+  }
+})
+
+describe('side plank rolled past what the engine undoes (20°)', () => {
+  // Its rules read the body against itself (hip bend, elbow tilt from its own floor contacts), so a laptop
+  // tilted 20–25° still gets all three labelled faults of the studio side plank (Full keypoints, turned here);
+  // before, the engine held form back there as it must for rules along image axes.
+  const clip = 'side_plank/side_plank_forearm_front_studio_fixform_3faults_prakhar.json'
+  const frames = findPoseFixture(clip)
+  for (const deg of [20, 25, -25]) {
+    it.skipIf(!frames)(`rolled ${deg}°: read as tilted, and every labelled fault still cued in its span`, () => {
+      const r = analyzeFrames('side-plank', frames!.map((f) => derollFrame(f, -deg)))
+      const tilts = r.events.flatMap((e) => (e.type === 'camera' && e.state === 'tilted' ? [Math.abs(e.rollDeg)] : []))
+      expect(Math.max(...tilts)).toBeGreaterThan(20)
+      const at = (id: string) => r.cues.filter((c) => c.id === id).map((c) => c.t)
+      expect(at('side-plank-hips-piking').some((t) => t > 2.24 && t < 4.93)).toBe(true)
+      expect(at('side-plank-hips-dropping').some((t) => t > 4.93 && t < 7.71)).toBe(true)
+      expect(at('side-plank-elbow-under-shoulder').some((t) => t > 7.71 && t < 9.99)).toBe(true)
     })
   }
 })

@@ -199,5 +199,8 @@ export const sidePlank: ExerciseDefinition = {
   ],
   requiredJoints: ['left_shoulder', 'left_elbow', 'left_hip', 'left_ankle'],
   cueIds: CUE_IDS,
+  // The hip bend is an angle at the hip, the elbow's tilt is read from the runner's own floor contacts
+  // (elbowTiltDeg), and "which side is down" and "above the line" only need the picture within ~45° of upright.
+  rollInvariantForm: true,
   createTracker: () => new SidePlankTracker()
 }

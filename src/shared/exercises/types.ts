@@ -60,5 +60,11 @@ export interface ExerciseDefinition {
    * cannot show them). Absent: nothing is judged from above.
    */
   fromAbove?: { cueIds: string[]; faults(body: Body): string[] | null }
+  /**
+   * True when every form rule measures the body against itself (joint angles, the line through its own
+   * floor contacts) and none against the image's axes: form stays judged when the camera is rolled past
+   * what the engine undoes (engine/levelling.ts, MAX_CORRECTED_ROLL_DEG). Absent: form is held back there.
+   */
+  rollInvariantForm?: boolean
   createTracker(options?: ExerciseOptions): ExerciseTracker
 }
