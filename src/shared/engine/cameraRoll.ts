@@ -13,7 +13,7 @@ import { distance, wrapDeg, type Point2 } from '../pose/geometry'
 import type { Body } from './body'
 import type { CameraRollState, EngineEvent, ExerciseId } from './events'
 import type { PostureFamily } from './rollSources'
-import { centre } from './rollSources'
+import { centre, splitStanceRoll } from './rollSources'
 import { rollEvidence } from './sideways'
 
 export type { PostureFamily } from './rollSources'
@@ -112,6 +112,8 @@ export interface RollTrackerOptions {
 /** Tracks the camera's roll across frames; reports a 'camera' event when its state first settles and whenever it changes. */
 export class RollTracker {
   private readonly expect: PostureFamily
+  /** A lunge is planned: its split stance's toes give the floor (rollSources.ts, splitStanceRoll). */
+  private readonly splitStance: boolean
   private samples: { t: number; deg: number }[] = []
   private settled: RollReading | null = null
   private candidate: CameraRollState | null = null
@@ -121,6 +123,7 @@ export class RollTracker {
 
   constructor(options: RollTrackerOptions = {}) {
     this.expect = postureFamily(options.exercise ?? null)
+    this.splitStance = options.exercise === 'lunge'
   }
 
   /** The settled reading, or null before enough evidence. */
@@ -141,7 +144,8 @@ export class RollTracker {
 
   update(body: Body): EngineEvent[] {
     const t = body.tMs
-    const deg = rollEvidence(body, this.expect, this.still(body))
+    const still = this.still(body)
+    const deg = rollEvidence(body, this.expect, still) ?? (this.splitStance && still ? splitStanceRoll(body) : null)
     if (deg !== null && Number.isFinite(deg)) this.samples.push({ t, deg })
     this.samples = this.samples.filter((s) => t - s.t <= ROLL_WINDOW_MS && s.t <= t)
     if (this.samples.length < ROLL_MIN_SAMPLES || t - this.samples[0].t < ROLL_MIN_SPAN_MS) return []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CORRECTION_DEADBAND_DEG } from './cameraRoll'
-import { MAX_CORRECTED_ROLL_DEG, rollCorrectionDeg, tooTiltedToJudge } from './levelling'
+import { MAX_CORRECTED_ROLL_DEG, rollCorrectionDeg, tooTiltedToJudge, unknownRollMarginPx } from './levelling'
 import { analyzeFrames } from './analyze'
 import { rollFrame } from './levelFrame'
 import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
@@ -84,5 +84,14 @@ describe('a picture turned past a tilt', () => {
   it('tells the runner what to do about it', () => {
     expect(notJudgedMessage('upside-down')).toBe('The picture is upside down: turn the camera the right way up.')
     expect(notJudgedMessage('sideways')).toBe('The picture is on its side: stand the laptop upright.')
+  })
+})
+
+describe('margin for a roll not yet known', () => {
+  it('is what a 20° roll shifts a joint that high sideways, until the roll is known', () => {
+    // A knee 200 px above its toes, turned 20°: 200 · sin 20° ≈ 68 px sideways.
+    expect(unknownRollMarginPx({ uprightKnown: false }, 200)).toBeCloseTo(68.4, 1)
+    expect(unknownRollMarginPx({ uprightKnown: false }, -200)).toBeCloseTo(68.4, 1)
+    expect(unknownRollMarginPx({ uprightKnown: true }, 200)).toBe(0)
   })
 })

@@ -151,6 +151,43 @@ export function singleLegStanceRoll(body: Body): number | null {
   return null
 }
 
+/**
+ * A lunge's feet are a long stride apart: toe to toe 2.0–2.6 shins seen side-on (median, hips still, on the
+ * three side-view lunge clips; ~0.9–1.1 m against a ~0.43 m shin). The shin stands near vertical and keeps its
+ * length when the runner turns, the stride shortens by cos(yaw): under 1.8 shins the stride recedes from the
+ * camera (turned ~30° or more, the plank floor line's limit, FLOOR_MAX_YAW_DEG) and perspective tilts the
+ * toe line (a rear 3/4 view, 1.6–1.7 shins, read −3.6° Full and −8.6° Lite on a level camera), or the feet
+ * are not in a split stance at all (side by side, or one passing the other).
+ */
+export const MIN_STRIDE_SHINS = 1.8
+
+/**
+ * In a lunge's split stance both toes rest on the floor (the front foot flat, the rear on its ball:
+ * exercises.md §6) a stride apart, so seen side-on the line through the two toe keypoints is the floor.
+ * Read like every standing source only while the hips are still (the stance's top or bottom, feet planted),
+ * with both feet clear of the picture's edge, and only within FLOOR_LINE_MAX_DEG of image horizontal.
+ * Lunge sets rarely give the other sources a still, straight standing body (split squats never do), so
+ * without this their roll stayed unknown. Measured on the three side-view lunge clips filmed level, hips
+ * still: median −0.7° to 2.0° (Full) and −1.9° to 3.1° (Lite), and within 2.5° of the applied roll turned
+ * −20° or +15° (Full). For the lunge only (cameraRoll.ts): a step-up's feet stand on the box and the floor,
+ * and a squat's side by side, so no other exercise's two toes are known to share the floor a stride apart.
+ */
+export function splitStanceRoll(body: Body): number | null {
+  if (body.view.view !== 'side') return null
+  const feet: { toe: Point2; shin: number }[] = []
+  for (const side of ['left', 'right'] as Side[]) {
+    const toe = body.point(joint(side, 'foot_index'))
+    const knee = body.point(joint(side, 'knee'))
+    const ankle = body.point(joint(side, 'ankle'))
+    if (!toe || !knee || !ankle || !body.clearOfEdge(joint(side, 'foot_index'))) return null
+    feet.push({ toe, shin: distance(knee, ankle) })
+  }
+  const [a, b] = feet[0].toe.x <= feet[1].toe.x ? [feet[0].toe, feet[1].toe] : [feet[1].toe, feet[0].toe]
+  if (b.x - a.x < MIN_STRIDE_SHINS * Math.max(feet[0].shin, feet[1].shin)) return null
+  const deg = slopeDeg(a, b)
+  return Math.abs(deg) <= FLOOR_LINE_MAX_DEG ? deg : null
+}
+
 /** Angle of the segment a→b (drawn left to right) below image horizontal, degrees: positive = falls to the right. */
 function slopeDeg(a: Point2, b: Point2): number {
   return (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI

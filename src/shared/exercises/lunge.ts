@@ -8,6 +8,7 @@
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { bothLegs, createPlantedToeTracker, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
+import { unknownRollMarginPx } from '../engine/levelling'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
 import { signedLeanFromVertical } from '../pose/geometry'
@@ -151,7 +152,8 @@ function kneePastToes(body: Body, frontToe: number | null): boolean | null {
   const legs = [bothLegs(body).left, bothLegs(body).right].filter((l): l is LegPoints => l !== null)
   if (sign === null || legs.length === 0 || frontToe === null) return null
   const front = legs.reduce((a, b) => (b.knee.x * sign > a.knee.x * sign ? b : a))
-  return front.knee.x * sign - frontToe > KNEE_PAST_TOES_SHIN_FRACTION * front.shinPx
+  // The knee stands at most a shin above its toes: that height, turned by a roll not yet known, is the margin.
+  return front.knee.x * sign - frontToe > KNEE_PAST_TOES_SHIN_FRACTION * front.shinPx + unknownRollMarginPx(body, front.shinPx)
 }
 
 /** Near-side torso's signed lean from image-vertical, degrees (positive = shoulders to the image right); side view only. */

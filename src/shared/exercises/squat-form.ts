@@ -5,6 +5,7 @@
  */
 import { joint, type Body } from '../engine/body'
 import { bothLegs, facingSign } from '../engine/legs'
+import { unknownRollMarginPx } from '../engine/levelling'
 import { leanFromVertical } from '../pose/geometry'
 
 /**
@@ -74,7 +75,7 @@ export function kneePastToes(body: Body, plantedToe: number | null = null): bool
   const shin = Math.hypot(knee.x - ankle.x, knee.y - ankle.y)
   const toes = Math.max(toe.x * sign, plantedToe ?? -Infinity)
   if (toes - ankle.x * sign < MIN_SIDE_FOOT_SHIN * shin) return null
-  return knee.x * sign - toes > KNEE_PAST_TOES_SHIN_FRACTION * shin
+  return knee.x * sign - toes > KNEE_PAST_TOES_SHIN_FRACTION * shin + unknownRollMarginPx(body, knee.y - toe.y)
 }
 
 export function kneesCaving(body: Body): boolean | null {

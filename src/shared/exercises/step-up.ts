@@ -11,6 +11,7 @@ import { cueIdsFor } from '../engine/cues'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
 import { repTiming, type EngineEvent, type Side } from '../engine/events'
 import { bothLegs, facingSign, type LegPoints } from '../engine/legs'
+import { unknownRollMarginPx } from '../engine/levelling'
 import { voteSide } from '../engine/repTracker'
 import type { InterruptibleTracker, RangeOfMotion, RangeOfMotionTracker } from '../engine/tracker'
 import { leanFromVertical } from '../pose/geometry'
@@ -156,7 +157,8 @@ function createStepUpTracker(): InterruptibleTracker & RangeOfMotionTracker {
           const sign = facingSign(body)
           if (sign !== null && leadLeg.toe) {
             judged.push('knee-past-toes')
-            if ((leadLeg.knee.x - leadLeg.toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * leadLeg.shinPx) faults.push('knee-past-toes')
+            const margin = unknownRollMarginPx(body, leadLeg.knee.y - leadLeg.toe.y)
+            if ((leadLeg.knee.x - leadLeg.toe.x) * sign > KNEE_PAST_TOES_SHIN_FRACTION * leadLeg.shinPx + margin) faults.push('knee-past-toes')
           }
           const near = body.nearSide()
           const sh = near ? body.point(joint(near, 'shoulder')) : null
