@@ -39,8 +39,8 @@ export function tooTiltedToJudge(roll: Pick<RollTracker, 'estimateDeg' | 'readin
  * Margin, px, that a rule comparing two joints along the image's horizontal adds while the camera's roll is
  * not yet known (Body.uprightKnown false: no roll evidence seen yet, e.g. the first seconds of a lunge set
  * before a still top): a roll of up to MAX_CORRECTED_ROLL_DEG, which the engine would have undone, moves a
- * joint `heightPx` above the other sideways by up to heightPx · sin 20° ≈ 0.34 heightPx. Measured: rolled
- * −20°, a clean knee-drive lunge read "knee past toes" at 7.8 s, 0.7 s before its roll was first read. 0 once
+ * joint `heightPx` above the other sideways by up to heightPx · sin 20° ≈ 0.34 heightPx. Measured: turned
+ * −20°, a clean knee-drive lunge read "knee past toes" before any roll was read (3.5 s Full, 7.8 s Lite). 0 once
  * the roll is known (the frame is then levelled, or form held back past 20°).
  */
 export function unknownRollMarginPx(body: Pick<Body, 'uprightKnown'>, heightPx: number): number {
