@@ -315,7 +315,8 @@ describe('the floor under a split stance', () => {
       const front = foot(100 + dx)
       const kp = (name: string, p: { x: number; y: number }) => ({ name, x: p.x / 1000, y: p.y / 1000, score: 0.9 })
       const leg = (side: string, toe: { x: number; y: number }) => [
-        kp(`${side}_foot_index`, toe), kp(`${side}_ankle`, { x: toe.x - 20, y: toe.y - 10 }), kp(`${side}_knee`, { x: toe.x - 20, y: toe.y - 110 })
+        kp(`${side}_foot_index`, toe), kp(`${side}_ankle`, { x: toe.x - 20, y: toe.y - 10 }), kp(`${side}_knee`, { x: toe.x - 20, y: toe.y - 110 }),
+        kp(`${side}_hip`, { x: 400 + (dx + 200) / 2, y: toe.y - 210 })
       ]
       return createBody({ timestampMs: 0, imageWidth: 1000, imageHeight: 1000, keypoints: [...leg('left', rear), ...leg('right', front)] } as PoseFrame, { view })
     }

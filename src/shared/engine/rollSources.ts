@@ -9,6 +9,7 @@
  */
 import { distance, signedLeanFromVertical, type Point2 } from '../pose/geometry'
 import { joint, type Body } from './body'
+import { bothLegs } from './legs'
 import type { Side } from './events'
 import { BLAZEPOSE_KEYPOINTS, type KeypointName } from '../pose/types'
 import { proneYawDeg } from './proneYaw'
@@ -174,16 +175,10 @@ export const MIN_STRIDE_SHINS = 1.8
  */
 export function splitStanceRoll(body: Body): number | null {
   if (body.view.view !== 'side') return null
-  const feet: { toe: Point2; shin: number }[] = []
-  for (const side of ['left', 'right'] as Side[]) {
-    const toe = body.point(joint(side, 'foot_index'))
-    const knee = body.point(joint(side, 'knee'))
-    const ankle = body.point(joint(side, 'ankle'))
-    if (!toe || !knee || !ankle || !body.clearOfEdge(joint(side, 'foot_index'))) return null
-    feet.push({ toe, shin: distance(knee, ankle) })
-  }
-  const [a, b] = feet[0].toe.x <= feet[1].toe.x ? [feet[0].toe, feet[1].toe] : [feet[1].toe, feet[0].toe]
-  if (b.x - a.x < MIN_STRIDE_SHINS * Math.max(feet[0].shin, feet[1].shin)) return null
+  const { left, right } = bothLegs(body)
+  if (!left?.toe || !right?.toe || !body.clearOfEdge('left_foot_index') || !body.clearOfEdge('right_foot_index')) return null
+  const [a, b] = left.toe.x <= right.toe.x ? [left.toe, right.toe] : [right.toe, left.toe]
+  if (b.x - a.x < MIN_STRIDE_SHINS * Math.max(left.shinPx, right.shinPx)) return null
   const deg = slopeDeg(a, b)
   return Math.abs(deg) <= FLOOR_LINE_MAX_DEG ? deg : null
 }
