@@ -5,7 +5,7 @@ import { bump, SEG, sequence, sideLegs, toFrame, withJitter } from '../../../tes
 import type { Side } from '../engine/events'
 import { rollFrame } from '../engine/levelFrame'
 import { createBody } from '../engine/body'
-import { lungeBend } from './lunge'
+import { createLungeSignal, lungeBend, LUNGE_MACHINE } from './lunge'
 
 // Person-written labels (../shared/footage/labels.json): rep count range and the front leg of each rep.
 const REAL: [clip: string, reps: [number, number], sides: Side | null][] = [
@@ -41,6 +41,33 @@ describe('lunge: a one-frame glitch at the bottom does not cost the rep', () => 
     const r = analyzeFrames('lunge', glitched)
     expect(clean.repCount).toBe(11)
     expect(r.repCount).toBe(clean.repCount)
+  })
+})
+
+describe('lunge: a one-frame spike at the top does not move the runner\'s top', () => {
+  // Side view, pixels: a split squat's top keeps both knees bent (the less-bent knee ~148° here).
+  const legs = (rearKnee: { x: number; y: number }, rearAnkle: { x: number; y: number }) => ({
+    left_shoulder: { x: 500, y: 260 }, right_shoulder: { x: 500, y: 260 }, left_hip: { x: 500, y: 400 }, right_hip: { x: 500, y: 400 },
+    left_knee: { x: 560, y: 475 }, left_ankle: { x: 560, y: 565 }, right_knee: rearKnee, right_ankle: rearAnkle
+  })
+  const top = legs({ x: 450, y: 480 }, { x: 420, y: 570 })
+  const rearDrawnStraight = legs({ x: 500, y: 490 }, { x: 500, y: 580 })
+  it('one frame with a leg drawn straight at the top: the standing that follows still reads as the top', () => {
+    // The class: measured on BlazePose Lite, a split squat's top (~150°) with one frame drawn at 175° while the
+    // legs crossed. Taken as the runner's top, it put the real top past the "left rest" line and the next
+    // 0.9 s of standing counted as a rep with a depth cue (split_squat_side_dumbbells_home_ambaks, 23.6 s).
+    const signal = createLungeSignal()
+    const frames = Array.from({ length: 40 }, (_, i) => toFrame(i * 33.3, i === 10 ? rearDrawnStraight : top))
+    const degs = frames.map((f) => signal(createBody(f))?.deg ?? null)
+    expect(lungeBend(createBody(toFrame(0, top)))).toBeLessThan(155)
+    expect(lungeBend(createBody(toFrame(0, rearDrawnStraight)))).toBeGreaterThan(175)
+    for (const deg of degs.slice(11)) expect(deg).toBeGreaterThanOrEqual(LUNGE_MACHINE.returnRestDeg)
+  })
+  it('two frames in a row that agree do raise it (a real, briefly straighter top)', () => {
+    const signal = createLungeSignal()
+    const frames = Array.from({ length: 20 }, (_, i) => toFrame(i * 33.3, i === 10 || i === 11 ? rearDrawnStraight : top))
+    const degs = frames.map((f) => signal(createBody(f))?.deg ?? null)
+    expect(degs[15]).toBeLessThan(LUNGE_MACHINE.leaveRestDeg)
   })
 })
 

@@ -112,17 +112,33 @@ export const PLANTED_ANKLE_GAP_SHINS = 0.6
  */
 export const PLANTED_DEEP_KNEE_DEG = 120
 
+/**
+ * The top reference rises only to a knee reading that a neighbouring sample confirms: the median of the last
+ * this many samples. A top is a position the runner passes through over several frames (0.2 s or more even on
+ * the fast knee-drive lunges, see BRIEF_RETURN_MS); one frame reading straighter than both of its neighbours
+ * is a keypoint spike. Measured: at a split squat's top (knees ~150°) BlazePose Lite drew one frame at 175°
+ * while the legs crossed; taken as the top, it moved the runner's real top (~153°) to 158° on the signal, past
+ * the "left rest" line, and the next 0.9 s of standing counted as a rep with a depth cue.
+ */
+export const TOP_CONFIRM_SAMPLES = 3
+
 /** A stateful signal: the less-bent knee re-referenced to the runner's recent top (see LUNGE_MACHINE). */
 export function createLungeSignal(): (body: Body) => RepSignal | null {
   let top: number | null = null
   let lastMs = 0
+  let recent: number[] = []
   return (body) => {
     const bend = lungeBend(body)
     if (bend === null) return null
-    const decayed = top === null ? bend : top - (TOP_DECAY_DEG_PER_S * (body.tMs - lastMs)) / 1000
+    recent = [...recent, bend].slice(-TOP_CONFIRM_SAMPLES)
+    // Median of the last three (the lower of two, the one reading alone at first).
+    const sorted = [...recent].sort((a, b) => a - b)
+    const confirmed = sorted[Math.floor((sorted.length - 1) / 2)]
+    const decayed = top === null ? confirmed : top - (TOP_DECAY_DEG_PER_S * (body.tMs - lastMs)) / 1000
     lastMs = body.tMs
-    top = Math.max(MIN_TOP_KNEE_DEG, Math.min(180, Math.max(decayed, bend)))
-    return { deg: bend + (180 - top), side: frontLeg(body)?.side ?? null }
+    top = Math.max(MIN_TOP_KNEE_DEG, Math.min(180, Math.max(decayed, confirmed)))
+    // A spike above the top reads as the top itself (180), as a confirmed one would.
+    return { deg: Math.min(180, bend + (180 - top)), side: frontLeg(body)?.side ?? null }
   }
 }
 
