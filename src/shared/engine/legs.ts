@@ -7,6 +7,13 @@ import { leanFromVertical, type Point2 } from '../pose/geometry'
 import { joint, type Body } from './body'
 import type { Side } from './events'
 
+/**
+ * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
+ * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
+ * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
+ */
+export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
+
 /** Pixel points of one leg, or null unless hip, knee and ankle are all seen. */
 export interface LegPoints {
   side: Side

@@ -7,7 +7,7 @@
  */
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
-import { bothLegs, createPlantedToeTracker, facingSign, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
+import { bothLegs, createPlantedToeTracker, facingSign, KNEE_PAST_TOES_SHIN_FRACTION, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
 import { unknownRollMarginPx } from '../engine/levelling'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
@@ -40,12 +40,6 @@ export const TOP_DECAY_DEG_PER_S = 3
 /** A knee bent more than 40° is never a top position, whatever the stance. */
 export const MIN_TOP_KNEE_DEG = 140
 
-/**
- * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
- * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
- * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
- */
-export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /**
  * Shoulders stacked over the hips: a torso leaning more than 35° from vertical at the bottom is leaning
  * forward. While the camera's roll is not known yet (a runner who never stands still, e.g. knee-drive

@@ -4,16 +4,10 @@
  * the chest folding over the knees. Pure functions on one Body; squat.ts decides when each is judged.
  */
 import { joint, type Body } from '../engine/body'
-import { bothLegs, facingSign } from '../engine/legs'
+import { bothLegs, facingSign, KNEE_PAST_TOES_SHIN_FRACTION } from '../engine/legs'
 import { unknownRollMarginPx } from '../engine/levelling'
 import { leanFromVertical } from '../pose/geometry'
 
-/**
- * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
- * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
- * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
- */
-export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /**
  * Knees caving (valgus), per leg, front view: the knee should track over the foot ("knees follow the
  * second toe"). Measured as the knee's outward offset from its ankle against the toe's, in shin lengths:

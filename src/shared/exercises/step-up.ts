@@ -10,7 +10,7 @@ import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { activeCues, clearAllCues, cueTransition, DEFAULT_CUE_DEBOUNCE, type CueState } from '../engine/cueDebouncer'
 import { repTiming, type EngineEvent, type Side } from '../engine/events'
-import { bothLegs, facingSign, type LegPoints } from '../engine/legs'
+import { bothLegs, facingSign, KNEE_PAST_TOES_SHIN_FRACTION, type LegPoints } from '../engine/legs'
 import { unknownRollMarginPx } from '../engine/levelling'
 import { voteSide } from '../engine/repTracker'
 import type { InterruptibleTracker, RangeOfMotion, RangeOfMotionTracker } from '../engine/tracker'
@@ -29,12 +29,6 @@ export const PUSH_OFF_TRAIL_KNEE_DEG = 25
 export const PUSH_OFF_WINDOW_MS = 400
 /** Upper body upright: more than 30° of forward lean while rising is leaning over. */
 export const MAX_TORSO_LEAN_DEG = 30
-/**
- * Knee keypoint (the joint centre) ahead of the toe keypoint by more than a quarter shin (~11 cm of a
- * ~43 cm shin): the kneecap is then well in front of the toes, as a coach would call it, while a knee
- * "about over the toes" (~0-0.2 shin) and side-view keypoint wander (~0.1 shin) stay under the line.
- */
-export const KNEE_PAST_TOES_SHIN_FRACTION = 0.25
 /**
  * The body is up on the box once the hips stand a box's height above their height standing on the floor:
  * the lowest boxes are ~15 cm (0.35 shin), so 0.3 shin, the same line as a foot on the box. A lead foot on
