@@ -28,19 +28,30 @@ export function proneYawDeg(body: Body): number | null {
   const lh = body.point('left_hip')
   const rh = body.point('right_hip')
   if (!ls || !rs || !(lh || rh)) return null
-  const shoulderMid = midpoint(ls, rs)
   const hipMid: Point2 = lh && rh ? midpoint(lh, rh) : (lh ?? rh)!
-  const torso = distance(shoulderMid, hipMid)
   // Lying along the image line: neither up nor down the image (a head-on floor camera sees the torso vertical).
-  const lean = leanFromVertical(hipMid, shoulderMid)
-  if (torso === 0 || lean < LYING_TORSO_MIN_LEAN_DEG || lean > 180 - LYING_TORSO_MIN_LEAN_DEG) return null
-  const ux = (shoulderMid.x - hipMid.x) / torso
-  const uy = (shoulderMid.y - hipMid.y) / torso
-  const along = Math.abs((ls.x - rs.x) * ux + (ls.y - rs.y) * uy)
-  const across = Math.abs((ls.x - rs.x) * uy - (ls.y - rs.y) * ux)
+  const lean = leanFromVertical(hipMid, midpoint(ls, rs))
+  const spread = shoulderSpread(ls, rs, hipMid)
+  if (!spread || lean < LYING_TORSO_MIN_LEAN_DEG || lean > 180 - LYING_TORSO_MIN_LEAN_DEG) return null
   // Shoulders stacked across the body line: lying on the side (side plank) or a raised camera, not a yaw.
-  if (across > along) return null
-  return (Math.atan(along / torso / SHOULDER_WIDTH_TO_TORSO) * 180) / Math.PI
+  if (spread.across > spread.along) return null
+  return (Math.atan(spread.along / spread.torso / SHOULDER_WIDTH_TO_TORSO) * 180) / Math.PI
+}
+
+/**
+ * The shoulders' offset from each other split along and across the torso's image line (hip centre →
+ * shoulder centre), with the torso's length; px. Null when the torso has no length. Along = the prone
+ * body's yaw (proneYawDeg); across = shoulders stacked, a body lying on its side (rollSources.ts).
+ */
+export function shoulderSpread(left: Point2, right: Point2, hip: Point2): { torso: number; along: number; across: number } | null {
+  const shoulder = midpoint(left, right)
+  const torso = distance(shoulder, hip)
+  if (torso === 0) return null
+  const ux = (shoulder.x - hip.x) / torso
+  const uy = (shoulder.y - hip.y) / torso
+  const along = Math.abs((left.x - right.x) * ux + (left.y - right.y) * uy)
+  const across = Math.abs((left.x - right.x) * uy - (left.y - right.y) * ux)
+  return { torso, along, across }
 }
 
 /**

@@ -12,7 +12,7 @@ import { joint, type Body } from './body'
 import { bothLegs } from './legs'
 import type { Side } from './events'
 import { BLAZEPOSE_KEYPOINTS, type KeypointName } from '../pose/types'
-import { proneYawDeg } from './proneYaw'
+import { proneYawDeg, shoulderSpread } from './proneYaw'
 
 /** What the runner is expected to be doing, from the planned exercise: upright, on the floor, or either. */
 export type PostureFamily = 'standing' | 'floor' | 'any'
@@ -248,15 +248,9 @@ export function sideLyingDownSide(body: Body): Side | null {
   const ls = body.point('left_shoulder')
   const rs = body.point('right_shoulder')
   const hip = centre(body, 'hip')
-  if (!ls || !rs || !hip) return null
-  const shoulder = { x: (ls.x + rs.x) / 2, y: (ls.y + rs.y) / 2 }
-  const torso = distance(hip, shoulder)
-  if (torso === 0) return null
-  const ux = (shoulder.x - hip.x) / torso
-  const uy = (shoulder.y - hip.y) / torso
-  const along = Math.abs((ls.x - rs.x) * ux + (ls.y - rs.y) * uy)
-  const across = Math.abs((ls.x - rs.x) * uy - (ls.y - rs.y) * ux)
-  if (across <= along || across < SIDE_LYING_MIN_SHOULDER_STACK_TORSO * torso) return null
+  const spread = ls && rs && hip ? shoulderSpread(ls, rs, hip) : null
+  if (!ls || !rs || !spread) return null
+  if (spread.across <= spread.along || spread.across < SIDE_LYING_MIN_SHOULDER_STACK_TORSO * spread.torso) return null
   return ls.y > rs.y ? 'left' : 'right'
 }
 
