@@ -248,9 +248,9 @@ export function sideLyingDownSide(body: Body): Side | null {
   const ls = body.point('left_shoulder')
   const rs = body.point('right_shoulder')
   const hip = centre(body, 'hip')
-  const spread = ls && rs && hip ? shoulderSpread(ls, rs, hip) : null
-  if (!ls || !rs || !spread) return null
-  if (spread.across <= spread.along || spread.across < SIDE_LYING_MIN_SHOULDER_STACK_TORSO * spread.torso) return null
+  if (!ls || !rs || !hip) return null
+  const spread = shoulderSpread(ls, rs, hip)
+  if (!spread || spread.across <= spread.along || spread.across < SIDE_LYING_MIN_SHOULDER_STACK_TORSO * spread.torso) return null
   return ls.y > rs.y ? 'left' : 'right'
 }
 
