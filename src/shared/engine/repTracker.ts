@@ -9,6 +9,7 @@ import { repTiming, type EngineEvent, type ExerciseId, type Side } from './event
 import { initialRepState, repTransition, type CompletedRep, type RepMachineConfig, type RepPhase, type RepState } from './repMachine'
 import { createRestReference, referencedMachine, type RestReferenceConfig } from './restReference'
 import type { InterruptibleTracker, RangeOfMotion } from './tracker'
+import { median } from './windowStats'
 
 /** One frame's reading of the rep signal, degrees, and the side it came from (null = both/none). */
 export interface RepSignal {
@@ -70,6 +71,13 @@ export interface RepTrackerSpec {
    * debounce's raise time (~1/3 s): a one-frame glitch says nothing.
    */
   shallowCue?: string
+  /**
+   * Once the set has counted reps, a dropped dip that travelled less than this share of their median range
+   * (each measured from the runner's own top, in the current view) is a shift of stance at the top, not an
+   * attempt at a rep, and `shallowCue` is not told. Unset: every settled shallow dip is told. Before the
+   * set's first counted rep there is nothing to measure against, and every settled dip is told.
+   */
+  topShiftRangeFraction?: number
 }
 
 /**
@@ -96,6 +104,9 @@ export function voteSide(votes: readonly (Side | null)[], setSide: Side | null):
  * wobble at the start of a real descent goes on down within it (measured 0.16–0.2 s).
  */
 export const SHALLOW_SETTLE_MS = DEFAULT_CUE_DEBOUNCE.raiseAfterMs
+
+/** The top is the median of the runner's last three rests (each its most rested reading): three outvote one noisy rest. */
+const TOP_RESTS_KEPT = 3
 
 /** Half a second without a readable signal is a tracking loss, not a pause in the movement. */
 const DEFAULT_SIGNAL_GAP_MS = 500
@@ -142,6 +153,17 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let restSinceMs: number | null = null
   let dipFromSettledRest = false
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
+  /** The runner's own top (rest) position, frozen during a move: the rest reference where the spec has one. */
+  const top = restRef ?? createRestReference(spec.machine.direction, { restsKept: TOP_RESTS_KEPT, bounds: [-Infinity, Infinity] })
+  /** How far a move went from the runner's top, degrees (0 before any top was seen). */
+  const rangeFromTop = (extremeDeg: number): number => (top.restDeg === null ? 0 : Math.abs(top.restDeg - extremeDeg))
+  /** Range from the top of each rep counted in this view, degrees: what a shallow dip is measured against (topShiftRangeFraction). */
+  let countedRanges: number[] = []
+  /** A dropped dip too small to be an attempt at one of the runner's own reps. */
+  const isTopShift = (dip: RepState): boolean => {
+    const own = median(countedRanges)
+    return spec.topShiftRangeFraction !== undefined && own !== null && rangeFromTop(dip.extremeDeg) < spec.topShiftRangeFraction * own
+  }
   const machine = (): RepMachineConfig => (restRef && spec.restReference ? referencedMachine(spec.machine, spec.restReference, restRef.restDeg, rep.phase === 'descending' || rep.phase === 'deep' ? rep.extremeDeg : null) : spec.machine)
 
   /** The rep event (and its rep-level cues) for a completed rep, counted at `tMs`; `end` is the last frame of it seen. */
@@ -150,6 +172,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     const events: EngineEvent[] = []
     const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : bottom.side
     repSides.push(side)
+    countedRanges.push(rangeFromTop(done.depthDeg))
     const ctx: RepCheckContext = { rep: done, side, samples, bottom: bottom.body, end }
     for (const id of spec.checkRep?.(ctx) ?? []) {
       if (!repCues.has(id)) events.push({ type: 'cue', t: tMs, phase: 'raised', id })
@@ -180,7 +203,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     const counted = step.rep && lastBody ? repEvents(step.rep, lastBody, tMs) : []
     // After tracking was lost the runner is measured afresh: what the model reads as their rest may have
     // moved (a crop, a step, a turn), and an old reference could keep the tracker waiting for a rest it never sees.
-    restRef?.reset()
+    top.reset()
     samples = []
     bottom = null
     repCues = new Set()
@@ -215,10 +238,13 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         restView = body.view.view
       }
       if (viewChanged && (before === 'rest' || before === 'unready')) {
-        restRef?.reset()
+        top.reset()
+        countedRanges = []
         viewChanged = false
       }
       restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
+      if (top !== restRef) top.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
+      const dip = rep
       const startMs = rep.startMs
       const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg, deep: signal.deep })
       rep = step.state
@@ -247,7 +273,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       if (step.rep) events.push(...repEvents(step.rep, body))
       if (rep.phase === 'rest' && before !== 'rest') restSinceMs = body.tMs
       if (before === 'rest' && rep.phase !== 'rest') dipFromSettledRest = restSinceMs !== null && body.tMs - restSinceMs >= SHALLOW_SETTLE_MS
-      if (step.dropped === 'too-shallow' && spec.shallowCue && dipFromSettledRest && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs) {
+      if (step.dropped === 'too-shallow' && spec.shallowCue && dipFromSettledRest && body.tMs - startMs >= DEFAULT_CUE_DEBOUNCE.raiseAfterMs && !isTopShift(dip)) {
         shallowSinceMs = body.tMs
       }
       // A shallow dip is told only once the runner settles back at rest: one that runs straight into a deeper
@@ -284,10 +310,11 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       lastBody = null
       sideVotes = []
       repSides = []
+      countedRanges = []
       shallowSinceMs = null
       restSinceMs = null
       dipFromSettledRest = false
-      restRef?.reset()
+      top.reset()
     }
   }
   return tracker

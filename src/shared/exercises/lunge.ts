@@ -52,6 +52,20 @@ export const MIN_TOP_KNEE_DEG = 140
 export const MAX_TORSO_LEAN_DEG = 35
 /** Lurching: on standing up the shoulders should sit over the front foot; ahead of its toes by a quarter shin (~11 cm) = thrown forward. */
 export const LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION = 0.25
+/**
+ * A lunge dip too shallow to count lies 20–30° below the runner's top (LUNGE_MACHINE's leave and depth
+ * lines), while the lunges a runner means travel 57–119° from it (less-bent knee, median 75–100° per set;
+ * measured on the five lunge clips, both models). Once their own reps are counted, a dip under a third of
+ * that median is a shift of stance at the top (weight onto the front foot, a bounce before the next rep)
+ * and is not told "lower" (measured before: told 0.13–0.45 s before the next real rep on perturbed copies
+ * of the side split squat, with dips of 19–26° against medians of 83–117°). A third is under any partial
+ * rep coaching names in knee-angle terms: a quarter squat bends the knee ~40° against a half squat's
+ * 70–100° (Schoenfeld 2010, "Squatting kinematics and kinetics", JSCR 24:3497). A runner whose counted
+ * lunges are themselves shallow (median under ~60–90°) is still told of a dip in that band. The squat does not
+ * use this: its signal is the thigh's incline, in which a quarter squat moves only ~0.2 of a full rep
+ * (16–17° against 80–90° on the quarter-squat clip), no more than its top shifts.
+ */
+export const LUNGE_TOP_SHIFT_RANGE_FRACTION = 1 / 3
 /** Depth goal "front knee near 90°": a front knee still above 105° (15° short of it) at the bottom is short. */
 export const DEPTH_GOAL_KNEE_DEG = 105
 
@@ -240,6 +254,7 @@ export const lunge: ExerciseDefinition = {
       machine: LUNGE_MACHINE,
       signal: createLungeSignal(),
       shallowCue: 'lunge-depth',
+      topShiftRangeFraction: LUNGE_TOP_SHIFT_RANGE_FRACTION,
       checkFrame({ body, phase, signal, repStartMs }) {
         const c = frameChecks()
         const deep = phase === 'deep' && signal.side !== null
