@@ -117,7 +117,9 @@ const DEFAULT_SIGNAL_GAP_MS = 500
  * from the first reading after it, not from the last rest seen before. Otherwise a model re-finding the body
  * mid-glitch books the hole as the rep's descent (measured: BlazePose Full on a dim head-on push-up lost the
  * arms for 0.3 s at the top, re-found them bent for 0.25 s and booked a 0.6 s "rep", past the 0.5 s floor).
- * A real descent resumed after a hole still counts: it lasts long after it is seen again.
+ * A real descent resumed after a hole still counts: it lasts long after it is seen again. The same hole makes
+ * a shallow dip unjudged (its bottom may be in it) and restarts the settled time at rest: measured, BlazePose
+ * Full lost a front-view squat for 250 ms in a scene fade, read a 20° dip around the hole and told "sit lower".
  */
 export const REST_SEEN_GAP_MS = 250
 
@@ -149,7 +151,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let restView: string | null = null
   let viewChanged = false
   let shallowSinceMs: number | null = null
-  /** When the runner last settled at rest, and whether the dip under way started from a settled rest. */
+  /** When the runner last settled at rest (seen since without a hole), and whether the dip under way started from a settled rest and has been seen whole. */
   let restSinceMs: number | null = null
   let dipFromSettledRest = false
   const restRef = spec.restReference ? createRestReference(spec.machine.direction, spec.restReference) : null
@@ -227,7 +229,14 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         if (lastSignalMs !== null && body.tMs - lastSignalMs > gapMs && rep.phase !== 'unready') events.push(...dropRep(body.tMs))
         return events
       }
-      if (rep.phase === 'rest' && lastSignalMs !== null && body.tMs - lastSignalMs > REST_SEEN_GAP_MS) rep = { ...rep, restMs: body.tMs }
+      const unseen = lastSignalMs !== null && body.tMs - lastSignalMs >= REST_SEEN_GAP_MS
+      if (rep.phase === 'rest' && unseen) {
+        rep = { ...rep, restMs: body.tMs }
+        // Nor is the runner known to have stayed settled through the hole: settling is timed from here.
+        restSinceMs = body.tMs
+      }
+      // A dip with a hole in it was not seen whole (its real bottom may be in the hole): not told it was shallow.
+      if ((rep.phase === 'descending' || rep.phase === 'deep') && unseen) dipFromSettledRest = false
       lastSignalMs = body.tMs
       lastBody = body
       const before = rep.phase
