@@ -100,3 +100,41 @@ describe('a shallow dip is told only when it was seen whole, from a settled rest
     expect(shallowCues(samples)).toBe(0)
   })
 })
+
+describe("a rep's bottom, for its per-rep checks, is a frame its neighbours confirm", () => {
+  /** The time of the body each counted rep's checks were given as its bottom, ms. */
+  function bottomsJudged(samples: readonly [number, number | null][]): number[] {
+    const judged: number[] = []
+    const angles = new Map(samples)
+    const tracker = createRepTracker({
+      exercise: 'push-up',
+      machine: PUSH_UP_MACHINE,
+      signal: (body) => {
+        const deg = angles.get(body.tMs)
+        return deg == null ? null : { deg, side: null }
+      },
+      checkRep: ({ bottom }) => {
+        judged.push(bottom.tMs)
+        return []
+      }
+    })
+    for (const [tMs] of samples) tracker.update({ tMs, view: { view: 'front' } } as unknown as Body)
+    return judged
+  }
+
+  it('one frame read deeper than the real bottom is not the bottom the checks judge', () => {
+    // Measured: BlazePose Lite drew a mirrored reverse lunge's legs crossed for one frame as a rep began (90°,
+    // 3.88 s); the rep's real bottom (93°) came 0.9 s later, but the depth check judged the spike frame and
+    // told "lower" (robustness case "mirrored").
+    const descent = (t: number) => 165 - 70 * Math.sin((Math.PI * (t - 1000)) / 2000)
+    const samples = [...frames(0, 1000, () => 165), ...frames(1040, 2960, (t) => (t === 1200 ? 80 : descent(t))), ...frames(3000, 4000, () => 165)]
+    const [bottom] = bottomsJudged(samples)
+    expect(Math.abs(bottom - 2000)).toBeLessThanOrEqual(80)
+  })
+
+  it('a bottom held for two frames or more is confirmed where it is', () => {
+    const samples = [...frames(0, 1000, () => 165), ...frames(1040, 1480, (t) => 165 - 0.18 * (t - 1000)), ...frames(1520, 1560, () => 70), ...frames(1600, 2200, (t) => 72 + 0.18 * (t - 1600)), ...frames(2240, 3000, () => 165)]
+    const [bottom] = bottomsJudged(samples)
+    expect([1520, 1560]).toContain(bottom)
+  })
+})

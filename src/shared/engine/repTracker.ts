@@ -46,7 +46,13 @@ export interface RepCheckContext {
   rep: CompletedRep
   side: Side | null
   samples: RepSample[]
-  /** The body at the deepest point of the rep. */
+  /**
+   * The body at the rep's bottom: the frame whose reading, confirmed by its neighbours (the median of it and
+   * the frames either side), is the deepest of the rep. One frame read deeper than both neighbours is a
+   * keypoint spike, not the bottom (measured: BlazePose Lite drew a mirrored reverse lunge's legs crossed for
+   * one frame as a rep began, 90° against a real bottom of 93° 0.9 s later, and the depth check judged the
+   * spike). The deepest frame read when the rep had too few frames to confirm one.
+   */
   bottom: Body
   /** The body on the frame that completed the rep. */
   end: Body
@@ -136,6 +142,11 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
   let repCues = new Set<string>()
   let samples: RepSample[] = []
   let bottom: { body: Body; side: Side | null; deg: number } | null = null
+  /** The move's deepest frame as its neighbours confirm it (RepCheckContext.bottom); deg = the confirmed reading. */
+  let confirmedBottom: { body: Body; side: Side | null; deg: number } | null = null
+  /** The last two frames with a signal, oldest first, and whether each was part of a move: the neighbours that confirm a bottom. */
+  let recent: { body: Body; side: Side | null; deg: number; moving: boolean }[] = []
+  const deeperThan = (deg: number, than: number): boolean => (spec.machine.direction === 'flex' ? deg < than : deg > than)
   let sideVotes: (Side | null)[] = []
   /** Sides of the set's counted reps, newest last (for voteSide's set consistency). */
   let repSides: (Side | null)[] = []
@@ -170,12 +181,13 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
 
   /** The rep event (and its rep-level cues) for a completed rep, counted at `tMs`; `end` is the last frame of it seen. */
   const repEvents = (done: CompletedRep, end: Body, tMs = end.tMs): EngineEvent[] => {
-    if (!bottom) return []
+    const deepest = confirmedBottom ?? bottom
+    if (!deepest) return []
     const events: EngineEvent[] = []
-    const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : bottom.side
+    const side = sideVotes.some((v) => v !== null) ? voteSide(sideVotes, setSide()) : deepest.side
     repSides.push(side)
     countedRanges.push(rangeFromTop(done.depthDeg))
-    const ctx: RepCheckContext = { rep: done, side, samples, bottom: bottom.body, end }
+    const ctx: RepCheckContext = { rep: done, side, samples, bottom: deepest.body, end }
     for (const id of spec.checkRep?.(ctx) ?? []) {
       if (!repCues.has(id)) events.push({ type: 'cue', t: tMs, phase: 'raised', id })
       repCues.add(id)
@@ -208,6 +220,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     top.reset()
     samples = []
     bottom = null
+    confirmedBottom = null
+    recent = []
     repCues = new Set()
     const cleared = clearAllCues(cues, tMs)
     cues = cleared.state
@@ -264,14 +278,21 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         if (before === 'rest' || before === 'unready') {
           samples = []
           bottom = null
+          confirmedBottom = null
           sideVotes = []
           repCues = new Set()
         }
         samples.push({ tMs: body.tMs, deg: signal.deg })
         sideVotes.push(signal.side)
-        const deeper = !bottom || (spec.machine.direction === 'flex' ? signal.deg < bottom.deg : signal.deg > bottom.deg)
-        if (deeper) bottom = { body, side: signal.side, deg: signal.deg }
+        if (!bottom || deeperThan(signal.deg, bottom.deg)) bottom = { body, side: signal.side, deg: signal.deg }
       }
+      // The previous frame, if part of the move, is confirmed to the median of it and its two neighbours.
+      const [before2, before1] = recent
+      if (before2 && before1?.moving) {
+        const confirmed = [before2.deg, before1.deg, signal.deg].sort((a, b) => a - b)[1]
+        if (!confirmedBottom || deeperThan(confirmed, confirmedBottom.deg)) confirmedBottom = { body: before1.body, side: before1.side, deg: confirmed }
+      }
+      recent = [...recent, { body, side: signal.side, deg: signal.deg, moving }].slice(-2)
       if (spec.checkFrame && (moving || step.rep)) {
         const check = spec.checkFrame({ body, phase: rep.phase, signal, repStartMs: step.rep?.startMs ?? rep.startMs })
         const t = cueTransition(REP_CUE_DEBOUNCE, cues, { tMs: body.tMs, ...check })
@@ -299,6 +320,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         repCues = new Set()
         samples = []
         bottom = null
+        confirmedBottom = null
       }
       return events
     },
@@ -315,6 +337,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       repCues = new Set()
       samples = []
       bottom = null
+      confirmedBottom = null
+      recent = []
       lastSignalMs = null
       lastBody = null
       sideVotes = []
