@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PoseFrame } from '../pose/types'
 import { createBody } from './body'
-import { createPlantedToeTracker } from './legs'
+import { createPlantedToeTracker, MAX_STANDING_TORSO_LEAN_DEG, torsoUpright } from './legs'
+import { MAX_CORRECTED_ROLL_DEG } from './levelling'
 import { sideStanding } from '../../../tests/fixtures/synthetic/skeleton'
 
 const SIDE_RIGHT = { view: 'side', facing: 'right', widthRatio: 0.1 } as const
@@ -31,5 +32,17 @@ describe('createPlantedToeTracker', () => {
     expect(track(body(stepped), 50)).toBeCloseTo(toeX(stepped), 6)
     expect(track(body(frame(100)), null)).toBeNull()
     expect(track(createBody(frame(133)), 50)).toBeNull()
+  })
+})
+
+describe('torsoUpright', () => {
+  const leaning = (torsoLeanDeg: number) => createBody(sideStanding(0, { kneeDeg: 100, shinLeanDeg: 20, torsoLeanDeg, armDeg: 90, ankle: { x: 600, y: 650 } }))
+
+  it('a roll margin (the roll the engine would have undone, while it is not known) widens the standing limit, short of lying', () => {
+    const lean = MAX_STANDING_TORSO_LEAN_DEG + 12
+    expect(torsoUpright(leaning(lean))).toBe(false)
+    expect(torsoUpright(leaning(lean), MAX_CORRECTED_ROLL_DEG)).toBe(true)
+    // Lying (~90°) is never standing.
+    expect(torsoUpright(leaning(88), MAX_CORRECTED_ROLL_DEG)).toBe(false)
   })
 })

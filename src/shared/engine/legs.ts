@@ -98,11 +98,15 @@ export function createPlantedToeTracker(): (body: Body, repStartMs: number | nul
 /** Upright enough for a standing exercise: a deep squat leans the torso ~45° forward; lying or a plank is ~90°. */
 export const MAX_STANDING_TORSO_LEAN_DEG = 60
 
-/** Whether the torso is upright enough to be standing (null when no shoulder–hip pair is seen). */
-export function torsoUpright(body: Body): boolean | null {
+/**
+ * Whether the torso is upright enough to be standing (null when no shoulder–hip pair is seen): leaning no
+ * more than MAX_STANDING_TORSO_LEAN_DEG from image-vertical, plus `rollMarginDeg` while the camera's roll is
+ * not known (levelling.ts: unknownRollMarginDeg).
+ */
+export function torsoUpright(body: Body, rollMarginDeg = 0): boolean | null {
   const side = body.nearSide()
   const shoulder = body.mid('shoulder') ?? (side ? body.point(joint(side, 'shoulder')) : null)
   const hip = body.mid('hip') ?? (side ? body.point(joint(side, 'hip')) : null)
   if (!shoulder || !hip) return null
-  return leanFromVertical(hip, shoulder) <= MAX_STANDING_TORSO_LEAN_DEG
+  return leanFromVertical(hip, shoulder) <= MAX_STANDING_TORSO_LEAN_DEG + rollMarginDeg
 }

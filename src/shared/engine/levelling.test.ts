@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CORRECTION_DEADBAND_DEG } from './cameraRoll'
-import { MAX_CORRECTED_ROLL_DEG, rollCorrectionDeg, tooTiltedToJudge, unknownRollMarginPx } from './levelling'
+import { MAX_CORRECTED_ROLL_DEG, rollCorrectionDeg, tooTiltedToJudge, unknownRollMarginDeg, unknownRollMarginPx } from './levelling'
 import { analyzeFrames } from './analyze'
 import { rollFrame } from './levelFrame'
 import { loadPoseFixture } from '../../../tests/fixtures/synthetic/realFixtures'
@@ -93,5 +93,12 @@ describe('margin for a roll not yet known', () => {
     expect(unknownRollMarginPx({ uprightKnown: false }, 200)).toBeCloseTo(68.4, 1)
     expect(unknownRollMarginPx({ uprightKnown: false }, -200)).toBeCloseTo(68.4, 1)
     expect(unknownRollMarginPx({ uprightKnown: true }, 200)).toBe(0)
+  })
+})
+
+describe('unknownRollMarginDeg', () => {
+  it('is the largest roll the engine undoes while the roll is not known, 0 once it is', () => {
+    expect(unknownRollMarginDeg({ uprightKnown: false })).toBe(MAX_CORRECTED_ROLL_DEG)
+    expect(unknownRollMarginDeg({ uprightKnown: true })).toBe(0)
   })
 })

@@ -48,6 +48,20 @@ export function unknownRollMarginPx(body: Pick<Body, 'uprightKnown'>, heightPx: 
 }
 
 /**
+ * Margin, degrees, that a rule comparing a body segment's angle with image-vertical adds while the camera's
+ * roll is not known (Body.uprightKnown false: no roll evidence yet, or a view that gives none, such as a rear
+ * three-quarter lunge): image-vertical may then be up to MAX_CORRECTED_ROLL_DEG off the world's. Measured:
+ * rolled −20°, the rear-angle split squat's forward lean read past the 60° standing limit at every bottom, its
+ * lunge signal was dropped there and the set counted 0 of its 3 reps. 0 once the roll is known. The squat
+ * keeps the plain limit: its roll is read from the standing top within seconds, and until then the limit is
+ * what rejects misdrawn frames (measured: on the darkened knees-in front squat, frames drawn leaning 60–80°
+ * around the clip's cut made an eighth rep (7 labelled) when the margin was added there).
+ */
+export function unknownRollMarginDeg(body: Pick<Body, 'uprightKnown'>): number {
+  return body.uprightKnown ? 0 : MAX_CORRECTED_ROLL_DEG
+}
+
+/**
  * The frame as a Body with `correctionDeg` of roll undone. Keypoints outside the camera's own picture are
  * masked first: after levelling a corner of the picture lies outside [0, 1] and says nothing.
  */

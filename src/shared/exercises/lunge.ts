@@ -8,7 +8,7 @@
 import { joint, otherSide, type Body } from '../engine/body'
 import { cueIdsFor } from '../engine/cues'
 import { bothLegs, createPlantedToeTracker, facingSign, KNEE_PAST_TOES_SHIN_FRACTION, thighFromHorizontal, torsoUpright, type LegPoints } from '../engine/legs'
-import { unknownRollMarginPx } from '../engine/levelling'
+import { unknownRollMarginDeg, unknownRollMarginPx } from '../engine/levelling'
 import type { RepMachineConfig } from '../engine/repMachine'
 import { createRepTracker, frameChecks, type RepSignal } from '../engine/repTracker'
 import { signedLeanFromVertical } from '../pose/geometry'
@@ -89,7 +89,7 @@ export function frontLeg(body: Body): LegPoints | null {
  * the body), the seen leg alone: it is the front leg, and it must bend past the threshold by itself.
  */
 export function lungeBend(body: Body): number | null {
-  if (torsoUpright(body) === false) return null
+  if (torsoUpright(body, unknownRollMarginDeg(body)) === false) return null
   const { left, right } = bothLegs(body)
   const bends = [left, right].map((leg) => (leg ? kneeBend(body, leg) : null)).filter((b): b is number => b !== null)
   if (bends.length === 0) return null
@@ -219,6 +219,8 @@ export function createTorsoTurn(): (lean: number | null, repStartMs: number) => 
  * Side view, on returning to standing: shoulders thrown ahead of the foremost toes (leg-identity free):
  * those seen on the end frame, or the planted front foot's over the rep (`repToe`, facing-direction
  * pixels), so an end frame where the model draws both legs on the rear one cannot hide the front foot.
+ * Measured without the unknown-roll margin: the rear-angle split squat, which gives no roll reading, rolled
+ * −10° to −20°, was told "lurching" on 2–3 clean reps.
  */
 function lurched(end: Body, repToe: number | null): boolean {
   const sign = facingSign(end)
@@ -227,7 +229,10 @@ function lurched(end: Body, repToe: number | null): boolean {
   const legs = [bothLegs(end).left, bothLegs(end).right].filter((l): l is LegPoints => l !== null && l.toe !== null)
   if (sign === null || !shoulder || legs.length === 0) return false
   const foremost = Math.max(repToe ?? -Infinity, ...legs.map((l) => l.toe!.x * sign))
-  return shoulder.x * sign - foremost > LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION * legs[0].shinPx
+  // Shoulders sit far above the toes, so an unknown roll moves them sideways against the toes by up to
+  // unknownRollMarginPx of that height.
+  const heightPx = Math.max(...legs.map((l) => l.toe!.y)) - shoulder.y
+  return shoulder.x * sign - foremost > LURCH_SHOULDER_PAST_TOES_SHIN_FRACTION * legs[0].shinPx + unknownRollMarginPx(end, heightPx)
 }
 
 export const lunge: ExerciseDefinition = {
