@@ -95,6 +95,16 @@ describe('a shallow dip is told only when it was seen whole, from a settled rest
     expect(shallowCues(samples)).toBe(0)
   })
 
+  it('at 4 frames/s, every interval REST_SEEN_GAP_MS long, a dip seen whole is still told: a slow camera is not a hole', () => {
+    // Measured: a 4 frames/s copy of the quarter-squat clip lost its "sit lower" when every interval counted as a hole.
+    const at4fps = (fromMs: number, toMs: number, deg: (t: number) => number): [number, number][] => {
+      const out: [number, number][] = []
+      for (let t = fromMs; t <= toMs; t += REST_SEEN_GAP_MS) out.push([t, deg(t)])
+      return out
+    }
+    expect(shallowCues([...at4fps(0, 1000, () => 165), ...at4fps(1250, 2250, dip(1000, 2500)), ...at4fps(2500, 4500, () => 165)])).toBe(1)
+  })
+
   it('a dip right after a hole at rest is not: the runner was not seen settled', () => {
     const samples = [...frames(0, 1000, () => 165), ...frames(1040, 1040 + REST_SEEN_GAP_MS, () => null), ...frames(1320, 1320, () => 165), ...frames(1360, 2160, dip(1320, 2160)), ...frames(2200, 3400, () => 165)]
     expect(shallowCues(samples)).toBe(0)

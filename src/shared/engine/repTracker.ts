@@ -129,6 +129,15 @@ const DEFAULT_SIGNAL_GAP_MS = 500
  */
 export const REST_SEEN_GAP_MS = 250
 
+/**
+ * Such a gap is a hole only when at least one frame is missing from it: half an interval more than the
+ * camera's usual one (the median of the last USUAL_GAP_SAMPLES intervals with a signal). Measured: a 4 frames/s
+ * copy of the quarter squat, every interval 250 ms, restarted the settled time on every frame and was never
+ * told "sit lower".
+ */
+export const MISSING_FRAME_GAP_FACTOR = 1.5
+const USUAL_GAP_SAMPLES = 9
+
 export interface RepTracker extends InterruptibleTracker {
   /** The current rep phase (for UI and composite trackers). */
   readonly phase: RepPhase
@@ -155,6 +164,8 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
     return repSides.length >= 2 && a === b ? a : null
   }
   let lastSignalMs: number | null = null
+  /** The latest intervals between frames with a signal, ms: their median is the camera's usual interval. */
+  let signalGapsMs: number[] = []
   /** The last frame with a readable signal. */
   let lastBody: Body | null = null
   let rangeOfMotion: RangeOfMotion | null = null
@@ -243,7 +254,11 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
         if (lastSignalMs !== null && body.tMs - lastSignalMs > gapMs && rep.phase !== 'unready') events.push(...dropRep(body.tMs))
         return events
       }
-      const unseen = lastSignalMs !== null && body.tMs - lastSignalMs >= REST_SEEN_GAP_MS
+      const gap = lastSignalMs === null ? null : body.tMs - lastSignalMs
+      // A hole is frames missing, not a slow camera: at 4 frames/s every interval is 250 ms.
+      const usualGap = median(signalGapsMs)
+      const unseen = gap !== null && gap >= REST_SEEN_GAP_MS && (usualGap === null || gap >= MISSING_FRAME_GAP_FACTOR * usualGap)
+      if (gap !== null) signalGapsMs = [...signalGapsMs, gap].slice(-USUAL_GAP_SAMPLES)
       if (rep.phase === 'rest' && unseen) {
         rep = { ...rep, restMs: body.tMs }
         // Nor is the runner known to have stayed settled through the hole: settling is timed from here.
@@ -340,6 +355,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       confirmedBottom = null
       recent = []
       lastSignalMs = null
+      signalGapsMs = []
       lastBody = null
       sideVotes = []
       repSides = []
