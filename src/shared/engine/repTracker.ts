@@ -282,6 +282,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       }
       restRef?.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
       if (top !== restRef) top.update(body.tMs, signal.deg, before === 'descending' || before === 'deep')
+      // The state before this sample: a dip dropped on it is judged by the extreme it reached (isTopShift).
       const dip = rep
       const startMs = rep.startMs
       const step = repTransition(machine(), rep, { type: 'sample', tMs: body.tMs, angleDeg: signal.deg, deep: signal.deep })
