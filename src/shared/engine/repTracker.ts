@@ -305,7 +305,7 @@ export function createRepTracker(spec: RepTrackerSpec): RepTracker {
       // The previous frame, if part of the move, is confirmed to the median of it and its two neighbours.
       const [before2, before1] = recent
       if (before2 && before1?.moving) {
-        const confirmed = [before2.deg, before1.deg, signal.deg].sort((a, b) => a - b)[1]
+        const confirmed = median([before2.deg, before1.deg, signal.deg])!
         if (!confirmedBottom || deeperThan(confirmed, confirmedBottom.deg)) confirmedBottom = { body: before1.body, side: before1.side, deg: confirmed }
       }
       recent = [...recent, { body, side: signal.side, deg: signal.deg, moving }].slice(-2)
